@@ -1,0 +1,76 @@
+// The core benchmark of docs/performance.md: a random network of 2,000 `sat`
+// neurons with 8 predecessors each (16,000 edges), weights and biases k/d
+// with d in {1, 2, 4, 8}, run for 200 steps under the parallel rule in each
+// number mode.  Reported per step and per edge update.
+//
+//   build/bench/nnsim_bench --benchmark_counters_tabular=true
+//
+// bench/make_random_network.py writes a network of the same shape as a file,
+// for bench/fractions_sim.py (the Python `fractions` baseline).
+
+#include "nnsim/network.hpp"
+#include "nnsim/simulation.hpp"
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+
+#include <random>
+
+namespace {
+
+constexpr std::size_t neuron_count = 2000;
+constexpr std::size_t predecessors = 8;
+constexpr std::uint64_t steps = 200;
+
+nnsim::network make_random_network(std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  std::uniform_int_distribution<int> numerator(-8, 8);
+  std::uniform_int_distribution<int> denominator_exponent(0, 3);
+  std::uniform_int_distribution<std::size_t> pick(0, neuron_count - 1);
+  auto coefficient = [&] {
+    int k = 0;
+    while (k == 0) k = numerator(random);
+    return nnsim::rational(k, 1 << denominator_exponent(random));
+  };
+  nnsim::network net;
+  net.name = "random_sat";
+  std::vector<nnsim::neuron_id> ids;
+  ids.push_back(net.add_input("x"));
+  for (std::size_t i = 1; i < neuron_count; ++i) ids.push_back(net.intern(fmt::format("n{}", i)));
+  for (std::size_t i = 1; i < neuron_count; ++i) {
+    auto& e = net.add_equation(ids[i], nnsim::activation::sat);
+    e.bias = coefficient() / 4;
+    for (std::size_t k = 0; k < predecessors; ++k) e.inputs.push_back({ids[pick(random)], coefficient()});
+  }
+  net.add_output(ids.back());
+  return net;
+}
+
+void run_random_network(benchmark::State& bench_state, const char* mode) {
+  const nnsim::network net = make_random_network(2024);
+  nnsim::run_request request;
+  request.input = {nnsim::rational(1, 3)};
+  request.numbers = nnsim::number_mode::parse(mode);
+  request.limits.max_steps = steps;
+  request.limits.max_bits = std::size_t{1} << 40;
+  std::uint64_t executed = 0;
+  for (auto _ : bench_state) {
+    const auto result = nnsim::run_network(net, request);
+    executed += result.steps;
+    benchmark::DoNotOptimize(result.state.data());
+  }
+  const double edges = static_cast<double>((neuron_count - 1) * predecessors);
+  bench_state.counters["steps"] = static_cast<double>(executed) / static_cast<double>(bench_state.iterations());
+  bench_state.counters["per_step"] =
+      benchmark::Counter(static_cast<double>(executed), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  bench_state.counters["per_edge"] = benchmark::Counter(static_cast<double>(executed) * edges,
+                                                        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(run_random_network, rational, "rational")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_random_network, real_128, "real:128")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_random_network, double, "double")->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

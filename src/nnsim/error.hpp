@@ -1,0 +1,50 @@
+// The library's error types. The library only throws; the command-line front
+// end prints the message and picks the exit code (cli.md): input_error -> 2,
+// limit_error -> 3.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace nnsim {
+
+// A place in a source text, 1-based; line 0 means "no place known".
+struct text_location {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  friend bool operator==(const text_location&, const text_location&) = default;
+};
+
+// Bad input: a file that does not load, a bad value or option.  When it comes
+// from a file it carries the file name, the place and the source line, so the
+// front end can print `FILE:LINE:COL: error: MESSAGE` and a caret under it.
+class input_error : public std::runtime_error {
+ public:
+  explicit input_error(const std::string& message) : std::runtime_error(message) {}
+  input_error(const std::string& message, std::string file, text_location where, std::string source_line)
+      : std::runtime_error(message), file_(std::move(file)), where_(where), source_line_(std::move(source_line)) {}
+
+  const std::string& file() const { return file_; }
+  text_location where() const { return where_; }
+  const std::string& source_line() const { return source_line_; }
+  bool has_location() const { return where_.line != 0; }
+
+  // `FILE:LINE:COL: error: MESSAGE` (or `error: MESSAGE` without a place),
+  // followed, when the source line is known, by that line and a caret line.
+  std::string diagnostic() const;
+
+ private:
+  std::string file_;
+  text_location where_;
+  std::string source_line_;
+};
+
+// A resource limit the user can set (--max-bits, --max-steps where it is a
+// hard limit, memory) stopped the work.
+class limit_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace nnsim

@@ -1,0 +1,349 @@
+#include "nnsim/simulator.hpp"
+
+#include <algorithm>
+
+namespace nnsim {
+
+template <class Num>
+simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx,
+                          const run_limits& limits)
+    : net_(net),
+      rule_(std::move(rule)),
+      ctx_(ctx),
+      limits_(limits),
+      xi_(ops::zero(ctx)),
+      norm_sum_(ops::zero(ctx)),
+      term_(ops::zero(ctx)),
+      square_(ops::zero(ctx)),
+      one_(ops::zero(ctx)),
+      zero_(ops::zero(ctx)) {
+  ops::assign_integer(one_, 1);
+  neuron_count_ = net.size();
+  const std::size_t equations = net.equations.size();
+  equation_of_neuron_.assign(neuron_count_, -1);
+  term_begin_.reserve(equations + 1);
+  std::vector<std::vector<equation_index>> readers(neuron_count_);
+
+  auto exact_to_num = [&](const rational& value) {
+    Num n = ops::zero(ctx_);
+    ops::assign(n, value, ctx_);
+    return n;
+  };
+  for (std::size_t e = 0; e < equations; ++e) {
+    const equation& eq = net.equations[e];
+    const auto target = static_cast<std::uint32_t>(index(eq.target));
+    target_.push_back(target);
+    equation_of_neuron_[target] = static_cast<int>(e);
+    act_.push_back(eq.act);
+    kind_.push_back(eq.kind);
+    norm_.push_back(eq.norm);
+    lambda_.push_back(exact_to_num(eq.logistic_lambda));
+    term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
+    if (eq.kind == potential_kind::weighted_sum) {
+      bias_.push_back(exact_to_num(eq.bias));
+      scale_.push_back(exact_to_num(rational(1)));
+      for (const auto& term : eq.inputs) {
+        term_source_.push_back(static_cast<std::uint32_t>(index(term.source)));
+        term_value_.push_back(exact_to_num(term.weight));
+      }
+    } else {
+      bias_.push_back(exact_to_num(eq.offset));
+      scale_.push_back(exact_to_num(eq.scale));
+      for (const auto& argument : eq.arguments) {
+        term_source_.push_back(static_cast<std::uint32_t>(index(argument.source)));
+        term_value_.push_back(exact_to_num(argument.centre));
+      }
+    }
+    for (neuron_id source : eq.predecessors()) readers[index(source)].push_back(static_cast<equation_index>(e));
+  }
+  term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
+
+  reader_begin_.reserve(neuron_count_ + 1);
+  for (const auto& list : readers) {
+    reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
+    readers_.insert(readers_.end(), list.begin(), list.end());
+  }
+  reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
+
+  initial_.reserve(neuron_count_);
+  for (const auto& n : net.neurons) initial_.push_back(exact_to_num(n.init.value_or(rational(0))));
+
+  state_.assign(neuron_count_, ops::zero(ctx_));
+  next_.assign(equations, ops::zero(ctx_));
+  in_universe_.assign(equations, 0);
+  for (equation_index e : rule_->universe()) in_universe_[e] = 1;
+  unfixed_.assign(equations, 0);
+  mark_.assign(equations, 0);
+  value_hash_.assign(neuron_count_, 0);
+  period_ = rule_->period().value_or(0);
+}
+
+template <class Num>
+void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
+  const std::uint32_t begin = term_begin_[e];
+  const std::uint32_t end = term_begin_[e + 1];
+  if (kind_[e] == potential_kind::weighted_sum) {
+    // ξ = b + Σ w·y, left to right from the bias (each operation rounds once
+    // in the floating modes).
+    ops::copy(xi_, bias_[e]);
+    for (std::uint32_t k = begin; k < end; ++k) {
+      ops::mul(term_, term_value_[k], y[term_source_[k]]);
+      ops::add(xi_, xi_, term_);
+    }
+  } else {
+    // ξ = a + s·‖(y_u − c_u)_u‖
+    ops::copy(norm_sum_, zero_);
+    for (std::uint32_t k = begin; k < end; ++k) {
+      ops::sub(term_, y[term_source_[k]], term_value_[k]);
+      switch (norm_[e]) {
+        case norm_kind::dist1:
+          ops::abs(term_, term_);
+          ops::add(norm_sum_, norm_sum_, term_);
+          break;
+        case norm_kind::distmax:
+          ops::abs(term_, term_);
+          if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
+          break;
+        case norm_kind::dist:
+        case norm_kind::sqdist:
+          ops::mul(square_, term_, term_);
+          ops::add(norm_sum_, norm_sum_, square_);
+          break;
+      }
+    }
+    if (norm_[e] == norm_kind::dist) ops::sqrt(norm_sum_, norm_sum_);
+    ops::mul(term_, scale_[e], norm_sum_);
+    ops::add(xi_, bias_[e], term_);
+  }
+
+  switch (act_[e]) {
+    case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
+    case activation::sign: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : -1); break;
+    case activation::sat:
+      if (ops::sign(xi_) < 0) {
+        ops::assign_integer(out, 0);
+      } else if (ops::compare(xi_, one_) > 0) {
+        ops::assign_integer(out, 1);
+      } else {
+        ops::copy(out, xi_);
+      }
+      break;
+    case activation::relu:
+      if (ops::sign(xi_) < 0) {
+        ops::assign_integer(out, 0);
+      } else {
+        ops::copy(out, xi_);
+      }
+      break;
+    case activation::id: ops::copy(out, xi_); break;
+    case activation::logistic:
+      // 1 / (1 + e^(−λξ))
+      ops::mul(term_, lambda_[e], xi_);
+      ops::sub(term_, zero_, term_);
+      ops::exp(term_, term_);
+      ops::add(term_, one_, term_);
+      ops::divide_one_by(out, term_);
+      break;
+    case activation::tanh: ops::tanh(out, xi_); break;
+  }
+}
+
+template <class Num>
+std::uint64_t simulator<Num>::neuron_hash(std::uint32_t v) const {
+  return mix_hash(value_hash_[v] + (static_cast<std::uint64_t>(v) + 1) * 0x9E3779B97F4A7C15ULL);
+}
+
+template <class Num>
+void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) {
+  if constexpr (ops::exact) {
+    const std::size_t bits = ops::bits(value);
+    if (bits > limits_.max_bits) {
+      throw limit_error(fmt::format("the value of neuron '{}' at step {} has {} bits, more than the limit of {} "
+                                    "(raise it with --max-bits)",
+                                    net_.neurons[v].name, time, bits, limits_.max_bits));
+    }
+    largest_bits_ = std::max(largest_bits_, bits);
+  }
+  using std::swap;
+  swap(state_[v], value);
+  if (period_ != 0) {
+    state_hash_ -= neuron_hash(v);
+    value_hash_[v] = ops::hash(state_[v]);
+    state_hash_ += neuron_hash(v);
+  }
+}
+
+template <class Num>
+void simulator<Num>::reset(const std::vector<rational>& input) {
+  for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
+  for (std::size_t j = 0; j < net_.inputs.size(); ++j) ops::assign(state_[index(net_.inputs[j])], input[j], ctx_);
+  largest_bits_ = 0;
+  state_hash_ = 0;
+  for (std::uint32_t v = 0; v < neuron_count_; ++v) {
+    Num value = state_[v];
+    set_value(v, value, 0);
+  }
+  seen_.clear();
+  checkpoints_.clear();
+  spacing_ = 1;
+  checkpoint_bytes_ = 0;
+  changed_.clear();
+}
+
+template <class Num>
+bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already) {
+  if (!evaluated_already) {
+    for (equation_index e : selected) evaluate(e, state_, next_[e]);
+  }
+  changed_.clear();
+  for (equation_index e : selected) {
+    const std::uint32_t v = target_[e];
+    if (!ops::equal(next_[e], state_[v])) {
+      set_value(v, next_[e], t + 1);
+      changed_.push_back(v);
+    }
+  }
+  return !changed_.empty();
+}
+
+// After a step of a rule that does not select everything: only equations of
+// W that read a changed neuron, or update one, can have changed whether the
+// state is a fixed point for them.
+template <class Num>
+void simulator<Num>::recheck_fixed_points() {
+  ++stamp_;
+  recheck_.clear();
+  auto queue = [&](equation_index e) {
+    if (in_universe_[e] && mark_[e] != stamp_) {
+      mark_[e] = stamp_;
+      recheck_.push_back(e);
+    }
+  };
+  for (std::uint32_t v : changed_) {
+    if (equation_of_neuron_[v] >= 0) queue(static_cast<equation_index>(equation_of_neuron_[v]));
+    for (std::uint32_t k = reader_begin_[v]; k < reader_begin_[v + 1]; ++k) queue(readers_[k]);
+  }
+  for (equation_index e : recheck_) {
+    evaluate(e, state_, next_[e]);
+    const char unfixed = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
+    unfixed_count_ += static_cast<std::size_t>(unfixed) - static_cast<std::size_t>(unfixed_[e]);
+    unfixed_[e] = unfixed;
+  }
+}
+
+template <class Num>
+bool simulator<Num>::equals_state_at(std::uint64_t t1) {
+  const std::uint64_t base = t1 / spacing_;
+  const std::vector<Num>& checkpoint = checkpoints_[base];
+  const std::vector<Num>* earlier = &checkpoint;
+  if (base * spacing_ != t1) {
+    // Recompute y(t1) from the checkpoint before it.  Only periodic rules
+    // get here, so S_s does not depend on having drawn S_0 ... S_(s-1).
+    replay_ = checkpoint;
+    for (std::uint64_t s = base * spacing_; s < t1; ++s) {
+      const auto selected = rule_->replay_select(s);
+      for (equation_index e : selected) evaluate(e, replay_, next_[e]);
+      for (equation_index e : selected) {
+        using std::swap;
+        swap(replay_[target_[e]], next_[e]);
+      }
+    }
+    earlier = &replay_;
+  }
+  for (std::size_t v = 0; v < neuron_count_; ++v) {
+    if (!ops::equal((*earlier)[v], state_[v])) return false;
+  }
+  return true;
+}
+
+template <class Num>
+void simulator<Num>::keep_checkpoint(std::uint64_t t) {
+  if (t % spacing_ != 0) return;
+  checkpoints_.push_back(state_);
+  for (const Num& value : state_) checkpoint_bytes_ += ops::memory(value);
+  // Past half the budget, keep every other checkpoint and double the spacing.
+  while (checkpoint_bytes_ > limits_.max_memory / 2 && checkpoints_.size() > 1) {
+    std::size_t kept = 0;
+    checkpoint_bytes_ = 0;
+    for (std::size_t i = 0; i < checkpoints_.size(); i += 2) {
+      if (kept != i) checkpoints_[kept] = std::move(checkpoints_[i]);
+      for (const Num& value : checkpoints_[kept]) checkpoint_bytes_ += ops::memory(value);
+      ++kept;
+    }
+    checkpoints_.resize(kept);
+    spacing_ *= 2;
+  }
+}
+
+// Whether (y(t), t mod p) equals (y(t1), t1 mod p) for some t1 < t; the
+// earliest such t1 is the only candidate that can match, since an earlier
+// repetition would have been found at an earlier t.
+template <class Num>
+bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
+  const std::uint64_t phase = t % period_;
+  const std::uint64_t key = state_hash_ ^ mix_hash(phase + 0xD1B54A32D192ED03ULL);
+  const auto [begin, end] = seen_.equal_range(key);
+  for (auto it = begin; it != end; ++it) {
+    if (it->second % period_ == phase && equals_state_at(it->second)) {
+      first = it->second;
+      return true;
+    }
+  }
+  constexpr std::size_t bytes_per_entry = 48;  // node, bucket and key of the multimap
+  if ((seen_.size() + 1) * bytes_per_entry > limits_.max_memory / 2) {
+    throw limit_error(fmt::format("looking for a repeated state needs more than the memory limit of {} bytes after "
+                                  "{} steps (lower --max-steps or raise --max-memory)",
+                                  limits_.max_memory, t));
+  }
+  seen_.emplace(key, t);
+  keep_checkpoint(t);
+  return false;
+}
+
+template <class Num>
+run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook) {
+  reset(input);
+  const bool everything = rule_->selects_everything();
+  if (!everything) {
+    unfixed_count_ = 0;
+    for (equation_index e : rule_->universe()) {
+      evaluate(e, state_, next_[e]);
+      unfixed_[e] = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
+      unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
+    }
+  }
+  if (hook) hook(0, {});
+
+  const std::uint64_t limit = limits_.max_steps;
+  for (std::uint64_t t = 0;; ++t) {
+    if (!everything && unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
+    std::uint64_t first = 0;
+    if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
+    const auto selected = rule_->select(t);
+    if (everything) {
+      // S_t = W = U: y(t) is a fixed point exactly when step t changes
+      // nothing, so the step itself is the test.
+      for (equation_index e : selected) evaluate(e, state_, next_[e]);
+      bool changes = false;
+      for (equation_index e : selected) {
+        if (!ops::equal(next_[e], state_[target_[e]])) {
+          changes = true;
+          break;
+        }
+      }
+      if (!changes) return {run_status::halted, t, 0, 0};
+      if (t == limit) return {run_status::undecided, t, 0, 0};
+      step(t, selected, true);
+    } else {
+      if (t == limit) return {run_status::undecided, t, 0, 0};
+      if (step(t, selected, false)) recheck_fixed_points();
+    }
+    if (hook) hook(t + 1, selected);
+  }
+}
+
+template class simulator<rational>;
+template class simulator<real_number>;
+template class simulator<double>;
+
+}  // namespace nnsim

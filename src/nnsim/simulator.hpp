@@ -1,0 +1,129 @@
+// The simulation engine, generic over the number type (rational, real_number,
+// double).  It compiles a network into flat arrays indexed by dense ids
+// (states, weights and sources of all terms contiguous, as in MiniSat's
+// clause arena) and runs one computation as semantics.md, section 4 defines
+// it: the halting time T, the first repetition of (y(t), t mod p), or
+// `undecided` at the step limit.
+//
+// Costs: a step evaluates the selected equations (their terms: O(edges) for
+// the parallel rule) and allocates nothing once GMP/MPFR storage has grown.
+// For the rules that select a subset, whether y(t) is a fixed point of W is
+// kept up to date incrementally: only equations that read a neuron that just
+// changed are evaluated again.
+//
+// Repetitions are found with a hash of (y(t), t mod p), updated per changed
+// neuron, and confirmed by comparing whole states exactly, never by the hash
+// alone.  The states needed for that comparison are kept as checkpoints every
+// K steps; when they outgrow the memory budget, every other one is dropped
+// and K doubles, and a candidate y(t1) is recomputed from the checkpoint
+// before it (at most K steps).
+#pragma once
+
+#include "nnsim/error.hpp"
+#include "nnsim/network.hpp"
+#include "nnsim/number_arithmetic.hpp"
+#include "nnsim/simulation.hpp"
+#include "nnsim/update_rule.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace nnsim {
+
+struct run_outcome {
+  run_status status = run_status::undecided;
+  std::uint64_t steps = 0;
+  std::uint64_t cycle_start = 0;
+  std::uint64_t cycle_period = 0;
+};
+
+template <class Num>
+class simulator {
+ public:
+  using ops = arithmetic<Num>;
+  using context = typename ops::context;
+  // Called with t + 1 and S_t after step t has been applied (and once with 0
+  // and an empty selection for y(0)).
+  using step_hook = std::function<void(std::uint64_t, std::span<const equation_index>)>;
+
+  simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx, const run_limits& limits);
+
+  // Runs the computation from the initial state for `input` (one value per
+  // input neuron, checked by the caller).  Throws limit_error past max_bits
+  // or the memory budget.
+  run_outcome run(const std::vector<rational>& input, const step_hook& hook = {});
+
+  // The state the outcome refers to: y(T), y(t2) or y(N).
+  const std::vector<Num>& state() const { return state_; }
+  // Largest size in bits of a value that the run produced (rational mode).
+  std::size_t largest_value_bits() const { return largest_bits_; }
+
+ private:
+  void reset(const std::vector<rational>& input);
+  // σ_e(ξ_e(y)) into `out`.
+  void evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // Evaluates S_t on state_ and applies the changes; returns whether any
+  // value changed.  The changed neurons are left in changed_.
+  bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
+  void set_value(std::uint32_t v, Num& value, std::uint64_t time);
+  void recheck_fixed_points();
+  bool repeats(std::uint64_t t, std::uint64_t& first);
+  void keep_checkpoint(std::uint64_t t);
+  bool equals_state_at(std::uint64_t t1);
+  std::uint64_t neuron_hash(std::uint32_t v) const;
+
+  const network& net_;
+  std::unique_ptr<update_rule> rule_;
+  context ctx_;
+  run_limits limits_;
+
+  // The compiled network.
+  std::size_t neuron_count_ = 0;
+  std::vector<std::uint32_t> target_;          // equation -> neuron it updates
+  std::vector<activation> act_;
+  std::vector<potential_kind> kind_;
+  std::vector<norm_kind> norm_;
+  std::vector<std::uint32_t> term_begin_;      // equation -> first term; size equations + 1
+  std::vector<std::uint32_t> term_source_;     // term -> neuron read
+  std::vector<Num> term_value_;                // term -> weight (sum) or centre (distance)
+  std::vector<Num> bias_;                      // bias, or the offset of a distance
+  std::vector<Num> scale_;                     // scale of a distance
+  std::vector<Num> lambda_;                    // logistic parameter
+  std::vector<Num> initial_;                   // init values (0 for neurons without)
+  std::vector<std::uint32_t> reader_begin_;    // neuron -> first equation reading it; size neurons + 1
+  std::vector<equation_index> readers_;
+  std::vector<int> equation_of_neuron_;        // -1 for a neuron without equation
+
+  // The run.
+  std::vector<Num> state_;
+  std::vector<Num> next_;                      // equation -> σ(ξ(y)) of the last evaluation
+  Num xi_, norm_sum_, term_, square_, one_, zero_;
+  std::vector<std::uint32_t> changed_;
+  std::size_t largest_bits_ = 0;
+
+  // Fixed points of W (rules other than parallel).
+  std::vector<char> in_universe_;
+  std::vector<char> unfixed_;
+  std::size_t unfixed_count_ = 0;
+  std::vector<std::uint64_t> mark_;            // equation -> last stamp it was queued at
+  std::uint64_t stamp_ = 0;
+  std::vector<equation_index> recheck_;
+
+  // Repetitions.
+  std::uint64_t period_ = 0;                   // 0: not tracked
+  std::vector<std::uint64_t> value_hash_;      // neuron -> hash of its value
+  std::uint64_t state_hash_ = 0;               // sum of neuron_hash over neurons
+  std::unordered_multimap<std::uint64_t, std::uint64_t> seen_;  // hash of (y(t), t mod p) -> t
+  std::vector<std::vector<Num>> checkpoints_;  // checkpoints_[i] = y(i * spacing_)
+  std::uint64_t spacing_ = 1;
+  std::size_t checkpoint_bytes_ = 0;
+  std::vector<Num> replay_;
+};
+
+}  // namespace nnsim
