@@ -21,7 +21,7 @@ std::string_view name_of(run_status s);
 struct run_limits {
   std::uint64_t max_steps = 100000;      // N: y(0) ... y(N) are examined
   std::size_t max_bits = 1u << 20;       // largest size of one exact state value (numerator + denominator bits)
-  std::size_t max_memory = 1u << 30;     // bytes kept for finding repetitions; past it, fewer checkpoints
+  std::size_t max_memory = 1u << 30;     // bytes for the table of seen states that finds repetitions
 };
 
 struct run_result {

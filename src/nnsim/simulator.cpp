@@ -184,9 +184,8 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
     set_value(v, value, 0);
   }
   seen_.clear();
+  seen_count_ = 0;
   checkpoints_.clear();
-  spacing_ = 1;
-  checkpoint_bytes_ = 0;
   changed_.clear();
 }
 
@@ -233,14 +232,14 @@ void simulator<Num>::recheck_fixed_points() {
 
 template <class Num>
 bool simulator<Num>::equals_state_at(std::uint64_t t1) {
-  const std::uint64_t base = t1 / spacing_;
-  const std::vector<Num>& checkpoint = checkpoints_[base];
-  const std::vector<Num>* earlier = &checkpoint;
-  if (base * spacing_ != t1) {
-    // Recompute y(t1) from the checkpoint before it.  Only periodic rules
-    // get here, so S_s does not depend on having drawn S_0 ... S_(s-1).
-    replay_ = checkpoint;
-    for (std::uint64_t s = base * spacing_; s < t1; ++s) {
+  // The latest checkpoint at or before t1, then the steps from there.  Only
+  // periodic rules get here, so S_s does not depend on S_0 ... S_(s-1).
+  auto checkpoint = checkpoints_.begin();
+  while (std::next(checkpoint) != checkpoints_.end() && std::next(checkpoint)->first <= t1) ++checkpoint;
+  const std::vector<Num>* earlier = &checkpoint->second;
+  if (checkpoint->first != t1) {
+    replay_ = checkpoint->second;
+    for (std::uint64_t s = checkpoint->first; s < t1; ++s) {
       const auto selected = rule_->replay_select(s);
       for (equation_index e : selected) evaluate(e, replay_, next_[e]);
       for (equation_index e : selected) {
@@ -257,46 +256,47 @@ bool simulator<Num>::equals_state_at(std::uint64_t t1) {
 }
 
 template <class Num>
-void simulator<Num>::keep_checkpoint(std::uint64_t t) {
-  if (t % spacing_ != 0) return;
-  checkpoints_.push_back(state_);
-  for (const Num& value : state_) checkpoint_bytes_ += ops::memory(value);
-  // Past half the budget, keep every other checkpoint and double the spacing.
-  while (checkpoint_bytes_ > limits_.max_memory / 2 && checkpoints_.size() > 1) {
-    std::size_t kept = 0;
-    checkpoint_bytes_ = 0;
-    for (std::size_t i = 0; i < checkpoints_.size(); i += 2) {
-      if (kept != i) checkpoints_[kept] = std::move(checkpoints_[i]);
-      for (const Num& value : checkpoints_[kept]) checkpoint_bytes_ += ops::memory(value);
-      ++kept;
+void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
+  if (2 * (seen_count_ + 1) > seen_.size()) {
+    const std::size_t capacity = std::max<std::size_t>(1024, 2 * seen_.size());
+    if (capacity * sizeof(seen_state) > limits_.max_memory) {
+      throw limit_error(fmt::format("looking for a repeated state needs more than the memory limit of {} bytes after "
+                                    "{} steps (lower --max-steps or raise --max-memory)",
+                                    limits_.max_memory, t));
     }
-    checkpoints_.resize(kept);
-    spacing_ *= 2;
+    std::vector<seen_state> grown(capacity);
+    for (const seen_state& entry : seen_) {
+      if (entry.time == empty_slot) continue;
+      std::size_t slot = entry.key & (capacity - 1);
+      while (grown[slot].time != empty_slot) slot = (slot + 1) & (capacity - 1);
+      grown[slot] = entry;
+    }
+    seen_.swap(grown);
   }
+  std::size_t slot = key & (seen_.size() - 1);
+  while (seen_[slot].time != empty_slot) slot = (slot + 1) & (seen_.size() - 1);
+  seen_[slot] = {key, t};
+  ++seen_count_;
+  if ((t & (t - 1)) == 0) checkpoints_.emplace_back(t, state_);  // t = 0 or a power of two
 }
 
-// Whether (y(t), t mod p) equals (y(t1), t1 mod p) for some t1 < t; the
-// earliest such t1 is the only candidate that can match, since an earlier
-// repetition would have been found at an earlier t.
+// Whether (y(t), t mod p) equals (y(t1), t1 mod p) for some t1 < t.  At most
+// one t1 can match: two earlier equal states would have been found earlier.
 template <class Num>
 bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
   const std::uint64_t phase = t % period_;
   const std::uint64_t key = state_hash_ ^ mix_hash(phase + 0xD1B54A32D192ED03ULL);
-  const auto [begin, end] = seen_.equal_range(key);
-  for (auto it = begin; it != end; ++it) {
-    if (it->second % period_ == phase && equals_state_at(it->second)) {
-      first = it->second;
-      return true;
+  if (!seen_.empty()) {
+    for (std::size_t slot = key & (seen_.size() - 1); seen_[slot].time != empty_slot;
+         slot = (slot + 1) & (seen_.size() - 1)) {
+      const seen_state& entry = seen_[slot];
+      if (entry.key == key && entry.time % period_ == phase && equals_state_at(entry.time)) {
+        first = entry.time;
+        return true;
+      }
     }
   }
-  constexpr std::size_t bytes_per_entry = 48;  // node, bucket and key of the multimap
-  if ((seen_.size() + 1) * bytes_per_entry > limits_.max_memory / 2) {
-    throw limit_error(fmt::format("looking for a repeated state needs more than the memory limit of {} bytes after "
-                                  "{} steps (lower --max-steps or raise --max-memory)",
-                                  limits_.max_memory, t));
-  }
-  seen_.emplace(key, t);
-  keep_checkpoint(t);
+  remember(key, t);
   return false;
 }
 

@@ -12,11 +12,11 @@
 // changed are evaluated again.
 //
 // Repetitions are found with a hash of (y(t), t mod p), updated per changed
-// neuron, and confirmed by comparing whole states exactly, never by the hash
-// alone.  The states needed for that comparison are kept as checkpoints every
-// K steps; when they outgrow the memory budget, every other one is dropped
-// and K doubles, and a candidate y(t1) is recomputed from the checkpoint
-// before it (at most K steps).
+// neuron and kept in a flat open-addressing table (16 bytes a step, no
+// allocation but when it doubles), and confirmed by comparing whole states
+// exactly, never by the hash alone.  States are not stored every step: y(0)
+// and y(2^k) are kept, and a candidate y(t1) is recomputed from the latest of
+// them, which at most doubles the work of a run that diverges.
 #pragma once
 
 #include "nnsim/error.hpp"
@@ -31,7 +31,6 @@
 #include <functional>
 #include <memory>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 namespace nnsim {
@@ -74,7 +73,7 @@ class simulator {
   void set_value(std::uint32_t v, Num& value, std::uint64_t time);
   void recheck_fixed_points();
   bool repeats(std::uint64_t t, std::uint64_t& first);
-  void keep_checkpoint(std::uint64_t t);
+  void remember(std::uint64_t key, std::uint64_t t);
   bool equals_state_at(std::uint64_t t1);
   std::uint64_t neuron_hash(std::uint32_t v) const;
 
@@ -119,10 +118,14 @@ class simulator {
   std::uint64_t period_ = 0;                   // 0: not tracked
   std::vector<std::uint64_t> value_hash_;      // neuron -> hash of its value
   std::uint64_t state_hash_ = 0;               // sum of neuron_hash over neurons
-  std::unordered_multimap<std::uint64_t, std::uint64_t> seen_;  // hash of (y(t), t mod p) -> t
-  std::vector<std::vector<Num>> checkpoints_;  // checkpoints_[i] = y(i * spacing_)
-  std::uint64_t spacing_ = 1;
-  std::size_t checkpoint_bytes_ = 0;
+  struct seen_state {
+    std::uint64_t key = 0;                     // hash of (y(t), t mod p)
+    std::uint64_t time = empty_slot;
+  };
+  static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
+  std::vector<seen_state> seen_;               // open addressing, linear probing, at most half full
+  std::size_t seen_count_ = 0;
+  std::vector<std::pair<std::uint64_t, std::vector<Num>>> checkpoints_;  // (t, y(t)) for t = 0, 1, 2, 4, 8, ...
   std::vector<Num> replay_;
 };
 
