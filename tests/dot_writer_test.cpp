@@ -1,0 +1,155 @@
+// Tests of dot_writer.hpp: the whole Graphviz text of small networks, worked
+// out by hand, and the quoting of awkward names.
+#include "nnsim/dot_writer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace nnsim;
+
+namespace {
+
+// The lecture's XOR network (network-format.md).
+network xor_network() {
+  network net;
+  net.name = "xor";
+  const neuron_id x1 = net.add_input("x1");
+  const neuron_id x2 = net.add_input("x2");
+  const neuron_id h1 = net.intern("h1");
+  const neuron_id h2 = net.intern("h2");
+  const neuron_id y = net.intern("y");
+  net.add_output(y);
+  {
+    equation& e = net.add_equation(h1, activation::step);
+    e.bias = -1;
+    e.inputs = {{x1, 2}, {x2, 2}};
+  }
+  {
+    equation& e = net.add_equation(h2, activation::step);
+    e.bias = 3;
+    e.inputs = {{x1, -2}, {x2, -2}};
+  }
+  {
+    equation& e = net.add_equation(y, activation::step);
+    e.bias = -2;
+    e.inputs = {{h1, 1}, {h2, 1}};
+  }
+  return net;
+}
+
+}  // namespace
+
+TEST_CASE("the xor network as a layered digraph", "[dot]") {
+  CHECK(write_dot(xor_network()) == R"(// network xor
+digraph "xor" {
+  rankdir=LR;
+  "x1" [label="x1", shape=invtriangle];
+  "x2" [label="x2", shape=invtriangle];
+  "h1" [label="h1\nstep\nb=-1"];
+  "h2" [label="h2\nstep\nb=3"];
+  "y" [label="y\nstep\nb=-2", shape=doublecircle];
+  "x1" -> "h1" [label="2"];
+  "x2" -> "h1" [label="2"];
+  "x1" -> "h2" [label="-2"];
+  "x2" -> "h2" [label="-2"];
+  "h1" -> "y" [label="1"];
+  "h2" -> "y" [label="1"];
+  {rank=same; "x1"; "x2";}
+  {rank=same; "h1"; "h2";}
+  {rank=same; "y";}
+}
+)");
+}
+
+TEST_CASE("a recurrent network with a distance, an init and an input that is an output", "[dot]") {
+  // input in.x; output in.x, s
+  // one = sat(1)
+  // s = sat(1/4 s + 3/4 one); init s = 1/2
+  // r = logistic[1/2](1 - 2 dist(in.x - 1/2, s + 3))
+  network net;
+  const neuron_id x = net.add_input("in.x");
+  const neuron_id one = net.intern("one");
+  const neuron_id s = net.intern("s");
+  const neuron_id r = net.intern("r");
+  net.add_output(x);
+  net.add_output(s);
+  {
+    equation& e = net.add_equation(one, activation::sat);
+    e.bias = 1;
+  }
+  {
+    equation& e = net.add_equation(s, activation::sat);
+    e.inputs = {{s, rational(1, 4)}, {one, rational(3, 4)}};
+  }
+  net.set_init(s, rational(1, 2));
+  {
+    equation& e = net.add_equation(r, activation::logistic);
+    e.logistic_lambda = rational(1, 2);
+    e.kind = potential_kind::distance;
+    e.offset = 1;
+    e.scale = -2;
+    e.arguments = {{x, rational(1, 2)}, {s, -3}};
+  }
+  // Cyclic (s reads itself): no ranks and the default direction.
+  CHECK(write_dot(net) == R"(// unnamed network
+digraph {
+  "in.x" [label="in.x", shape=invtriangle, peripheries=2];
+  "one" [label="one\nsat\nb=1"];
+  "s" [label="s\nsat\nb=0\ninit=1/2", shape=doublecircle];
+  "r" [label="r\nlogistic[1/2]\ndist a=1 s=-2"];
+  "s" -> "s" [label="1/4"];
+  "one" -> "s" [label="3/4"];
+  "in.x" -> "r" [label="c=1/2"];
+  "s" -> "r" [label="c=-3"];
+}
+)");
+}
+
+TEST_CASE("neurons without equations and a logistic of slope 1", "[dot]") {
+  // k has only an init value; y = logistic(k + 0 c) keeps its zero-weight edge.
+  network net;
+  net.name = "consts";
+  const neuron_id k = net.intern("k");
+  const neuron_id c = net.intern("c");
+  const neuron_id y = net.intern("y");
+  net.set_init(k, -6);
+  {
+    equation& e = net.add_equation(y, activation::logistic);
+    e.inputs = {{k, 1}, {c, 0}};
+  }
+  CHECK(write_dot(net) == R"(// network consts
+digraph "consts" {
+  rankdir=LR;
+  "k" [label="k\ninit=-6"];
+  "c" [label="c"];
+  "y" [label="y\nlogistic\nb=0"];
+  "k" -> "y" [label="1"];
+  "c" -> "y" [label="0"];
+  {rank=same; "k"; "c";}
+  {rank=same; "y";}
+}
+)");
+}
+
+TEST_CASE("names with quotes, backslashes and line breaks are escaped", "[dot]") {
+  // Names from a file are identifiers, but the builders accept any string.
+  network net;
+  net.name = "odd \"one\"\nout";
+  const neuron_id a = net.intern("a\"b\\c");
+  const neuron_id b = net.intern("line\nbreak");
+  {
+    equation& e = net.add_equation(b, activation::id);
+    e.inputs = {{a, rational(-7, 3)}};
+  }
+  CHECK(write_dot(net) == R"(// network odd "one" out
+digraph "odd \"one\"\nout" {
+  rankdir=LR;
+  "a\"b\\c" [label="a\"b\\c"];
+  "line\nbreak" [label="line\nbreak\nid\nb=0"];
+  "a\"b\\c" -> "line\nbreak" [label="-7/3"];
+  {rank=same; "a\"b\\c";}
+  {rank=same; "line\nbreak";}
+}
+)");
+}
