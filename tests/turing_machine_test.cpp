@@ -1,0 +1,139 @@
+// The Turing-machine loader and the direct run.  Each committed machine is
+// run on every word of length <= 10 and compared with its language written
+// independently as a C++ predicate.
+#include "nnsim/turing_machine.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <functional>
+
+using namespace nnsim;
+
+namespace {
+
+std::vector<std::string> words_up_to(std::size_t length) {
+  std::vector<std::string> words{""};
+  for (std::size_t begin = 0; words.back().size() < length;) {
+    const std::size_t end = words.size();
+    for (std::size_t i = begin; i < end; ++i) {
+      words.push_back(words[i] + "0");
+      words.push_back(words[i] + "1");
+    }
+    begin = end;
+  }
+  return words;
+}
+
+std::string error_of(std::string_view text) {
+  try {
+    parse_machine(text, "m.tm");
+  } catch (const input_error& error) {
+    return error.diagnostic();
+  }
+  return "no error";
+}
+
+const char* const header = "tape 0 1 _\nblank _\nstart q\naccept yes\n";
+
+}  // namespace
+
+TEST_CASE("committed machines recognize their languages", "[machine]") {
+  const std::vector<std::pair<const char*, std::function<bool(const std::string&)>>> machines{
+      {"even_ones", [](const std::string& w) { return std::count(w.begin(), w.end(), '1') % 2 == 0; }},
+      {"ends_01", [](const std::string& w) { return w.size() >= 2 && w.substr(w.size() - 2) == "01"; }},
+      {"zeros_then_ones",
+       [](const std::string& w) {
+         const std::size_t n = w.size() / 2;
+         return w.size() % 2 == 0 && w == std::string(n, '0') + std::string(n, '1');
+       }},
+      {"palindromes", [](const std::string& w) { return std::equal(w.begin(), w.end(), w.rbegin()); }},
+      {"equal_count",
+       [](const std::string& w) { return 2 * std::count(w.begin(), w.end(), '1') == static_cast<long>(w.size()); }},
+      {"divisible_by_3",
+       [](const std::string& w) {
+         unsigned long value = 0;
+         for (char c : w) value = 2 * value + static_cast<unsigned long>(c - '0');
+         return value % 3 == 0;
+       }},
+  };
+  for (const auto& [name, in_language] : machines) {
+    const auto machine = load_machine_file(std::string(NNSIM_SOURCE_DIR) + "/networks/machines/" + name + ".tm");
+    CHECK(machine.name == name);
+    for (const auto& w : words_up_to(10)) {
+      const auto run = run_machine(machine, w, 100000);
+      INFO(name << " on '" << w << "'");
+      REQUIRE((run.outcome == machine_outcome::accepted || run.outcome == machine_outcome::rejected));
+      CHECK((run.outcome == machine_outcome::accepted) == in_language(w));
+    }
+  }
+}
+
+TEST_CASE("a run reports steps and the final configuration", "[machine]") {
+  const auto machine = load_machine_file(std::string(NNSIM_SOURCE_DIR) + "/networks/machines/zeros_then_ones.tm");
+  // 01: q0 0 -> X R (1), q1 1 -> Y L (2), q2 X -> R (3), q0 Y -> R (4),
+  // q3 _ -> yes (5).
+  const auto run = run_machine(machine, "01", 1000);
+  CHECK(run.outcome == machine_outcome::accepted);
+  CHECK(run.steps == 5);
+  CHECK(describe_configuration(machine, run.final_configuration) == "yes  X Y [_]");
+  // 10: no transition for (q0, 1): rejected after 0 steps.
+  const auto stuck = run_machine(machine, "10", 1000);
+  CHECK(stuck.outcome == machine_outcome::rejected);
+  CHECK(stuck.halted_without_transition);
+  CHECK(stuck.steps == 0);
+}
+
+TEST_CASE("a machine that runs forever is recognized by a repeated configuration", "[machine]") {
+  // Bounces between two cells: q -> p moving right, p -> q moving left.
+  const auto bouncer = parse_machine(std::string(header) + "q 0 -> p 0 R\nq 1 -> p 1 R\nq _ -> p _ R\n"
+                                                           "p 0 -> q 0 L\np 1 -> q 1 L\np _ -> q _ L\n",
+                                     "bounce.tm");
+  const auto run = run_machine(bouncer, "1", 1000);
+  CHECK(run.outcome == machine_outcome::runs_forever);
+  CHECK(run.cycle_start == 0);
+  CHECK(run.cycle_period == 2);
+  // Walks right over blanks forever: the configuration repeats relative to
+  // the head (state q on an empty tape) from step 1 on.
+  const auto walker = parse_machine(std::string(header) + "q 0 -> q _ R\nq 1 -> q _ R\nq _ -> q _ R\n", "walk.tm");
+  const auto walk = run_machine(walker, "01", 1000);
+  CHECK(walk.outcome == machine_outcome::runs_forever);
+  CHECK(walk.cycle_start == 2);
+  CHECK(walk.cycle_period == 1);
+  // Writes 1s to the right forever: no configuration repeats.
+  const auto writer = parse_machine(std::string(header) + "q 0 -> q 1 R\nq 1 -> q 1 R\nq _ -> q 1 R\n", "write.tm");
+  const auto limited = run_machine(writer, "", 50);
+  CHECK(limited.outcome == machine_outcome::undecided);
+  CHECK(limited.steps == 50);
+}
+
+TEST_CASE("machine files are checked with located errors", "[machine]") {
+  CHECK(error_of("tape 0 1 _\nblank _\nstart q\naccept yes\nq 0 -> q 2 R\n") ==
+        "m.tm:5:10: error: symbol '2' is not in the tape alphabet\n  q 0 -> q 2 R\n           ^");
+  CHECK(error_of(std::string(header) + "q 0 -> q 0 X\n") ==
+        "m.tm:5:12: error: invalid move 'X': expected L, R or S\n  q 0 -> q 0 X\n             ^");
+  CHECK(error_of(std::string(header) + "q 0 -> q 0 R\nq 0 -> q 1 L\n") ==
+        "m.tm:6:1: error: a second transition for state 'q' reading '0' (the first is on line 5)\n"
+        "  q 0 -> q 1 L\n  ^");
+  CHECK(error_of(std::string(header) + "yes 0 -> q 0 R\n") ==
+        "m.tm:5:1: error: state 'yes' halts (accepting), so it cannot have transitions\n  yes 0 -> q 0 R\n  ^");
+  CHECK(error_of("tape 0 1 _\nblank #\n").find("m.tm:2:6: error: incomplete statement") == 0);
+  CHECK(error_of("tape 0 _\nblank _\nstart q\naccept yes\n") ==
+        "m.tm:1:1: error: the tape alphabet must contain '1'\n  tape 0 _\n  ^");
+  CHECK(error_of("tape 0 1 _\nblank b\nstart q\naccept yes\n") ==
+        "m.tm:2:7: error: blank symbol 'b' is not in the tape alphabet\n  blank b\n        ^");
+  CHECK(error_of("tape 0 1 _ 0\n") == "m.tm:1:12: error: tape symbol '0' is listed twice\n  tape 0 1 _ 0\n             ^");
+  CHECK(error_of("tape 0 1 _\ntape 0 1 _\n") == "m.tm:2:1: error: 'tape' is given more than once\n  tape 0 1 _\n  ^");
+  CHECK(error_of("tape 0 1 _\nmachine m\n") ==
+        "m.tm:2:1: error: 'machine' must come before any other statement\n  machine m\n  ^");
+  CHECK(error_of("tape 0 1 _\nblank _\nstart q\n") == "m.tm:1:1: error: missing 'accept' statement\n  tape 0 1 _\n  ^");
+  CHECK(error_of(std::string(header) + "q 00 -> q 0 R\n") ==
+        "m.tm:5:3: error: invalid tape symbol '00': a symbol is one printable character\n  q 00 -> q 0 R\n    ^");
+  CHECK(error_of(std::string(header) + "halt now\n") ==
+        "m.tm:5:1: error: unknown statement 'halt'\n  halt now\n  ^");
+  CHECK(error_of(std::string(header) + "accept no\n") == "m.tm:5:1: error: 'accept' is given more than once\n  accept no\n  ^");
+  CHECK(error_of("tape 0 1 _\nblank _\nstart q\naccept q\nreject q\n") ==
+        "m.tm:5:8: error: state 'q' cannot both accept and reject\n  reject q\n         ^");
+  CHECK(error_of("tape 0 1 _\x01\n") == "m.tm:1:11: error: unexpected character '\\x01'\n  tape 0 1 _\x01\n            ^");
+  CHECK_THROWS_AS(run_machine(parse_machine(header, "m.tm"), "012", 10), input_error);
+}
