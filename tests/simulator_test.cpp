@@ -282,7 +282,7 @@ TEST_CASE("floating modes round once per operation, left to right", "[simulator]
   CHECK(run(smooth, {}, std::nullopt, 1000, "double").state == std::vector<std::string>{"0.5"});
 }
 
-TEST_CASE("--max-bits stops a run whose values grow", "[simulator]") {
+TEST_CASE("the bit limit stops a run whose values grow", "[simulator]") {
   // c = id(2 c), c(0) = 1: c(t) = 2^t has t + 1 numerator bits and 1
   // denominator bit, so with a limit of 10 bits step 8 (value 2^9) is the first
   // to exceed it.

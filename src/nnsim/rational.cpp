@@ -14,8 +14,8 @@ bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 
 // 10^exponent as an exact rational, exponent within max_literal_exponent.
 rational power_of_ten(long exponent) {
-  integer magnitude = 1;
-  for (long i = 0; i < (exponent < 0 ? -exponent : exponent); ++i) magnitude *= 10;
+  integer magnitude;
+  mpz_ui_pow_ui(magnitude.backend().data(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
   return exponent < 0 ? rational(integer(1), magnitude) : rational(magnitude);
 }
 

@@ -1,0 +1,70 @@
+// The options that several commands share, each defined once here: its name,
+// default, check and help text.  Every command that takes an option adds it
+// through these functions, so `--numbers` means and says the same everywhere.
+// The checks only validate the text (CLI11 reports a failure as a parse error,
+// exit 2); the conversions to library values happen after parsing.
+#pragma once
+
+#include "nnsim/network.hpp"
+#include "nnsim/simulation.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnsim::cli {
+
+// FILE: a network file, `-` for standard input.
+CLI::Option* add_file_argument(CLI::App& app, std::string& path);
+
+// --json: one JSON object on standard output (and, on failure, only an
+// object with an "error" field; main.cpp prints that).
+CLI::Option* add_json_flag(CLI::App& app, bool& json);
+
+// -o, --output FILE: where a command that writes a file writes it.
+CLI::Option* add_output_option(CLI::App& app, std::string& path);
+
+// Everything that describes one computation: the network input (--input or
+// --word), the update rule, the number mode and the limits.
+struct run_options {
+  std::string input;            // --input V1,…,Vk
+  std::string word;             // --word W
+  std::string rule;             // --rule; empty: the file's rule
+  std::string numbers = "rational";
+  std::uint64_t max_steps = run_limits{}.max_steps;
+  std::size_t max_bits = run_limits{}.max_bits;
+
+  CLI::Option* input_option = nullptr;
+  CLI::Option* word_option = nullptr;
+};
+
+CLI::Option* add_input_option(CLI::App& app, run_options& options);
+CLI::Option* add_word_option(CLI::App& app, run_options& options);
+CLI::Option* add_rule_option(CLI::App& app, std::string& rule);
+CLI::Option* add_numbers_option(CLI::App& app, std::string& numbers);
+CLI::Option* add_max_steps_option(CLI::App& app, std::uint64_t& max_steps);
+CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits);
+
+// All of the above for `run` and `trace`.
+void add_run_options(CLI::App& app, run_options& options);
+
+// A comma-separated vector of values (`1,0,1/2`); an empty text is the empty
+// vector.  Throws input_error naming `option`.
+std::vector<rational> parse_value_list(std::string_view text, std::string_view option);
+
+// A comma-separated list of neuron names of `net` (`--neurons h1,y`), in the
+// order given.  Throws input_error for an unknown name.
+std::vector<neuron_id> parse_neuron_list(const network& net, std::string_view text, std::string_view option);
+
+// The run request the options describe for `net`.  Throws input_error when
+// the input does not fit the network (wrong number of values, --word on a
+// network that does not have exactly one input neuron).
+run_request make_run_request(const network& net, const run_options& options);
+
+// "x1, x2" for a list of neurons.
+std::string neuron_names(const network& net, const std::vector<neuron_id>& ids, std::string_view separator = ", ");
+
+}  // namespace nnsim::cli

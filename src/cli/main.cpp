@@ -1,0 +1,190 @@
+// nnsim: the command-line front end.  It parses options, calls the library
+// and prints; this file is the only place that turns an error into a message
+// and an exit code (cli.md): 0 done, 2 bad input, 3 a resource limit.
+#include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
+#include "cli/output.hpp"
+#include "cli/run_report.hpp"
+#include "nnsim/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdio>
+#include <memory>
+#include <new>
+#include <string_view>
+#include <vector>
+
+
+namespace {
+
+using namespace nnsim;
+using namespace nnsim::cli;
+
+constexpr int exit_bad_input = 2;
+constexpr int exit_limit = 3;
+constexpr int exit_internal = 4;  // a bug: none of the documented codes fits
+
+// CLI11's messages start with a capital ("The following argument was not
+// expected"); ours are lowercase.  An all-caps word (FILE) stays as it is.
+std::string lowercase_first(std::string message) {
+  if (message.size() >= 2 && std::isupper(static_cast<unsigned char>(message[0])) != 0 &&
+      std::isupper(static_cast<unsigned char>(message[1])) == 0) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
+  return message;
+}
+
+// The machine-readable form of a failure: only this object goes to
+// standard output (cli.md).
+void print_json_error(const std::string& message, const input_error* located = nullptr) {
+  nlohmann::ordered_json json;
+  json["error"] = message;
+  if (located != nullptr && located->has_location()) {
+    json["file"] = located->file();
+    json["line"] = located->where().line;
+    json["column"] = located->where().column;
+  }
+  std::fputs((dump_json(json, 2) + "\n").c_str(), stdout);
+}
+
+// Whether --json was asked for, read from the raw arguments because a
+// failed parse may not have set the flag.
+bool json_requested(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--json") return true;
+  }
+  return false;
+}
+
+// The arguments for CLI11, with `--word=` turned into `--word ""`: CLI11 2.1
+// reads an empty `=` value as a missing one and takes the next argument
+// instead, but the empty word is a value (δ(ε) = 1/2).  CLI11 wants them in
+// reverse order.
+std::vector<std::string> split_empty_assignments(int argc, char** argv) {
+  std::vector<std::string> arguments;
+  bool options_end = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    options_end = options_end || arg == "--";
+    if (!options_end && arg.starts_with("--") && arg.ends_with('=') && arg.find('=') == arg.size() - 1) {
+      arguments.emplace_back(arg.substr(0, arg.size() - 1));
+      arguments.emplace_back();
+    } else {
+      arguments.emplace_back(arg);
+    }
+  }
+  return {arguments.rbegin(), arguments.rend()};
+}
+
+// The message for a command line CLI11 refused.  `command_app` is the
+// command that was recognized, if any.
+std::string parse_error_message(const CLI::ParseError& e, const CLI::App* command_app,
+                                const std::vector<command>& commands, int argc, char** argv) {
+  if (command_app != nullptr) return lowercase_first(e.what());
+  // No command was recognized.  CLI11 checks for one before it looks at the
+  // other words, so it says "a subcommand is required" or complains about an
+  // extra argument; name the word that is not a command, or the option.
+  const bool missing = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
+  std::string message = missing ? "a command is required" : lowercase_first(e.what());
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (!arg.starts_with('-')) {
+      message = fmt::format("unknown command '{}'", arg);
+      break;
+    }
+    if (missing && arg != "--json") message = fmt::format("unknown option '{}' before a command", arg);
+  }
+  std::string names;
+  for (const command& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
+  return message + fmt::format(" (the commands are {})", names);
+}
+
+const char* description = "nnsim: exact simulation of neural networks in the lecture's computation model";
+
+const char* explanation =
+    "A network is a set of neurons, each written as its update equation y = σ(ξ): an activation σ of the inner "
+    "potential ξ, usually a bias plus a weighted sum of other neurons' values. A computation starts with the "
+    "network input in the input neurons and 0 (or an init value) in all others. In each step a rule selects "
+    "neurons, which are all evaluated on the old state. The computation stops when the state no longer changes; "
+    "the output neurons then hold the network output. Values are exact rationals unless --numbers asks for "
+    "floating point.\n"
+    "\n"
+    "Exit codes: 0 done, 2 bad input (the message says where), 3 a resource limit (--max-bits, memory).";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app(description, "nnsim");
+  app.require_subcommand(1);
+  app.allow_extras(false);
+  app.set_version_flag("--version", "nnsim " NNSIM_VERSION);
+  app.formatter(std::make_shared<help_formatter>());  // before the commands are added: each copies it
+  app.footer(help_footer(explanation, {
+      "nnsim run xor.nn --input 1,0          # one computation: verdict, output, final state",
+      "nnsim trace xor.nn --input 1,0        # the state after every step",
+      "nnsim info xor.nn                     # layers, cycles, weights",
+      "nnsim encode 11001                    # δ(11001) = 51/64",
+      "nnsim run --help                      # the options of one command",
+  }));
+
+  cli_context context;
+  const std::vector<command> commands = {
+      add_run_command(app, context), add_trace_command(app, context), add_info_command(app, context),
+      add_dot_command(app),          add_fmt_command(app),            add_encode_command(app),
+      add_decode_command(app),
+  };
+  for (const command& c : commands) c.app->allow_extras(false);
+
+  const bool json = json_requested(argc, argv);
+  try {
+    app.parse(split_empty_assignments(argc, argv));
+  } catch (const CLI::ParseError& e) {
+    // --help and --version arrive as "errors" with a success code.
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
+
+    const CLI::App* command_app = nullptr;
+    for (const command& c : commands) {
+      if (c.app->parsed()) command_app = c.app;
+    }
+    const std::string message = parse_error_message(e, command_app, commands, argc, argv);
+    const std::string help = command_app == nullptr ? "nnsim --help" : "nnsim " + command_app->get_name() + " --help";
+    if (json) print_json_error(message);
+    fmt::print(stderr, "nnsim: error: {}\n(see '{}')\n", message, help);
+    return exit_bad_input;
+  }
+
+  // The library throws; the message and the exit code are chosen here.
+  try {
+    for (const command& c : commands) {
+      if (c.app->parsed()) return c.execute();
+    }
+  } catch (const input_error& e) {
+    std::fflush(stdout);
+    if (context.json_errors || json) print_json_error(e.what(), &e);
+    const std::string diagnostic = e.diagnostic();
+    // A located error already reads `FILE:LINE:COL: error: …`; one without a
+    // place gets the program's name in front of its `error: …`.
+    fmt::print(stderr, "{}{}\n", e.has_location() ? "" : "nnsim: ", diagnostic);
+    return exit_bad_input;
+  } catch (const limit_error& e) {
+    std::fflush(stdout);
+    if (context.json_errors || json) print_json_error(e.what());
+    fmt::print(stderr, "nnsim: error: {}\n", e.what());
+    return exit_limit;
+  } catch (const std::bad_alloc&) {
+    std::fflush(stdout);
+    if (context.json_errors || json) print_json_error("out of memory");
+    fmt::print(stderr, "nnsim: error: out of memory\n");
+    return exit_limit;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "nnsim: internal error: {}\n", e.what());
+    return exit_internal;
+  }
+  return exit_bad_input;  // unreachable: require_subcommand(1) guarantees a command
+}

@@ -1,0 +1,100 @@
+// nnsim run FILE: one computation (semantics.md, sections 2-4), reported as
+// the verdict, the network output and the final state.
+#include "cli/cli_options.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/run_report.hpp"
+#include "nnsim/network_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace nnsim::cli {
+namespace {
+
+struct run_command_options {
+  std::string file;
+  run_options run;
+  bool json = false;
+};
+
+// "(input)", "(output)", "(input, output)" or "".
+std::string role_of(const network& net, neuron_id id) {
+  const bool output = std::find(net.outputs.begin(), net.outputs.end(), id) != net.outputs.end();
+  if (net.at(id).is_input) return output ? "(input, output)" : "(input)";
+  return output ? "(output)" : "";
+}
+
+std::string human_report(const network& net, const run_options& options, const run_request& request,
+                         const run_result& result) {
+  std::string text = input_line(net, request, options) + "\n";
+  text += status_line(result) + "\n";
+  text += output_line(net, result) + "\n";
+
+  text += fmt::format("state y({}):\n", result.steps);
+  const std::vector<neuron_id> order = display_order(net);
+  std::size_t name_width = 0;
+  std::size_t value_width = 0;
+  for (neuron_id id : order) {
+    name_width = std::max(name_width, net.name_of(id).size());
+    value_width = std::max(value_width, result.state.at(index(id)).size());
+  }
+  for (neuron_id id : order) {
+    std::string line = fmt::format("  {:<{}} = {:<{}}  {}", net.name_of(id), name_width, result.state.at(index(id)),
+                                   value_width, role_of(net, id));
+    line.erase(line.find_last_not_of(' ') + 1);
+    text += line + "\n";
+  }
+  text += fmt::format("rule: {}\n", describe_rule(net, result.rule));
+  text += fmt::format("numbers: {}\n", describe_numbers(result.numbers));
+  return text;
+}
+
+}  // namespace
+
+command add_run_command(CLI::App& app, cli_context& context) {
+  auto options = std::make_shared<run_command_options>();
+  CLI::App* sub = app.add_subcommand(
+      "run",
+      "Run one computation: the verdict, the network output and the final state");
+  add_file_argument(*sub, options->file);
+  add_run_options(*sub, options->run);
+  add_json_flag(*sub, options->json);
+  sub->footer(help_footer(
+      "Input neurons start with the network input, every other neuron with 0 or its init value. In each step the "
+      "rule selects neurons, which are all evaluated on the old state y(t) to give y(t+1). The verdict is one of:\n"
+      "  halted     y(T) is a fixed point: the computation stops, and the output\n"
+      "             neurons hold the network output\n"
+      "  diverges   a state repeats without a fixed point, so the computation\n"
+      "             provably never stops (not looked for under the random rule)\n"
+      "  undecided  neither happened within --max-steps steps\n"
+      "The exit code is 0 for all three. With --numbers double or real:P the values are approximations of the "
+      "exact ones.",
+      {
+      "nnsim run xor.nn --input 1,0             # XOR(1, 0) with the file's rule",
+      "nnsim run xor.nn --input 1,1 --json      # the result as one JSON object",
+      "nnsim run parity.nn --word 11001         # input δ(11001) = 51/64",
+      "nnsim run net.nn --input 1/2 --rule sequential --numbers double",
+      "nnsim run - --input 0,1 < xor.nn         # the network from standard input",
+      }));
+
+  command result;
+  result.app = sub;
+  result.execute = [options, &context]() {
+    context.json_errors = options->json;
+    const network net = load_network_file(options->file);
+    const run_request request = make_run_request(net, options->run);
+    const run_result outcome = run_network(net, request);
+    if (options->json) {
+      write_output(dump_json(run_json(net, outcome), 2) + "\n", "");
+    } else {
+      write_output(human_report(net, options->run, request, outcome), "");
+    }
+    return 0;
+  };
+  return result;
+}
+
+}  // namespace nnsim::cli

@@ -1,0 +1,48 @@
+// How the result of one computation reads, in words and as JSON; shared by
+// `run` and `trace` so that both state a verdict the same way.
+#pragma once
+
+#include "cli/cli_options.hpp"
+#include "nnsim/network.hpp"
+#include "nnsim/simulation.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace nnsim::cli {
+
+// The order in which tables list neurons for a person, the order a network
+// file reads in: the inputs, then the constant units (an init value, no
+// equation), then the neurons with an equation in equation order.  (JSON
+// keeps the neuron-id order of the contract.)
+std::vector<neuron_id> display_order(const network& net);
+
+// "input: x1 = 1, x2 = 0", or "input: x = 51/64 = δ(11001)" for --word.
+std::string input_line(const network& net, const run_request& request, const run_options& options);
+
+// "halted after 2 steps", "diverges: the state at step 3 repeats at step 5
+// (period 2)", "undecided: no fixed point or repetition in 100000 steps".
+std::string status_line(const run_result& result);
+
+// "y = 1, z = 0" for the output neurons, or "" when there are none.
+std::string output_assignments(const network& net, const run_result& result);
+
+// The output line: the network output after a halt; after a divergence or a
+// step limit the output neurons' last values, marked as no network output
+// (the lecture defines the output only for a computation that stops).
+std::string output_line(const network& net, const run_result& result);
+
+// "rational (exact)" or e.g. "double (the values are floating-point
+// approximations of the exact ones)".
+std::string describe_numbers(const number_mode& numbers);
+
+// The object of cli.md for `run --json`: status, steps, cycle (diverges
+// only), outputs, state (in neuron order), rule and numbers.
+nlohmann::ordered_json run_json(const network& net, const run_result& result);
+
+// JSON text (on one line unless `indent` >= 0), never throwing on a byte that is not UTF-8 (an
+// error message may quote one from a file).
+std::string dump_json(const nlohmann::ordered_json& json, int indent = -1);
+
+}  // namespace nnsim::cli

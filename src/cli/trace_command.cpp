@@ -1,0 +1,225 @@
+// nnsim trace FILE: the state after every step, the way one steps through a
+// computation on paper: row t is y(t) and the neurons that step t - 1
+// updated to produce it.
+#include "cli/cli_options.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/run_report.hpp"
+#include "nnsim/network_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace nnsim::cli {
+namespace {
+
+struct trace_command_options {
+  std::string file;
+  run_options run;
+  std::string format = "table";
+  std::string neurons;  // --neurons: the columns; empty means every neuron
+  CLI::Option* neurons_option = nullptr;
+};
+
+// One row of the table: y(t) restricted to the chosen columns.
+struct trace_row {
+  std::uint64_t time = 0;
+  std::string updated;
+  std::vector<std::string> values;
+};
+
+// The neurons step t - 1 selected; nothing for y(0).
+const std::vector<neuron_id>& selected_of(const trace_event& event) {
+  static const std::vector<neuron_id> none;
+  return event.selected != nullptr ? *event.selected : none;
+}
+
+// The table's "updated" cell: "-" before the first step, "none" for a step
+// that selects nothing (layered after the last layer, an empty schedule set),
+// "all" for every updatable neuron (the parallel rule), else the names.
+std::string updated_cell(const network& net, const trace_event& event, std::size_t updatable_count) {
+  if (event.time == 0) return "-";
+  const std::vector<neuron_id>& selected = selected_of(event);
+  if (selected.empty()) return "none";
+  if (updatable_count > 1 && selected.size() == updatable_count) return "all";
+  return neuron_names(net, selected, ",");
+}
+
+// Collects the rows and prints them aligned at the end: the column widths
+// are known only once every value has been seen.
+class table_printer {
+ public:
+  table_printer(const network& net, std::vector<neuron_id> columns)
+      : net_(net), columns_(std::move(columns)), updatable_count_(net.updatable().size()) {}
+
+  void add(const trace_event& event) {
+    trace_row row;
+    row.time = event.time;
+    row.updated = updated_cell(net_, event, updatable_count_);
+    saw_all_ = saw_all_ || row.updated == "all";
+    for (neuron_id id : columns_) row.values.push_back((*event.state)[index(id)]);
+    rows_.push_back(std::move(row));
+  }
+
+  std::string text() const {
+    std::size_t time_width = 1;
+    std::size_t updated_width = std::string_view("updated").size();
+    std::vector<std::size_t> widths;
+    for (neuron_id id : columns_) widths.push_back(net_.name_of(id).size());
+    for (const trace_row& row : rows_) {
+      time_width = std::max(time_width, fmt::formatted_size("{}", row.time));
+      updated_width = std::max(updated_width, row.updated.size());
+      for (std::size_t c = 0; c < row.values.size(); ++c) widths[c] = std::max(widths[c], row.values[c].size());
+    }
+
+    // Times and values right-aligned like numbers in a column, names left.
+    auto line = [&](std::string_view time, std::string_view updated, auto&& cell) {
+      std::string text = fmt::format("{:>{}}  {:<{}}", time, time_width, updated, updated_width);
+      for (std::size_t c = 0; c < columns_.size(); ++c) text += fmt::format("  {:>{}}", cell(c), widths[c]);
+      text.erase(text.find_last_not_of(' ') + 1);
+      return text + "\n";
+    };
+    std::string text = line("t", "updated", [&](std::size_t c) { return net_.name_of(columns_[c]); });
+    text += line(std::string(time_width, '-'), std::string(updated_width, '-'),
+                 [&](std::size_t c) { return std::string(widths[c], '-'); });
+    for (const trace_row& row : rows_) {
+      text += line(fmt::format("{}", row.time), row.updated, [&](std::size_t c) { return row.values[c]; });
+    }
+    if (saw_all_) {
+      text += fmt::format("(updated \"all\" = every neuron with an equation: {})\n",
+                          neuron_names(net_, net_.updatable()));
+    }
+    return text;
+  }
+
+ private:
+  const network& net_;
+  std::vector<neuron_id> columns_;
+  std::size_t updatable_count_;
+  std::vector<trace_row> rows_;
+  bool saw_all_ = false;
+};
+
+// CSV and JSON lines are written row by row as the run goes: they are for
+// programs, which need no alignment, and a long run need not be kept.
+void print_csv_header(const network& net, const std::vector<neuron_id>& columns) {
+  std::string text = "t,updated";
+  for (neuron_id id : columns) text += "," + net.name_of(id);
+  std::fputs((text + "\n").c_str(), stdout);
+}
+
+void print_csv_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
+  // Names are separated by spaces: commas would split the cell.
+  std::string text = fmt::format("{},{}", event.time, neuron_names(net, selected_of(event), " "));
+  for (neuron_id id : columns) text += "," + (*event.state)[index(id)];
+  std::fputs((text + "\n").c_str(), stdout);
+}
+
+void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
+  nlohmann::ordered_json row;
+  row["t"] = event.time;
+  nlohmann::ordered_json updated = nlohmann::ordered_json::array();
+  for (neuron_id id : selected_of(event)) updated.push_back(net.name_of(id));
+  row["updated"] = std::move(updated);
+  nlohmann::ordered_json state = nlohmann::ordered_json::object();
+  for (neuron_id id : columns) state[net.name_of(id)] = (*event.state)[index(id)];
+  row["state"] = std::move(state);
+  std::fputs((dump_json(row) + "\n").c_str(), stdout);
+}
+
+// The verdict under a table or, for CSV, on standard error (so that standard
+// output stays plain CSV).
+std::string verdict(const network& net, const run_result& result) {
+  std::string text = status_line(result) + "\n" + output_line(net, result) + "\n";
+  if (!result.numbers.exact()) text += fmt::format("numbers: {}\n", describe_numbers(result.numbers));
+  return text;
+}
+
+CLI::Validator format_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (text == "table" || text == "csv" || text == "jsonl") return {};
+        return fmt::format("unknown format '{}': expected table, csv or jsonl", text);
+      },
+      "");
+}
+
+int execute(const trace_command_options& options, cli_context& context) {
+  context.json_errors = options.format == "jsonl";
+  const network net = load_network_file(options.file);
+  std::vector<neuron_id> columns;
+  if (options.neurons_option->count() > 0) {
+    columns = parse_neuron_list(net, options.neurons, "--neurons");
+  } else {
+    columns = display_order(net);
+  }
+  run_request request = make_run_request(net, options.run);
+
+  if (options.format == "table") {
+    table_printer table(net, columns);
+    request.observer = [&](const trace_event& event) { table.add(event); };
+    const run_result result = run_network(net, request);
+    std::string text = input_line(net, request, options.run) + "\n";
+    text += fmt::format("rule: {}\n\n", describe_rule(net, result.rule));
+    text += table.text() + "\n" + verdict(net, result);
+    write_output(text, "");
+  } else if (options.format == "csv") {
+    bool header_printed = false;
+    request.observer = [&](const trace_event& event) {
+      // The header waits for the first row, so that an input error found
+      // before the run starts leaves standard output empty.
+      if (!header_printed) print_csv_header(net, columns);
+      header_printed = true;
+      print_csv_row(net, columns, event);
+    };
+    const run_result result = run_network(net, request);
+    if (!header_printed) print_csv_header(net, columns);
+    std::fflush(stdout);
+    std::fputs(verdict(net, result).c_str(), stderr);
+  } else {
+    request.observer = [&](const trace_event& event) { print_jsonl_row(net, columns, event); };
+    const run_result result = run_network(net, request);
+    std::fputs((dump_json(run_json(net, result)) + "\n").c_str(), stdout);
+  }
+  return 0;
+}
+
+}  // namespace
+
+command add_trace_command(CLI::App& app, cli_context& context) {
+  auto options = std::make_shared<trace_command_options>();
+  CLI::App* sub = app.add_subcommand(
+      "trace",
+      "Show the state after every step of one computation (table, CSV or JSON lines)");
+  add_file_argument(*sub, options->file);
+  add_run_options(*sub, options->run);
+  sub->add_option("--format", options->format,
+                  "table (aligned, for reading), csv (the verdict goes to standard error) or jsonl (one object "
+                  "per state, then the result object of run --json)")
+      ->type_name("FORMAT")
+      ->capture_default_str()
+      ->check(format_check());
+  options->neurons_option =
+      sub->add_option("--neurons", options->neurons, "show only these neurons' columns, in this order")
+          ->type_name("N1,...,Nm");
+  sub->footer(help_footer(
+      "Row t shows the state y(t) and, under \"updated\", the neurons that step t-1 selected to produce it "
+      "(\"all\": every neuron with an equation, as under the parallel rule). The rows end where run stops: at "
+      "the fixed point, at the repeated state, or at --max-steps; the verdict follows.",
+      {
+      "nnsim trace xor.nn --input 1,0                   # step through XOR(1, 0)",
+      "nnsim trace xor.nn --input 1,0 --rule sequential # one neuron per step",
+      "nnsim trace net.nn --word 101 --neurons s,y      # only the columns s and y",
+      "nnsim trace net.nn --word 101 --format csv > trace.csv",
+      }));
+
+  command result;
+  result.app = sub;
+  result.execute = [options, &context]() { return execute(*options, context); };
+  return result;
+}
+
+}  // namespace nnsim::cli
