@@ -68,6 +68,9 @@ struct equation {
   std::vector<distance_argument> arguments;
 
   text_location location;  // the neuron's name at the start of the equation
+  // Written as `# ...` lines above the equation: the constructions say which
+  // part of the construction a group of neurons is.  Not part of the meaning.
+  std::string comment;
 
   // The neurons the equation reads, in order, each once (pred(v)).
   std::vector<neuron_id> predecessors() const;
@@ -101,6 +104,7 @@ struct neuron {
 class network {
  public:
   std::string name;          // `network NAME`, empty when absent
+  std::string comment;       // written as `# ...` lines at the top of the file; not part of the meaning
   std::string source_name;   // file the network came from, for diagnostics
   std::vector<std::string> source_lines;  // its text, for carets under later errors
   std::vector<neuron> neurons;             // indexed by neuron_id

@@ -137,6 +137,16 @@ std::vector<neuron_id> init_order(const network& net) {
   return result;
 }
 
+// Each line of `text` as a `# ` comment line.
+void append_comment(std::string& out, std::string_view text) {
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    const std::string_view line = text.substr(0, end);
+    out += line.empty() ? "#\n" : fmt::format("# {}\n", line);
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+}
+
 std::string write_equation(const network& net, const equation& e) {
   std::string act(name_of(e.act));
   if (e.act == activation::logistic && e.logistic_lambda != 1) act += fmt::format("[{}]", to_string(e.logistic_lambda));
@@ -171,14 +181,19 @@ std::string write_potential(const network& net, const equation& e) {
 std::string write_network(const network& net) {
   check_names(net);
   std::string out;
+  append_comment(out, net.comment);
   if (!net.name.empty()) out += fmt::format("network {}\n", net.name);
   if (!net.inputs.empty()) out += fmt::format("input {}\n", join_names(net, net.inputs));
   if (!net.outputs.empty()) out += fmt::format("output {}\n", join_names(net, net.outputs));
   out += fmt::format("rule {}\n", write_rule(net));
   for (neuron_id id : init_order(net))
     out += fmt::format("init {} = {}\n", net.name_of(id), to_string(*net.at(id).init));
-  if (!net.equations.empty()) out += '\n';
-  for (const equation& e : net.equations) out += write_equation(net, e) + '\n';
+  for (std::size_t i = 0; i < net.equations.size(); ++i) {
+    const equation& e = net.equations[i];
+    if (i == 0 || !e.comment.empty()) out += '\n';
+    append_comment(out, e.comment);
+    out += write_equation(net, e) + '\n';
+  }
   return out;
 }
 
