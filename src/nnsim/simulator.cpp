@@ -87,7 +87,13 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
     // in the floating modes).
     ops::copy(xi_, bias_[e]);
     for (std::uint32_t k = begin; k < end; ++k) {
-      ops::mul(term_, term_value_[k], y[term_source_[k]]);
+      const Num& value = y[term_source_[k]];
+      // Exact zeros contribute nothing; in the floating modes the term is
+      // kept, since -0 + 0 and inf * 0 are not no-ops there.
+      if constexpr (ops::exact) {
+        if (ops::sign(value) == 0) continue;
+      }
+      ops::mul(term_, term_value_[k], value);
       ops::add(xi_, xi_, term_);
     }
   } else {
@@ -205,9 +211,8 @@ bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selec
   return !changed_.empty();
 }
 
-// After a step of a rule that does not select everything: only equations of
-// W that read a changed neuron, or update one, can have changed whether the
-// state is a fixed point for them.
+// After a step: only equations of W that read a changed neuron, or update
+// one, can have changed whether the state is a fixed point for them.
 template <class Num>
 void simulator<Num>::recheck_fixed_points() {
   ++stamp_;
@@ -227,6 +232,15 @@ void simulator<Num>::recheck_fixed_points() {
     const char unfixed = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
     unfixed_count_ += static_cast<std::size_t>(unfixed) - static_cast<std::size_t>(unfixed_[e]);
     unfixed_[e] = unfixed;
+  }
+  // Under the parallel rule every unfixed equation was just applied, so its
+  // target changed and it is among the rechecked ones: the new list of
+  // unfixed equations is found among them.
+  if (rule_->selects_everything()) {
+    unfixed_list_.clear();
+    for (equation_index e : recheck_) {
+      if (unfixed_[e]) unfixed_list_.push_back(e);
+    }
   }
 }
 
@@ -303,41 +317,35 @@ bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
 template <class Num>
 run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook) {
   reset(input);
-  const bool everything = rule_->selects_everything();
-  if (!everything) {
-    unfixed_count_ = 0;
-    for (equation_index e : rule_->universe()) {
-      evaluate(e, state_, next_[e]);
-      unfixed_[e] = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
-      unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
-    }
+  // Whether y(0) is a fixed point of each equation of W.
+  unfixed_count_ = 0;
+  unfixed_list_.clear();
+  for (equation_index e : rule_->universe()) {
+    evaluate(e, state_, next_[e]);
+    unfixed_[e] = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
+    unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
+    if (unfixed_[e]) unfixed_list_.push_back(e);
   }
   if (hook) hook(0, {});
 
+  const bool everything = rule_->selects_everything();
   const std::uint64_t limit = limits_.max_steps;
   for (std::uint64_t t = 0;; ++t) {
-    if (!everything && unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
+    if (unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
     std::uint64_t first = 0;
     if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
+    if (t == limit) return {run_status::undecided, t, 0, 0};
     const auto selected = rule_->select(t);
     if (everything) {
-      // S_t = W = U: y(t) is a fixed point exactly when step t changes
-      // nothing, so the step itself is the test.
-      for (equation_index e : selected) evaluate(e, state_, next_[e]);
-      bool changes = false;
-      for (equation_index e : selected) {
-        if (!ops::equal(next_[e], state_[target_[e]])) {
-          changes = true;
-          break;
-        }
-      }
-      if (!changes) return {run_status::halted, t, 0, 0};
-      if (t == limit) return {run_status::undecided, t, 0, 0};
-      step(t, selected, true);
+      // S_t = U: the equations that are not fixed are exactly the ones whose
+      // value changes, and their next values were computed on y(t) when
+      // their inputs last changed, so only they are applied and only their
+      // readers are evaluated again: the cost follows the activity.
+      step(t, unfixed_list_, true);
     } else {
-      if (t == limit) return {run_status::undecided, t, 0, 0};
-      if (step(t, selected, false)) recheck_fixed_points();
+      step(t, selected, false);
     }
+    recheck_fixed_points();
     if (hook) hook(t + 1, selected);
   }
 }

@@ -5,11 +5,12 @@
 // it: the halting time T, the first repetition of (y(t), t mod p), or
 // `undecided` at the step limit.
 //
-// Costs: a step evaluates the selected equations (their terms: O(edges) for
-// the parallel rule) and allocates nothing once GMP/MPFR storage has grown.
-// For the rules that select a subset, whether y(t) is a fixed point of W is
-// kept up to date incrementally: only equations that read a neuron that just
-// changed are evaluated again.
+// Costs: whether y(t) is a fixed point of W is kept up to date
+// incrementally: after a step only the equations that read a neuron that just
+// changed are evaluated again (at most O(edges) a step, much less when
+// little changes), and nothing is allocated once GMP/MPFR storage has grown.
+// Under the parallel rule a step applies exactly the equations that are not
+// fixed, whose next values are already known.
 //
 // Repetitions are found with a hash of (y(t), t mod p), updated per changed
 // neuron and kept in a flat open-addressing table (16 bytes a step, no
@@ -113,6 +114,7 @@ class simulator {
   std::vector<std::uint64_t> mark_;            // equation -> last stamp it was queued at
   std::uint64_t stamp_ = 0;
   std::vector<equation_index> recheck_;
+  std::vector<equation_index> unfixed_list_;   // parallel rule: the equations that are not fixed
 
   // Repetitions.
   std::uint64_t period_ = 0;                   // 0: not tracked
