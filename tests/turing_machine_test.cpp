@@ -77,6 +77,13 @@ TEST_CASE("a run reports steps and the final configuration", "[machine]") {
   CHECK(run.outcome == machine_outcome::accepted);
   CHECK(run.steps == 5);
   CHECK(describe_configuration(machine, run.final_configuration) == "yes  X Y [_]");
+  // After a move onto a cell nothing has read, the head's cell is shown.
+  std::vector<std::string> seen;
+  run_machine(machine, "01", 1000, [&](std::uint64_t, const machine_configuration& c) {
+    seen.push_back(describe_configuration(machine, c));
+  });
+  CHECK(seen == std::vector<std::string>{"q0  [0] 1", "q1  X [1]", "q2  [X] Y", "q0  X [Y]", "q3  X Y [_]",
+                                         "yes  X Y [_]"});
   // 10: no transition for (q0, 1): rejected after 0 steps.
   const auto stuck = run_machine(machine, "10", 1000);
   CHECK(stuck.outcome == machine_outcome::rejected);

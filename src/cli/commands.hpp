@@ -7,6 +7,18 @@
 //   dot_command.cpp        dot       Graphviz drawing
 //   fmt_command.cpp        fmt       the canonical form of a network file
 //   encoding_commands.cpp  encode, decode   the δ-encoding of binary words
+//   recognize_command.cpp  recognize  language recognition: verdicts on δ(ω), against an expectation
+//   tm_command.cpp         tm        a Turing machine run directly, with its configurations
+//   truth_command.cpp      truth     the truth table over all 0/1 inputs, against an expected function
+//   build_command.cpp      build     the group of constructions, one subcommand each:
+//     build_gate_command.cpp     build gate      logic gates of unit-step neurons
+//     build_boolean_command.cpp  build boolean   the two-layer construction for any Boolean function
+//     build_machine_command.cpp  build machine   a Turing machine compiled into a rational sat network
+//   boolean_options.hpp    TABLE | --formula F, for every command that takes a Boolean function
+//   separable_command.cpp  separable  whether one unit-step neuron computes a Boolean function: weights or a certificate
+//   check_command.cpp      check     exhaustive checks of the lecture's theorems: check boolean --arity n
+//   learn_command.cpp      learn     learning rules: learn perceptron DATA.csv
+//   separability_report.hpp  certificates and separability JSON for separable and learn perceptron
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -36,5 +48,19 @@ command add_dot_command(CLI::App& app);
 command add_fmt_command(CLI::App& app);
 command add_encode_command(CLI::App& app);
 command add_decode_command(CLI::App& app);
+command add_recognize_command(CLI::App& app, cli_context& context);
+command add_tm_command(CLI::App& app, cli_context& context);
+command add_truth_command(CLI::App& app, cli_context& context);
+// The `build` group; its execute runs the construction that was named.  The
+// constructions register with the group (build_command.cpp lists them):
+command add_build_command(CLI::App& app, cli_context& context);
+command add_build_gate_command(CLI::App& build);
+command add_build_boolean_command(CLI::App& build);
+command add_build_machine_command(CLI::App& build);
+
+command add_separable_command(CLI::App& app, cli_context& context);
+// Groups like `build`: check boolean, learn perceptron.
+command add_check_command(CLI::App& app, cli_context& context);
+command add_learn_command(CLI::App& app, cli_context& context);
 
 }  // namespace nnsim::cli

@@ -86,6 +86,24 @@ std::vector<std::string> split_empty_assignments(int argc, char** argv) {
 // command that was recognized, if any.
 std::string parse_error_message(const CLI::ParseError& e, const CLI::App* command_app,
                                 const std::vector<command>& commands, int argc, char** argv) {
+  // A command group (`build`) whose subcommand is missing or unknown: name
+  // the word that is not one of them, and list them.
+  if (command_app != nullptr && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+      command_app->get_subcommands().empty()) {
+    const auto subcommands = const_cast<CLI::App*>(command_app)->get_subcommands({});
+    if (!subcommands.empty()) {
+      std::string names;
+      for (const CLI::App* sub : subcommands) names += (names.empty() ? "" : ", ") + sub->get_name();
+      const std::string group = command_app->get_name();
+      for (int i = 1; i + 1 < argc; ++i) {
+        if (argv[i] != group) continue;
+        const std::string_view word = argv[i + 1];
+        if (!word.starts_with('-')) return fmt::format("unknown {} command '{}' (they are {})", group, word, names);
+        break;
+      }
+      return fmt::format("{} needs one of its commands: {}", group, names);
+    }
+  }
   if (command_app != nullptr) return lowercase_first(e.what());
   // No command was recognized.  CLI11 checks for one before it looks at the
   // other words, so it says "a subcommand is required" or complains about an
@@ -138,6 +156,9 @@ int main(int argc, char** argv) {
       add_run_command(app, context), add_trace_command(app, context), add_info_command(app, context),
       add_dot_command(app),          add_fmt_command(app),            add_encode_command(app),
       add_decode_command(app),
+      add_recognize_command(app, context), add_tm_command(app, context),
+      add_truth_command(app, context), add_build_command(app, context),
+      add_separable_command(app, context), add_check_command(app, context), add_learn_command(app, context),
   };
   for (const command& c : commands) c.app->allow_extras(false);
 
@@ -153,7 +174,14 @@ int main(int argc, char** argv) {
       if (c.app->parsed()) command_app = c.app;
     }
     const std::string message = parse_error_message(e, command_app, commands, argc, argv);
-    const std::string help = command_app == nullptr ? "nnsim --help" : "nnsim " + command_app->get_name() + " --help";
+    // The help of the innermost command named (`nnsim build gate --help`).
+    std::string help = "nnsim";
+    for (const CLI::App* level = command_app; level != nullptr;) {
+      help += " " + level->get_name();
+      const auto chosen = level->get_subcommands();
+      level = chosen.empty() ? nullptr : chosen.front();
+    }
+    help += " --help";
     if (json) print_json_error(message);
     fmt::print(stderr, "nnsim: error: {}\n(see '{}')\n", message, help);
     return exit_bad_input;

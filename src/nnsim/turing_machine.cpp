@@ -70,8 +70,17 @@ class tape {
     ensure(head);
     cells_[static_cast<std::size_t>(head - first_)] = c;
   }
+  // The cells, padded with blanks so that the head's cell is among them
+  // (after a move the head may stand on a cell nothing has read yet).
   machine_configuration configuration(std::uint32_t state, std::int64_t head) const {
-    return {state, head, first_, cells_};
+    machine_configuration c{state, head, first_, cells_};
+    if (head < c.first_cell) {
+      c.tape.insert(0, static_cast<std::size_t>(c.first_cell - head), blank_);
+      c.first_cell = head;
+    }
+    const std::int64_t end = c.first_cell + static_cast<std::int64_t>(c.tape.size());
+    if (head >= end) c.tape.append(static_cast<std::size_t>(head - end + 1), blank_);
+    return c;
   }
 
  private:

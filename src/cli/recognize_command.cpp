@@ -1,0 +1,305 @@
+// nnsim recognize FILE [WORD ...]: language recognition (semantics.md,
+// section 6) -- the verdict of a one-input, one-output network on δ(ω) for
+// each word, compared with an expectation (a Turing machine run directly, a
+// regular expression or a list of accepted words).  cli.md fixes the JSON
+// object and the exit codes: 1 when a verdict contradicts the expectation.
+#include "cli/cli_options.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/run_report.hpp"
+#include "nnsim/language_recognition.hpp"
+#include "nnsim/network_parser.hpp"
+#include "nnsim/turing_machine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+
+namespace nnsim::cli {
+namespace {
+
+struct recognize_command_options {
+  std::string file;
+  std::vector<std::string> words;
+  std::size_t all_words = 0;
+  std::string expect_machine;
+  std::string expect_regex;
+  std::string expect_words;
+  std::string rule;
+  std::string numbers = "rational";
+  std::uint64_t max_steps = run_limits{}.max_steps;
+  std::size_t max_bits = run_limits{}.max_bits;
+  bool json = false;
+
+  CLI::Option* all_words_option = nullptr;
+  CLI::Option* expect_machine_option = nullptr;
+  CLI::Option* expect_regex_option = nullptr;
+  CLI::Option* expect_words_option = nullptr;
+};
+
+// --all-words N: a whole number no larger than the library enumerates.
+CLI::Validator word_length_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::size_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error == std::errc::invalid_argument || end != text.data() + text.size()) {
+          return fmt::format("'{}' is not a whole number", text);
+        }
+        if (error == std::errc::result_out_of_range || value > max_enumerated_length) {
+          return fmt::format("{} is too large (at most {}: 2^{} - 1 words)", text, max_enumerated_length,
+                             max_enumerated_length + 1);
+        }
+        return {};
+      },
+      "");
+}
+
+// The words of --expect-words: comma-separated; an empty item or `ε` is the
+// empty word, and an empty text is the empty list (no word accepted).
+std::vector<std::string> split_word_list(const std::string& text) {
+  std::vector<std::string> words;
+  if (text.empty()) return words;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::size_t first = item.find_first_not_of(" \t");
+    const std::string word =
+        first == std::string::npos ? "" : item.substr(first, item.find_last_not_of(" \t") - first + 1);
+    words.push_back(word == "ε" ? std::string() : word);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return words;
+}
+
+std::string shown(const std::string& word) { return word.empty() ? "ε" : word; }
+
+// The table's verdict cell: the words of semantics.md, section 6.
+std::string verdict_cell(word_verdict verdict) {
+  return verdict == word_verdict::reject_diverges ? "reject (diverges)" : std::string(name_of(verdict));
+}
+
+// Display width in characters: ε and δ are two bytes in UTF-8 but one column.
+std::size_t width_of(std::string_view text) {
+  std::size_t width = 0;
+  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return width;
+}
+
+std::string pad_right(const std::string& text, std::size_t width) {
+  return text + std::string(width - std::min(width, width_of(text)), ' ');
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  return std::string(width - std::min(width, width_of(text)), ' ') + text;
+}
+
+std::string human_report(const network& net, const recognition_options& options,
+                         const language_expectation* expectation, const recognition_report& report) {
+  const rule_spec rule = options.rule.value_or(net.rule);
+  std::string text = fmt::format("recognizer: {}input {}, output {}; rule {}; numbers {}\n",
+                                 net.name.empty() ? "" : net.name + ", ", net.name_of(net.inputs[0]),
+                                 net.name_of(net.outputs[0]), describe_rule(net, rule),
+                                 describe_numbers(options.numbers));
+  if (expectation != nullptr) text += fmt::format("expected: {}\n", expectation->description);
+  text += "\n";
+
+  // Columns: word, δ(ω), verdict, steps, bits[, expected, mark].
+  const bool exact = options.numbers.exact();
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"word", "δ(ω)", "verdict", "steps", "bits"});
+  if (expectation != nullptr) rows.back().push_back("expected");
+  for (const recognized_word& w : report.words) {
+    rows.push_back({shown(w.result.word), to_string(w.result.code), verdict_cell(w.result.verdict),
+                    fmt::format("{}", w.result.steps), exact ? fmt::format("{}", w.result.largest_value_bits) : "-"});
+    if (expectation != nullptr) {
+      rows.back().push_back(std::string(name_of(w.expected)));
+      if (w.mismatch) rows.back().push_back("<- mismatch");
+    }
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < widths.size() && c < row.size(); ++c) widths[c] = std::max(widths[c], width_of(row[c]));
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) line += "  ";
+      // Steps and bits are numbers: right-aligned.
+      const bool number = c == 3 || c == 4;
+      line += c < widths.size() ? (number ? pad_left(row[c], widths[c]) : pad_right(row[c], widths[c])) : row[c];
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    text += line + "\n";
+  }
+
+  text += "\n";
+  text += fmt::format("{}: {} accept, {} reject, {} reject (diverges), {} undecided\n",
+                      plural(report.words.size(), "word", "words"), report.accepted, report.rejected,
+                      report.rejected_diverging, report.undecided);
+  if (expectation != nullptr) {
+    std::string listed;
+    std::size_t shown_count = 0;
+    for (const recognized_word& w : report.words) {
+      if (!w.mismatch) continue;
+      if (++shown_count > 10) {
+        listed += ", …";
+        break;
+      }
+      listed += (listed.empty() ? "" : ", ") + shown(w.result.word);
+    }
+    text += fmt::format("mismatches: {}{}\n", report.mismatches, listed.empty() ? "" : " (" + listed + ")");
+    const auto unknown = static_cast<std::size_t>(
+        std::count_if(report.words.begin(), report.words.end(),
+                      [](const recognized_word& w) { return w.expected == expected_verdict::unknown; }));
+    if (unknown > 0) {
+      text += fmt::format("expected unknown: {} (the expectation gave no answer within {})\n",
+                          plural(unknown, "word", "words"), plural(options.limits.max_steps, "step", "steps"));
+    }
+  }
+  if (report.undecided > 0) {
+    text += fmt::format("undecided: {} reached the step limit of {}{} (raise --max-steps)\n",
+                        plural(report.undecided, "word", "words"), plural(options.limits.max_steps, "step", "steps"),
+                        expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : "");
+  }
+  if (exact) {
+    text += fmt::format("largest: {} to decide, {} in one value\n", plural(report.largest_steps, "step", "steps"),
+                        plural(report.largest_value_bits, "bit", "bits"));
+  } else {
+    text += fmt::format("largest: {} to decide\n", plural(report.largest_steps, "step", "steps"));
+  }
+  return text;
+}
+
+nlohmann::ordered_json json_report(const network& net, const recognition_options& options,
+                                   const language_expectation* expectation, const recognition_report& report) {
+  nlohmann::ordered_json words = nlohmann::ordered_json::array();
+  for (const recognized_word& w : report.words) {
+    nlohmann::ordered_json entry;
+    entry["word"] = w.result.word;
+    entry["verdict"] = std::string(name_of(w.result.verdict));
+    entry["steps"] = w.result.steps;
+    entry["expected"] = std::string(name_of(w.expected));
+    entry["delta"] = to_string(w.result.code);
+    entry["output"] = w.result.output;
+    entry["bits"] = w.result.largest_value_bits;
+    entry["mismatch"] = w.mismatch;
+    words.push_back(std::move(entry));
+  }
+  nlohmann::ordered_json json;
+  json["words"] = std::move(words);
+  json["mismatches"] = report.mismatches;
+  json["undecided"] = report.undecided;
+  json["counts"] = {{"accept", report.accepted},
+                    {"reject", report.rejected},
+                    {"reject-diverges", report.rejected_diverging},
+                    {"undecided", report.undecided}};
+  json["largest_steps"] = report.largest_steps;
+  json["largest_bits"] = report.largest_value_bits;
+  json["expectation"] = expectation != nullptr ? nlohmann::ordered_json(expectation->description) : nullptr;
+  json["rule"] = describe_rule(net, options.rule.value_or(net.rule));
+  json["numbers"] = options.numbers.name();
+  return json;
+}
+
+}  // namespace
+
+command add_recognize_command(CLI::App& app, cli_context& context) {
+  auto options = std::make_shared<recognize_command_options>();
+  CLI::App* sub = app.add_subcommand(
+      "recognize", "Classify binary words with a one-input, one-output network, optionally against an expectation");
+  add_file_argument(*sub, options->file);
+  sub->add_option("WORD", options->words, "words over 0 and 1 to classify; \"\" is the empty word ε")
+      ->type_name("");
+  options->all_words_option =
+      sub->add_option("--all-words", options->all_words,
+                      "also classify every word of length 0 ... N, in shortlex order (ε, 0, 1, 00, 01, ...)")
+          ->type_name("N")
+          ->check(word_length_check());
+  options->expect_machine_option =
+      sub->add_option("--expect-machine", options->expect_machine,
+                      "compare with a Turing machine (.tm), run directly for at most --max-steps steps: it accepts "
+                      "-> accept; it rejects or provably runs forever -> reject; otherwise unknown")
+          ->type_name("FILE");
+  options->expect_regex_option =
+      sub->add_option("--expect-regex", options->expect_regex,
+                      "compare with a regular expression over 0/1 (ECMAScript syntax, the whole word must match), "
+                      "e.g. '1[01]*'")
+          ->type_name("RE");
+  options->expect_words_option =
+      sub->add_option("--expect-words", options->expect_words,
+                      "compare with a list of the accepted words, comma-separated (an empty item or ε is the "
+                      "empty word); every other word is expected to be rejected")
+          ->type_name("W1,W2,...");
+  options->expect_machine_option->excludes(options->expect_regex_option);
+  options->expect_machine_option->excludes(options->expect_words_option);
+  options->expect_regex_option->excludes(options->expect_words_option);
+  add_rule_option(*sub, options->rule);
+  add_numbers_option(*sub, options->numbers);
+  add_max_steps_option(*sub, options->max_steps);
+  add_max_bits_option(*sub, options->max_bits);
+  add_json_flag(*sub, options->json);
+  sub->footer(help_footer(
+      "A network with one input neuron and one output neuron recognizes a language L when, for every word ω, "
+      "its computation on input δ(ω) halts with an output > 0 exactly when ω is in L. Each word gets one "
+      "verdict:\n"
+      "  accept             halted with output > 0\n"
+      "  reject             halted with output <= 0\n"
+      "  reject (diverges)  a state repeats without a fixed point: it never halts\n"
+      "  undecided          neither within --max-steps steps\n"
+      "A mismatch is an accept where the expectation says reject, or a reject (of either kind) where it says "
+      "accept; undecided words are counted separately. Exit code 1 when there is a mismatch, 0 otherwise, "
+      "2 on bad input, 3 when --max-bits stops a run.",
+      {
+          "nnsim recognize examples/networks/starts_with_1.nn 0110 1 \"\"     # three words, ε among them",
+          "nnsim recognize examples/networks/starts_with_1.nn --all-words 8 --expect-regex '1[01]*'",
+          "nnsim recognize even.nn --all-words 6 --expect-machine networks/machines/even_ones.tm",
+          "nnsim recognize net.nn --all-words 2 --expect-words 1,10,11 --json   # accepts exactly 1, 10, 11?",
+      }));
+
+  command result;
+  result.app = sub;
+  result.execute = [options, &context]() {
+    context.json_errors = options->json;
+    const network net = load_network_file(options->file);
+    check_recognizer_shape(net);
+
+    recognition_options run_options;
+    if (!options->rule.empty()) run_options.rule = parse_rule_option(options->rule);
+    run_options.numbers = number_mode::parse(options->numbers);
+    run_options.limits.max_steps = options->max_steps;
+    run_options.limits.max_bits = options->max_bits;
+
+    std::optional<language_expectation> expectation;
+    if (options->expect_machine_option->count() > 0) {
+      expectation = machine_expectation(load_machine_file(options->expect_machine), options->max_steps);
+    } else if (options->expect_regex_option->count() > 0) {
+      expectation = regex_expectation(options->expect_regex);
+    } else if (options->expect_words_option->count() > 0) {
+      expectation = word_list_expectation(split_word_list(options->expect_words));
+    }
+
+    std::vector<std::string> words = options->words;
+    if (options->all_words_option->count() > 0) {
+      std::vector<std::string> all = all_words_up_to(options->all_words);
+      words.insert(words.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
+    }
+    if (words.empty()) throw input_error("no words to classify: give WORD arguments or --all-words N");
+
+    const language_expectation* expected = expectation ? &*expectation : nullptr;
+    const recognition_report report = recognize_words(net, words, run_options, expected);
+    if (options->json) {
+      write_output(dump_json(json_report(net, run_options, expected, report), 2) + "\n", "");
+    } else {
+      write_output(human_report(net, run_options, expected, report), "");
+    }
+    return report.mismatches > 0 ? 1 : 0;
+  };
+  return result;
+}
+
+}  // namespace nnsim::cli
