@@ -14,6 +14,7 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 
 namespace {
@@ -39,8 +40,14 @@ nnsim::network make_random_network(std::uint64_t seed) {
   for (std::size_t i = 1; i < neuron_count; ++i) ids.push_back(net.intern(fmt::format("n{}", i)));
   for (std::size_t i = 1; i < neuron_count; ++i) {
     auto& e = net.add_equation(ids[i], nnsim::activation::sat);
-    e.bias = coefficient() / 4;
-    for (std::size_t k = 0; k < predecessors; ++k) e.inputs.push_back({ids[pick(random)], coefficient()});
+    e.bias = coefficient();
+    // Distinct predecessors: a neuron occurs at most once in an equation.
+    std::vector<std::size_t> chosen;
+    while (chosen.size() < predecessors) {
+      const std::size_t p = pick(random);
+      if (std::find(chosen.begin(), chosen.end(), p) == chosen.end()) chosen.push_back(p);
+    }
+    for (std::size_t p : chosen) e.inputs.push_back({ids[p], coefficient()});
   }
   net.add_output(ids.back());
   return net;

@@ -157,7 +157,7 @@ TEST_CASE("the result of the flip-flop depends on the rule", "[simulator]") {
   CHECK(scheduled.steps == 1);
   // Layered needs an acyclic network: this one has the cycle a -> b -> a.
   CHECK_THROWS_WITH(run(net, {}, rule_named("layered")),
-                    "rule layered needs an acyclic network, but it has the cycle a -> b -> a");
+                    "rule 'layered' needs an acyclic network, but it has the cycle a -> b -> a");
 }
 
 TEST_CASE("random draws S_t from SplitMix64 in equation order", "[simulator]") {

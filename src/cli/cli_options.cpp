@@ -152,6 +152,16 @@ CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits) {
       ->check(whole_number(1, std::numeric_limits<std::size_t>::max()));
 }
 
+CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
+  return app
+      .add_option("--max-memory", max_memory,
+                  "stop with exit code 3 when the table of seen states, which finds a repeated state, would need "
+                  "more bytes")
+      ->type_name("BYTES")
+      ->capture_default_str()
+      ->check(whole_number(1, std::numeric_limits<std::size_t>::max()));
+}
+
 void add_run_options(CLI::App& app, run_options& options) {
   add_input_option(app, options);
   add_word_option(app, options);
@@ -159,6 +169,7 @@ void add_run_options(CLI::App& app, run_options& options) {
   add_numbers_option(app, options.numbers);
   add_max_steps_option(app, options.max_steps);
   add_max_bits_option(app, options.max_bits);
+  add_max_memory_option(app, options.max_memory);
 }
 
 std::vector<rational> parse_value_list(std::string_view text, std::string_view option) {
@@ -205,6 +216,7 @@ run_request make_run_request(const network& net, const run_options& options) {
   request.numbers = number_mode::parse(options.numbers);
   request.limits.max_steps = options.max_steps;
   request.limits.max_bits = options.max_bits;
+  request.limits.max_memory = options.max_memory;
   return request;
 }
 

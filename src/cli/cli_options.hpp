@@ -36,6 +36,7 @@ struct run_options {
   std::string numbers = "rational";
   std::uint64_t max_steps = run_limits{}.max_steps;
   std::size_t max_bits = run_limits{}.max_bits;
+  std::size_t max_memory = run_limits{}.max_memory;
 
   CLI::Option* input_option = nullptr;
   CLI::Option* word_option = nullptr;
@@ -47,6 +48,7 @@ CLI::Option* add_rule_option(CLI::App& app, std::string& rule);
 CLI::Option* add_numbers_option(CLI::App& app, std::string& numbers);
 CLI::Option* add_max_steps_option(CLI::App& app, std::uint64_t& max_steps);
 CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits);
+CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory);
 
 // All of the above for `run` and `trace`.
 void add_run_options(CLI::App& app, run_options& options);

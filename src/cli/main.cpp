@@ -48,7 +48,8 @@ void print_json_error(const std::string& message, const input_error* located = n
     json["line"] = located->where().line;
     json["column"] = located->where().column;
   }
-  std::fputs((dump_json(json, 2) + "\n").c_str(), stdout);
+  // One line, so that it is also a valid last line of JSON-lines output.
+  std::fputs((dump_json(json) + "\n").c_str(), stdout);
 }
 
 // Whether --json was asked for, read from the raw arguments because a
@@ -133,7 +134,8 @@ const char* explanation =
     "the output neurons then hold the network output. Values are exact rationals unless --numbers asks for "
     "floating point.\n"
     "\n"
-    "Exit codes: 0 done, 2 bad input (the message says where), 3 a resource limit (--max-bits, memory).";
+    "Exit codes: 0 done, 1 a check found a mismatch (recognize, truth, check), 2 bad input (the message says "
+    "where), 3 a resource limit (--max-bits, --max-memory, memory), 4 an internal error.";
 
 }  // namespace
 

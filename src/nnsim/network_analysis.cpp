@@ -1,5 +1,9 @@
 #include "nnsim/network_analysis.hpp"
 
+#include "nnsim/network_lexer.hpp"
+
+#include <fmt/format.h>
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -200,6 +204,22 @@ network_summary analyze(const network& net) {
   summary.components = components_of(graph);
   summary.weights = summarize_weights(net);
   return summary;
+}
+
+std::string describe_cycle(const network& net, const std::vector<neuron_id>& cycle) {
+  constexpr std::size_t shown = 5;
+  const std::size_t length = cycle.size();
+  std::string path;
+  for (std::size_t i = 0; i < length; ++i) {
+    if (length > 3 * shown && i == shown) {
+      path += "... -> ";
+      i = length - shown;
+    }
+    path += shorten(net.name_of(cycle[i])) + " -> ";
+  }
+  path += shorten(net.name_of(cycle.front()));
+  if (length > 3 * shown) path += fmt::format(" ({} neurons)", length);
+  return path;
 }
 
 }  // namespace nnsim

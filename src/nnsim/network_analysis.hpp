@@ -6,6 +6,7 @@
 #include "nnsim/network.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace nnsim {
@@ -13,6 +14,10 @@ namespace nnsim {
 // One directed cycle of the architecture, as the neurons along it
 // (a self-loop is a cycle of length 1), or nothing when it is acyclic.
 std::optional<std::vector<neuron_id>> find_cycle(const network& net);
+
+// "a -> b -> a"; a long cycle is named by its ends and its length,
+// "a -> ... -> z -> a (40 neurons)", which is enough to find it.
+std::string describe_cycle(const network& net, const std::vector<neuron_id>& cycle);
 
 // layer(v) of semantics.md, section 3, for every neuron (indexed by id);
 // nothing when the network is cyclic.

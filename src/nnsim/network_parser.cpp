@@ -555,19 +555,7 @@ class parser {
     }
     if (net_.rule.kind == rule_kind::layered) {
       if (auto cycle = find_cycle(net_)) {
-        // A long cycle is named by its two ends, which is enough to find it.
-        constexpr std::size_t shown = 5;
-        const std::size_t length = cycle->size();
-        std::string path;
-        for (std::size_t i = 0; i < length; ++i) {
-          if (length > 3 * shown && i == shown) {
-            path += "... -> ";
-            i = length - shown;
-          }
-          path += shorten(net_.name_of((*cycle)[i])) + " -> ";
-        }
-        path += shorten(net_.name_of(cycle->front()));
-        if (length > 3 * shown) path += fmt::format(" ({} neurons)", length);
+        const std::string path = describe_cycle(net_, *cycle);
         errors.push_back(
             {layered_location_, fmt::format("rule 'layered' needs an acyclic network, but it has the cycle {}", path)});
       }

@@ -273,7 +273,8 @@ template <class Num>
 void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
   if (2 * (seen_count_ + 1) > seen_.size()) {
     const std::size_t capacity = std::max<std::size_t>(1024, 2 * seen_.size());
-    if (capacity * sizeof(seen_state) > limits_.max_memory) {
+    // While the table grows, the old and the new one exist together.
+    if ((capacity + seen_.size()) * sizeof(seen_state) > limits_.max_memory) {
       throw limit_error(fmt::format("looking for a repeated state needs more than the memory limit of {} bytes after "
                                     "{} steps (lower --max-steps or raise --max-memory)",
                                     limits_.max_memory, t));

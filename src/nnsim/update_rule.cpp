@@ -71,11 +71,9 @@ class layered_rule final : public update_rule {
   layered_rule(const network& net, const rule_spec& spec) {
     const auto layers = compute_layers(net);
     if (!layers) {
-      const auto cycle = find_cycle(net);
-      std::string path;
-      for (neuron_id id : *cycle) path += net.name_of(id) + " -> ";
-      path += net.name_of(cycle->front());
-      throw rule_error(net, spec, fmt::format("rule layered needs an acyclic network, but it has the cycle {}", path));
+      throw rule_error(net, spec,
+                       fmt::format("rule 'layered' needs an acyclic network, but it has the cycle {}",
+                                   describe_cycle(net, *find_cycle(net))));
     }
     universe_ = all_equations(net);
     std::size_t depth = 0;

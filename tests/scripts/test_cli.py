@@ -164,7 +164,7 @@ def test_errors(t):
              stderr="nnsim: error: the value of neuron 's' at step 31 has 106 bits, more than the limit of 100 "
                     "(raise it with --max-bits)\n")
     t.expect("layered on a cyclic network", ["run", "growing.nn", "--rule", "layered"], 2,
-             stderr_first_line="nnsim: error: rule layered needs an acyclic network, but it has the cycle s -> s")
+             stderr_first_line="nnsim: error: rule 'layered' needs an acyclic network, but it has the cycle s -> s")
 
     # With --json, standard output holds only the error object.
     for name, args, code in [
