@@ -184,10 +184,12 @@ command add_check_command(CLI::App& app, cli_context& context) {
       "case fails.",
       {
       "nnsim check boolean --arity 3     # all 256 functions of three inputs",
+      "nnsim check machine networks/machines/palindromes.tm --words 8",
       "nnsim check boolean --help        # its options",
       }));
   auto checks = std::make_shared<std::vector<command>>(std::vector<command>{
       add_check_boolean_command(*group, context),
+      add_check_machine_command(*group, context),
   });
   for (const command& c : *checks) c.app->allow_extras(false);
 

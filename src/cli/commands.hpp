@@ -17,6 +17,7 @@
 //   boolean_options.hpp    TABLE | --formula F, for every command that takes a Boolean function
 //   separable_command.cpp  separable  whether one unit-step neuron computes a Boolean function: weights or a certificate
 //   check_command.cpp      check     exhaustive checks of the lecture's theorems: check boolean --arity n
+//     check_machine_command.cpp  check machine   a compiled Turing machine against the machine on short words
 //   learn_command.cpp      learn     learning rules: learn perceptron DATA.csv
 //   separability_report.hpp  certificates and separability JSON for separable and learn perceptron
 #pragma once
@@ -61,6 +62,7 @@ command add_build_machine_command(CLI::App& build);
 command add_separable_command(CLI::App& app, cli_context& context);
 // Groups like `build`: check boolean, learn perceptron.
 command add_check_command(CLI::App& app, cli_context& context);
+command add_check_machine_command(CLI::App& check, cli_context& context);
 command add_learn_command(CLI::App& app, cli_context& context);
 
 }  // namespace nnsim::cli
