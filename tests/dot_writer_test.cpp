@@ -1,44 +1,14 @@
 // Tests of dot_writer.hpp: the whole Graphviz text of small networks, worked
 // out by hand, and the quoting of awkward names.
 #include "nnsim/dot_writer.hpp"
+#include "test_networks.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <string>
 
 using namespace nnsim;
-
-namespace {
-
-// The lecture's XOR network (network-format.md).
-network xor_network() {
-  network net;
-  net.name = "xor";
-  const neuron_id x1 = net.add_input("x1");
-  const neuron_id x2 = net.add_input("x2");
-  const neuron_id h1 = net.intern("h1");
-  const neuron_id h2 = net.intern("h2");
-  const neuron_id y = net.intern("y");
-  net.add_output(y);
-  {
-    equation& e = net.add_equation(h1, activation::step);
-    e.bias = -1;
-    e.inputs = {{x1, 2}, {x2, 2}};
-  }
-  {
-    equation& e = net.add_equation(h2, activation::step);
-    e.bias = 3;
-    e.inputs = {{x1, -2}, {x2, -2}};
-  }
-  {
-    equation& e = net.add_equation(y, activation::step);
-    e.bias = -2;
-    e.inputs = {{h1, 1}, {h2, 1}};
-  }
-  return net;
-}
-
-}  // namespace
+using nnsim_test::xor_network;
 
 TEST_CASE("the xor network as a layered digraph", "[dot]") {
   CHECK(write_dot(xor_network()) == R"(// network xor

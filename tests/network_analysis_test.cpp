@@ -3,6 +3,7 @@
 // kinds) and properties on random networks checked against an independent
 // acyclicity test (repeatedly removing sources, Kahn's algorithm).
 #include "nnsim/network_analysis.hpp"
+#include "test_networks.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,36 +14,9 @@
 #include <vector>
 
 using namespace nnsim;
+using nnsim_test::xor_network;
 
 namespace {
-
-// The lecture's XOR network (network-format.md): x1, x2 -> h1, h2 -> y.
-network xor_network() {
-  network net;
-  net.name = "xor";
-  const neuron_id x1 = net.add_input("x1");
-  const neuron_id x2 = net.add_input("x2");
-  const neuron_id h1 = net.intern("h1");
-  const neuron_id h2 = net.intern("h2");
-  const neuron_id y = net.intern("y");
-  net.add_output(y);
-  {
-    equation& e = net.add_equation(h1, activation::step);
-    e.bias = -1;
-    e.inputs = {{x1, 2}, {x2, 2}};
-  }
-  {
-    equation& e = net.add_equation(h2, activation::step);
-    e.bias = 3;
-    e.inputs = {{x1, -2}, {x2, -2}};
-  }
-  {
-    equation& e = net.add_equation(y, activation::step);
-    e.bias = -2;
-    e.inputs = {{h1, 1}, {h2, 1}};
-  }
-  return net;
-}
 
 // target = id(sum of the sources, weight 1 each)
 void add_sum(network& net, neuron_id target, const std::vector<neuron_id>& sources) {

@@ -17,7 +17,9 @@ import random
 import shlex
 import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cli_tester  # noqa: E402
 
 XOR_TEXT = """\
 # XOR of two bits: the lecture's two-layer network of unit-step neurons (no single neuron
@@ -54,45 +56,8 @@ q = step(-1 + a + b)
 """
 
 
-class Tester:
-    def __init__(self, nnsim, directory):
-        self.nnsim = nnsim
-        self.directory = directory
-        self.passed = 0
-        self.failed = 0
-
-    def write(self, name, text):
-        with open(os.path.join(self.directory, name), "w", encoding="utf-8") as f:
-            f.write(text)
-        return name
-
-    def read(self, name):
-        with open(os.path.join(self.directory, name), encoding="utf-8") as f:
-            return f.read()
-
-    def run(self, *args, stdin=None):
-        return subprocess.run([self.nnsim, *args], cwd=self.directory, input=stdin, capture_output=True,
-                              text=True, timeout=120)
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
-
-    def expect(self, name, args, code, stdout=None, stderr=None, stdin=None):
-        """Runs nnsim and compares the exit code and, when given, the exact
-        standard output and standard error."""
-        result = self.run(*args, stdin=stdin)
-        shown = f"nnsim {' '.join(args)} -> {result.returncode}\n     stdout: {result.stdout[:2000]!r}\n" \
-                f"     stderr: {result.stderr!r}"
-        self.check(f"{name}: exit code {code}", result.returncode == code, shown)
-        if stdout is not None:
-            self.check(f"{name}: stdout", result.stdout == stdout, f"expected {stdout!r}\n     {shown}")
-        if stderr is not None:
-            self.check(f"{name}: stderr", result.stderr == stderr, f"expected {stderr!r}\n     {shown}")
-        return result
+class Tester(cli_tester.Tester):
+    shown_stdout = 2000
 
     def truth_of(self, name, network_text):
         """The output column of `nnsim truth - --json` for the network, or
@@ -331,18 +296,6 @@ def test_help(t):
                 "Examples:\n" in result.stdout and f"  nnsim {' '.join(command)} " in result.stdout, result.stdout)
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: test_boolean_cli.py PATH_TO_nnsim", file=sys.stderr)
-        return 2
-    nnsim = os.path.abspath(sys.argv[1])
-    with tempfile.TemporaryDirectory(prefix="nnsim-boolean-") as directory:
-        t = Tester(nnsim, directory)
-        for test in [test_gates, test_build_group, test_boolean, test_truth, test_examples, test_help]:
-            test(t)
-    print(f"{t.passed} passed, {t.failed} failed")
-    return 1 if t.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli_tester.main([test_gates, test_build_group, test_boolean, test_truth, test_examples, test_help],
+                             "nnsim-boolean-", Tester))

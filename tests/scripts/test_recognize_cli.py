@@ -11,11 +11,11 @@ library only.  Prints one line per failure and `N passed, M failed` at the
 end; exits 1 when anything failed.
 """
 
-import json
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cli_tester  # noqa: E402
 
 # Accepts the words that start with 1: δ(ω) > 1/2 exactly for them
 # (δ(ε) = 1/2), and y = sat(4x - 2) is > 0 exactly when x > 1/2.
@@ -116,53 +116,6 @@ q 0 -> q 2 R
 WORD_KEYS = {"word", "verdict", "steps", "expected"}
 VERDICTS = {"accept", "reject", "reject-diverges", "undecided"}
 EXPECTED = {"accept", "reject", "unknown"}
-
-
-class Tester:
-    def __init__(self, nnsim, directory):
-        self.nnsim = nnsim
-        self.directory = directory
-        self.passed = 0
-        self.failed = 0
-
-    def write(self, name, text):
-        with open(os.path.join(self.directory, name), "w", encoding="utf-8") as f:
-            f.write(text)
-        return name
-
-    def run(self, *args, stdin=None):
-        return subprocess.run([self.nnsim, *args], cwd=self.directory, input=stdin, capture_output=True,
-                              text=True, timeout=120)
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
-
-    def expect(self, name, args, code, stdout=None, stderr=None, stderr_first_line=None, stdin=None):
-        """Runs nnsim and compares the exit code and, when given, the exact
-        standard output, the exact standard error or its first line."""
-        result = self.run(*args, stdin=stdin)
-        shown = f"nnsim {' '.join(args)} -> {result.returncode}\n     stdout: {result.stdout!r}\n" \
-                f"     stderr: {result.stderr!r}"
-        self.check(f"{name}: exit code {code}", result.returncode == code, shown)
-        if stdout is not None:
-            self.check(f"{name}: stdout", result.stdout == stdout, f"expected {stdout!r}\n     {shown}")
-        if stderr is not None:
-            self.check(f"{name}: stderr", result.stderr == stderr, f"expected {stderr!r}\n     {shown}")
-        if stderr_first_line is not None:
-            first = result.stderr.split("\n", 1)[0]
-            self.check(f"{name}: stderr", first == stderr_first_line, f"expected {stderr_first_line!r}\n     {shown}")
-        return result
-
-    def json_of(self, name, result):
-        try:
-            return json.loads(result.stdout)
-        except ValueError:
-            self.check(f"{name}: JSON", False, result.stdout)
-            return {}
 
 
 def shortlex(n):
@@ -356,18 +309,6 @@ def test_help(t):
                 and f"  nnsim {command} " in result.stdout, result.stdout)
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: test_recognize_cli.py PATH_TO_nnsim", file=sys.stderr)
-        return 2
-    nnsim = os.path.abspath(sys.argv[1])
-    with tempfile.TemporaryDirectory(prefix="nnsim-recognize-") as directory:
-        t = Tester(nnsim, directory)
-        for test in [test_recognize_json, test_recognize_text, test_recognize_errors, test_tm, test_help]:
-            test(t)
-    print(f"{t.passed} passed, {t.failed} failed")
-    return 1 if t.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli_tester.main([test_recognize_json, test_recognize_text, test_recognize_errors, test_tm, test_help],
+                             "nnsim-recognize-"))

@@ -14,53 +14,20 @@ at the end; exits 1 when anything failed.
 import itertools
 import json
 import os
-import subprocess
 import sys
-import tempfile
 from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cli_tester  # noqa: E402
 
 # OEIS A000609: threshold functions of n variables, n = 0 .. 4.
 A000609 = [2, 4, 14, 104, 1882]
 
 
-class Tester:
-    def __init__(self, nnsim, directory):
-        self.nnsim = nnsim
-        self.directory = directory
-        self.passed = 0
-        self.failed = 0
-
-    def write(self, name, text):
-        with open(os.path.join(self.directory, name), "w", encoding="utf-8") as f:
-            f.write(text)
-        return name
-
-    def run(self, *args, stdin=None):
-        return subprocess.run([self.nnsim, *args], cwd=self.directory, input=stdin, capture_output=True,
-                              text=True, timeout=120)
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
-
-    def expect(self, name, args, code, stdout=None, stderr=None, stderr_first_line=None):
-        result = self.run(*args)
-        shown = f"nnsim {' '.join(args)} -> {result.returncode}\n     stdout: {result.stdout!r}\n" \
-                f"     stderr: {result.stderr!r}"
-        self.check(f"{name}: exit code {code}", result.returncode == code, shown)
-        if stdout is not None:
-            self.check(f"{name}: stdout", result.stdout == stdout, f"expected {stdout!r}\n     {shown}")
-        if stderr is not None:
-            self.check(f"{name}: stderr", result.stderr == stderr, f"expected {stderr!r}\n     {shown}")
-        if stderr_first_line is not None:
-            first = result.stderr.split("\n", 1)[0]
-            self.check(f"{name}: stderr", first == stderr_first_line, f"expected {stderr_first_line!r}\n     {shown}")
-        return result
-
+class Tester(cli_tester.Tester):
     def json_of(self, name, args, code=0):
+        """Runs nnsim, expecting the exit code, and returns the JSON value it
+        printed ({} and a failed check when it is not JSON)."""
         result = self.expect(name, args, code)
         try:
             return json.loads(result.stdout)
@@ -254,18 +221,6 @@ def test_help(t):
                 and f"  nnsim {name} " in result.stdout, result.stdout)
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: test_separability_cli.py PATH_TO_nnsim", file=sys.stderr)
-        return 2
-    nnsim = os.path.abspath(sys.argv[1])
-    with tempfile.TemporaryDirectory(prefix="nnsim-separability-") as directory:
-        t = Tester(nnsim, directory)
-        for test in [test_separable, test_check_boolean, test_learn_perceptron, test_help]:
-            test(t)
-    print(f"{t.passed} passed, {t.failed} failed")
-    return 1 if t.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli_tester.main([test_separable, test_check_boolean, test_learn_perceptron, test_help],
+                             "nnsim-separability-", Tester))
