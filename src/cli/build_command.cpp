@@ -1,7 +1,7 @@
 // nnsim build ...: the constructions, one subcommand each.  Every one writes
 // a network file (network-format.md) to standard output or to -o FILE
 // (cli.md).  To add a construction, write its add_build_*_command (its own
-// file, declared in commands.hpp) and list it in `constructions` below.
+// file, declared in commands.hpp) and list it below.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 
@@ -24,22 +24,11 @@ command add_build_command(CLI::App& app, cli_context& context) {
       }));
 
   (void)context;
-  auto constructions = std::make_shared<std::vector<command>>(std::vector<command>{
+  return make_command_group(group, {
       add_build_gate_command(*group),
       add_build_boolean_command(*group),
       add_build_machine_command(*group),
   });
-  for (const command& c : *constructions) c.app->allow_extras(false);
-
-  command result;
-  result.app = group;
-  result.execute = [constructions]() {
-    for (const command& c : *constructions) {
-      if (c.app->parsed()) return c.execute();
-    }
-    return 2;  // unreachable: require_subcommand(1)
-  };
-  return result;
 }
 
 }  // namespace nnsim::cli

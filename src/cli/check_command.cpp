@@ -187,21 +187,10 @@ command add_check_command(CLI::App& app, cli_context& context) {
       "nnsim check machine networks/machines/palindromes.tm --words 8",
       "nnsim check boolean --help        # its options",
       }));
-  auto checks = std::make_shared<std::vector<command>>(std::vector<command>{
+  return make_command_group(group, {
       add_check_boolean_command(*group, context),
       add_check_machine_command(*group, context),
   });
-  for (const command& c : *checks) c.app->allow_extras(false);
-
-  command result;
-  result.app = group;
-  result.execute = [checks]() {
-    for (const command& c : *checks) {
-      if (c.app->parsed()) return c.execute();
-    }
-    return 2;  // unreachable: require_subcommand(1)
-  };
-  return result;
 }
 
 }  // namespace nnsim::cli

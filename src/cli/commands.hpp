@@ -10,6 +10,7 @@
 //   recognize_command.cpp  recognize  language recognition: verdicts on δ(ω), against an expectation
 //   tm_command.cpp         tm        a Turing machine run directly, with its configurations
 //   truth_command.cpp      truth     the truth table over all 0/1 inputs, against an expected function
+//   command_group.cpp      the dispatch shared by the groups build, check and learn
 //   build_command.cpp      build     the group of constructions, one subcommand each:
 //     build_gate_command.cpp     build gate      logic gates of unit-step neurons
 //     build_boolean_command.cpp  build boolean   the two-layer construction for any Boolean function
@@ -25,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <vector>
 
 namespace nnsim::cli {
 
@@ -41,6 +43,10 @@ struct command {
   // library's errors propagate to main.cpp.
   std::function<int()> execute;
 };
+
+// A command group (build, check, learn): `group` runs whichever of `members`
+// (its subcommands, which it requires) was named.
+command make_command_group(CLI::App* group, std::vector<command> members);
 
 command add_run_command(CLI::App& app, cli_context& context);
 command add_trace_command(CLI::App& app, cli_context& context);

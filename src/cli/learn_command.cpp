@@ -300,20 +300,9 @@ command add_learn_command(CLI::App& app, cli_context& context) {
                             "nnsim learn perceptron and.csv      # one unit-step neuron",
                             "nnsim learn perceptron --help       # its options",
                             }));
-  auto rules = std::make_shared<std::vector<command>>(std::vector<command>{
+  return make_command_group(group, {
       add_learn_perceptron_command(*group, context),
   });
-  for (const command& c : *rules) c.app->allow_extras(false);
-
-  command result;
-  result.app = group;
-  result.execute = [rules]() {
-    for (const command& c : *rules) {
-      if (c.app->parsed()) return c.execute();
-    }
-    return 2;  // unreachable: require_subcommand(1)
-  };
-  return result;
 }
 
 }  // namespace nnsim::cli
