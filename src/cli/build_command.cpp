@@ -5,7 +5,6 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 
-#include <memory>
 #include <vector>
 
 namespace nnsim::cli {
