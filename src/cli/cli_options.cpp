@@ -162,14 +162,18 @@ CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
       ->check(whole_number(1, std::numeric_limits<std::size_t>::max()));
 }
 
-void add_run_options(CLI::App& app, run_options& options) {
-  add_input_option(app, options);
-  add_word_option(app, options);
+void add_computation_options(CLI::App& app, computation_options& options) {
   add_rule_option(app, options.rule);
   add_numbers_option(app, options.numbers);
   add_max_steps_option(app, options.max_steps);
   add_max_bits_option(app, options.max_bits);
   add_max_memory_option(app, options.max_memory);
+}
+
+void add_run_options(CLI::App& app, run_options& options) {
+  add_input_option(app, options);
+  add_word_option(app, options);
+  add_computation_options(app, options.computation);
 }
 
 std::vector<rational> parse_value_list(std::string_view text, std::string_view option) {
@@ -212,11 +216,7 @@ run_request make_run_request(const network& net, const run_options& options) {
     throw input_error(fmt::format("the network has {}; give their values with --input{}", describe_inputs(net),
                                   net.inputs.size() == 1 ? " or --word" : ""));
   }
-  if (!options.rule.empty()) request.rule = parse_rule_option(options.rule);
-  request.numbers = number_mode::parse(options.numbers);
-  request.limits.max_steps = options.max_steps;
-  request.limits.max_bits = options.max_bits;
-  request.limits.max_memory = options.max_memory;
+  apply_computation_options(options.computation, request);
   return request;
 }
 

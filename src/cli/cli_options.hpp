@@ -29,14 +29,20 @@ CLI::Option* add_output_option(CLI::App& app, std::string& path);
 
 // Everything that describes one computation: the network input (--input or
 // --word), the update rule, the number mode and the limits.
-struct run_options {
-  std::string input;            // --input V1,…,Vk
-  std::string word;             // --word W
+// How each computation runs: --rule, --numbers and the limits, shared by
+// every command that runs networks.
+struct computation_options {
   std::string rule;             // --rule; empty: the file's rule
   std::string numbers = "rational";
   std::uint64_t max_steps = run_limits{}.max_steps;
   std::size_t max_bits = run_limits{}.max_bits;
   std::size_t max_memory = run_limits{}.max_memory;
+};
+
+struct run_options {
+  std::string input;            // --input V1,…,Vk
+  std::string word;             // --word W
+  computation_options computation;
 
   CLI::Option* input_option = nullptr;
   CLI::Option* word_option = nullptr;
@@ -49,6 +55,21 @@ CLI::Option* add_numbers_option(CLI::App& app, std::string& numbers);
 CLI::Option* add_max_steps_option(CLI::App& app, std::uint64_t& max_steps);
 CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits);
 CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory);
+
+// --rule, --numbers, --max-steps, --max-bits, --max-memory.
+void add_computation_options(CLI::App& app, computation_options& options);
+
+// Sets the rule, number mode and limits of a request that has them
+// (run_request, truth_table_request, recognition_options).  Throws
+// input_error for a bad rule or number mode.
+template <class Request>
+void apply_computation_options(const computation_options& options, Request& request) {
+  if (!options.rule.empty()) request.rule = parse_rule_option(options.rule);
+  request.numbers = number_mode::parse(options.numbers);
+  request.limits.max_steps = options.max_steps;
+  request.limits.max_bits = options.max_bits;
+  request.limits.max_memory = options.max_memory;
+}
 
 // All of the above for `run` and `trace`.
 void add_run_options(CLI::App& app, run_options& options);

@@ -27,10 +27,7 @@ struct recognize_command_options {
   std::string expect_machine;
   std::string expect_regex;
   std::string expect_words;
-  std::string rule;
-  std::string numbers = "rational";
-  std::uint64_t max_steps = run_limits{}.max_steps;
-  std::size_t max_bits = run_limits{}.max_bits;
+  computation_options computation;
   bool json = false;
 
   CLI::Option* all_words_option = nullptr;
@@ -238,10 +235,7 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
   options->expect_machine_option->excludes(options->expect_regex_option);
   options->expect_machine_option->excludes(options->expect_words_option);
   options->expect_regex_option->excludes(options->expect_words_option);
-  add_rule_option(*sub, options->rule);
-  add_numbers_option(*sub, options->numbers);
-  add_max_steps_option(*sub, options->max_steps);
-  add_max_bits_option(*sub, options->max_bits);
+  add_computation_options(*sub, options->computation);
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       "A network with one input neuron and one output neuron recognizes a language L when, for every word ω, "
@@ -253,7 +247,7 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
       "  undecided          neither within --max-steps steps\n"
       "A mismatch is an accept where the expectation says reject, or a reject (of either kind) where it says "
       "accept; undecided words are counted separately. Exit code 1 when there is a mismatch, 0 otherwise, "
-      "2 on bad input, 3 when --max-bits stops a run.",
+      "2 on bad input, 3 when --max-bits or --max-memory stops a run.",
       {
           "nnsim recognize examples/networks/starts_with_1.nn 0110 1 \"\"     # three words, ε among them",
           "nnsim recognize examples/networks/starts_with_1.nn --all-words 8 --expect-regex '1[01]*'",
@@ -269,14 +263,11 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
     check_recognizer_shape(net);
 
     recognition_options run_options;
-    if (!options->rule.empty()) run_options.rule = parse_rule_option(options->rule);
-    run_options.numbers = number_mode::parse(options->numbers);
-    run_options.limits.max_steps = options->max_steps;
-    run_options.limits.max_bits = options->max_bits;
+    apply_computation_options(options->computation, run_options);
 
     std::optional<language_expectation> expectation;
     if (options->expect_machine_option->count() > 0) {
-      expectation = machine_expectation(load_machine_file(options->expect_machine), options->max_steps);
+      expectation = machine_expectation(load_machine_file(options->expect_machine), options->computation.max_steps);
     } else if (options->expect_regex_option->count() > 0) {
       expectation = regex_expectation(options->expect_regex);
     } else if (options->expect_words_option->count() > 0) {

@@ -25,10 +25,7 @@ struct truth_command_options {
   std::string file;
   std::string expect;
   std::string expect_formula;
-  std::string rule;
-  std::string numbers = "rational";
-  std::uint64_t max_steps = run_limits{}.max_steps;
-  std::size_t max_bits = run_limits{}.max_bits;
+  computation_options computation;
   bool json = false;
 
   CLI::Option* expect_option = nullptr;
@@ -155,10 +152,7 @@ command add_truth_command(CLI::App& app, cli_context& context) {
                       "parentheses: 'x1 ^ x2'")
           ->type_name("F");
   options->expect_formula_option->excludes(options->expect_option);
-  add_rule_option(*sub, options->rule);
-  add_numbers_option(*sub, options->numbers);
-  add_max_steps_option(*sub, options->max_steps);
-  add_max_bits_option(*sub, options->max_bits);
+  add_computation_options(*sub, options->computation);
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       fmt::format(
@@ -184,10 +178,7 @@ command add_truth_command(CLI::App& app, cli_context& context) {
     const network net = load_network_file(options->file);
     const std::optional<boolean_function> expected = expected_function(*options, net);
     truth_table_request request;
-    if (!options->rule.empty()) request.rule = parse_rule_option(options->rule);
-    request.numbers = number_mode::parse(options->numbers);
-    request.limits.max_steps = options->max_steps;
-    request.limits.max_bits = options->max_bits;
+    apply_computation_options(options->computation, request);
     const truth_table table = compute_truth_table(net, request);
 
     std::optional<std::vector<std::uint32_t>> mismatches;
