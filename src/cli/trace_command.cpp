@@ -161,11 +161,18 @@ int execute(const trace_command_options& options, cli_context& context) {
   if (options.format == "table") {
     table_printer table(net, columns);
     request.observer = [&](const trace_event& event) { table.add(event); };
-    const run_result result = run_network(net, request);
-    std::string text = input_line(net, request, options.run) + "\n";
-    text += fmt::format("rule: {}\n\n", describe_rule(net, result.rule));
-    text += table.text() + "\n" + verdict(net, result);
-    write_output(text, "");
+    const std::string heading = fmt::format("{}\nrule: {}\n\n", input_line(net, request, options.run),
+                                            describe_rule(net, request.rule.value_or(net.rule)));
+    run_result result;
+    try {
+      result = run_network(net, request);
+    } catch (const limit_error&) {
+      // The rows up to the limit (a value too large, a non-finite one) show
+      // how the computation got there; the error follows on standard error.
+      write_output(heading + table.text(), "");
+      throw;
+    }
+    write_output(heading + table.text() + "\n" + verdict(net, result), "");
   } else if (options.format == "csv") {
     bool header_printed = false;
     request.observer = [&](const trace_event& event) {

@@ -47,4 +47,23 @@ class limit_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A floating-point computation (--numbers double or real:P) produced a value
+// that is not a finite number (+inf, -inf or NaN): the floating modes
+// approximate real numbers, and past this point no verdict would mean
+// anything (NaN is unequal to itself, so fixed points and repetitions break).
+// It is a limit of the chosen number mode, reported like the other limits.
+class non_finite_error : public limit_error {
+ public:
+  non_finite_error(const std::string& message, std::string neuron, std::uint64_t state_time)
+      : limit_error(message), neuron_(std::move(neuron)), state_time_(state_time) {}
+  // The neuron whose potential or value left the finite numbers.
+  const std::string& neuron() const { return neuron_; }
+  // t: the neuron was evaluated on y(t) (or, at t = 0, y(0) itself holds it).
+  std::uint64_t state_time() const { return state_time_; }
+
+ private:
+  std::string neuron_;
+  std::uint64_t state_time_;
+};
+
 }  // namespace nnsim

@@ -54,6 +54,7 @@ struct arithmetic<rational> {
   static int sign(const rational& a) { return mpq_sgn(ptr(a)); }
   static int compare(const rational& a, const rational& b) { return mpq_cmp(ptr(a), ptr(b)); }
   static bool equal(const rational& a, const rational& b) { return mpq_equal(ptr(a), ptr(b)) != 0; }
+  static bool finite(const rational&) { return true; }
   // Not exact on rationals: the run refuses such networks before it starts.
   [[noreturn]] static void sqrt(rational&, const rational&) { not_exact(); }
   [[noreturn]] static void exp(rational&, const rational&) { not_exact(); }
@@ -102,6 +103,7 @@ struct arithmetic<real_number> {
   static int sign(const real_number& a) { return mpfr_sgn(a.get()); }
   static int compare(const real_number& a, const real_number& b) { return mpfr_cmp(a.get(), b.get()); }
   static bool equal(const real_number& a, const real_number& b) { return mpfr_equal_p(a.get(), b.get()) != 0; }
+  static bool finite(const real_number& a) { return mpfr_number_p(a.get()) != 0; }
   static void sqrt(real_number& out, const real_number& a) { mpfr_sqrt(out.get(), a.get(), MPFR_RNDN); }
   static void exp(real_number& out, const real_number& a) { mpfr_exp(out.get(), a.get(), MPFR_RNDN); }
   static void tanh(real_number& out, const real_number& a) { mpfr_tanh(out.get(), a.get(), MPFR_RNDN); }
@@ -146,6 +148,7 @@ struct arithmetic<double> {
   static int sign(double a) { return (a > 0) - (a < 0); }
   static int compare(double a, double b) { return (a > b) - (a < b); }
   static bool equal(double a, double b) { return a == b; }
+  static bool finite(double a) { return std::isfinite(a); }
   static void sqrt(double& out, double a) { out = std::sqrt(a); }
   static void exp(double& out, double a) { out = std::exp(a); }
   static void tanh(double& out, double a) { out = std::tanh(a); }

@@ -1,6 +1,7 @@
 #include "nnsim/simulator.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace nnsim {
 
@@ -68,14 +69,51 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   initial_.reserve(neuron_count_);
   for (const auto& n : net.neurons) initial_.push_back(exact_to_num(n.init.value_or(rational(0))));
 
+  // A literal can round to infinity in the floating modes (1e400 in double).
+  for (std::size_t e = 0; e < equations; ++e) {
+    require_finite(bias_[e], target_[e], "a number in the equation");
+    require_finite(scale_[e], target_[e], "a number in the equation");
+    require_finite(lambda_[e], target_[e], "the logistic parameter");
+    for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
+      require_finite(term_value_[k], target_[e], "a number in the equation");
+    }
+  }
+
   state_.assign(neuron_count_, ops::zero(ctx_));
   next_.assign(equations, ops::zero(ctx_));
+  replay_.assign(neuron_count_, ops::zero(ctx_));
+  replay_next_.assign(equations, ops::zero(ctx_));
   in_universe_.assign(equations, 0);
   for (equation_index e : rule_->universe()) in_universe_[e] = 1;
   unfixed_.assign(equations, 0);
   mark_.assign(equations, 0);
   value_hash_.assign(neuron_count_, 0);
   period_ = rule_->period().value_or(0);
+  const char* colliding = std::getenv("NNSIM_TEST_COLLIDING_HASH");
+  colliding_hash_ = colliding != nullptr && std::string_view(colliding) == "1";
+}
+
+template <class Num>
+void simulator<Num>::require_finite(const Num& value, std::uint32_t neuron, const char* what) const {
+  if constexpr (!ops::exact) {
+    if (ops::finite(value)) return;
+    const char* shown = !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+    const std::string& name = net_.neurons[neuron].name;
+    if (std::string_view(what) == "the potential" || std::string_view(what) == "the value") {
+      throw non_finite_error(
+          fmt::format("{} of neuron '{}' evaluated on y({}) is {}: the computation left the finite floating-point "
+                      "numbers, and nothing can be concluded from it (exact arithmetic, --numbers rational, has no "
+                      "such limit)",
+                      what, name, evaluating_on_, shown),
+          name, evaluating_on_);
+    }
+    throw non_finite_error(fmt::format("{} of neuron '{}' is {} in this number mode: it is too large to be a "
+                                       "finite floating-point number",
+                                       what, name, shown),
+                           name, 0);
+  } else {
+    (void)value, (void)neuron, (void)what;
+  }
 }
 
 template <class Num>
@@ -108,6 +146,8 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
           break;
         case norm_kind::distmax:
           ops::abs(term_, term_);
+          // A NaN would lose every comparison and vanish from the maximum.
+          if constexpr (!ops::exact) require_finite(term_, target_[e], "the potential");
           if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
           break;
         case norm_kind::dist:
@@ -121,6 +161,9 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
     ops::mul(term_, scale_[e], norm_sum_);
     ops::add(xi_, bias_[e], term_);
   }
+  // Once +inf, -inf or NaN, a partial result stays non-finite to the end of
+  // the potential (but for distmax, checked above), so checking ξ suffices.
+  if constexpr (!ops::exact) require_finite(xi_, target_[e], "the potential");
 
   switch (act_[e]) {
     case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
@@ -152,6 +195,7 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       break;
     case activation::tanh: ops::tanh(out, xi_); break;
   }
+  if constexpr (!ops::exact) require_finite(out, target_[e], "the value");
 }
 
 template <class Num>
@@ -184,6 +228,10 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
   for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
   for (std::size_t j = 0; j < net_.inputs.size(); ++j) ops::assign(state_[index(net_.inputs[j])], input[j], ctx_);
   largest_bits_ = 0;
+  evaluating_on_ = 0;
+  for (std::uint32_t v = 0; v < neuron_count_; ++v) {
+    require_finite(state_[v], v, net_.at(make_neuron_id(v)).is_input ? "the input value" : "the init value");
+  }
   state_hash_ = 0;
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
     Num value = state_[v];
@@ -244,29 +292,45 @@ void simulator<Num>::recheck_fixed_points() {
   }
 }
 
+// Whether y(t) (in state_) equals y(t1) for one of candidates_, and which.
+// The candidates are recomputed in increasing order in one replay from the
+// latest checkpoint at or before each (only periodic rules get here, so S_s
+// does not depend on S_0 ... S_(s-1)), which keeps even a table where every
+// key collides linear in t per step.
 template <class Num>
-bool simulator<Num>::equals_state_at(std::uint64_t t1) {
-  // The latest checkpoint at or before t1, then the steps from there.  Only
-  // periodic rules get here, so S_s does not depend on S_0 ... S_(s-1).
-  auto checkpoint = checkpoints_.begin();
-  while (std::next(checkpoint) != checkpoints_.end() && std::next(checkpoint)->first <= t1) ++checkpoint;
-  const std::vector<Num>* earlier = &checkpoint->second;
-  if (checkpoint->first != t1) {
-    replay_ = checkpoint->second;
-    for (std::uint64_t s = checkpoint->first; s < t1; ++s) {
-      const auto selected = rule_->replay_select(s);
-      for (equation_index e : selected) evaluate(e, replay_, next_[e]);
-      for (equation_index e : selected) {
-        using std::swap;
-        swap(replay_[target_[e]], next_[e]);
+bool simulator<Num>::first_equal_state(std::uint64_t& first) {
+  std::sort(candidates_.begin(), candidates_.end());
+  std::size_t checkpoint = 0;
+  bool replaying = false;
+  std::uint64_t replay_time = 0;
+  for (std::uint64_t t1 : candidates_) {
+    while (checkpoint + 1 < checkpoints_.size() && checkpoints_[checkpoint + 1].first <= t1) ++checkpoint;
+    const auto& [checkpoint_time, checkpoint_state] = checkpoints_[checkpoint];
+    const std::vector<Num>* earlier = &checkpoint_state;
+    if (checkpoint_time != t1) {
+      if (!replaying || replay_time < checkpoint_time) {
+        for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(replay_[v], checkpoint_state[v]);
+        replay_time = checkpoint_time;
+        replaying = true;
       }
+      for (; replay_time < t1; ++replay_time) {
+        const auto selected = rule_->replay_select(replay_time);
+        for (equation_index e : selected) evaluate(e, replay_, replay_next_[e]);
+        for (equation_index e : selected) {
+          using std::swap;
+          swap(replay_[target_[e]], replay_next_[e]);
+        }
+      }
+      earlier = &replay_;
     }
-    earlier = &replay_;
+    bool equal = true;
+    for (std::size_t v = 0; v < neuron_count_ && equal; ++v) equal = ops::equal((*earlier)[v], state_[v]);
+    if (equal) {
+      first = t1;
+      return true;
+    }
   }
-  for (std::size_t v = 0; v < neuron_count_; ++v) {
-    if (!ops::equal((*earlier)[v], state_[v])) return false;
-  }
-  return true;
+  return false;
 }
 
 template <class Num>
@@ -300,17 +364,16 @@ void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
 template <class Num>
 bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
   const std::uint64_t phase = t % period_;
-  const std::uint64_t key = state_hash_ ^ mix_hash(phase + 0xD1B54A32D192ED03ULL);
+  const std::uint64_t key = colliding_hash_ ? 0 : state_hash_ ^ mix_hash(phase + 0xD1B54A32D192ED03ULL);
+  candidates_.clear();
   if (!seen_.empty()) {
     for (std::size_t slot = key & (seen_.size() - 1); seen_[slot].time != empty_slot;
          slot = (slot + 1) & (seen_.size() - 1)) {
       const seen_state& entry = seen_[slot];
-      if (entry.key == key && entry.time % period_ == phase && equals_state_at(entry.time)) {
-        first = entry.time;
-        return true;
-      }
+      if (entry.key == key && entry.time % period_ == phase) candidates_.push_back(entry.time);
     }
   }
+  if (!candidates_.empty() && first_equal_state(first)) return true;
   remember(key, t);
   return false;
 }
@@ -336,6 +399,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
     std::uint64_t first = 0;
     if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
     if (t == limit) return {run_status::undecided, t, 0, 0};
+    evaluating_on_ = t;
     const auto selected = rule_->select(t);
     if (everything) {
       // S_t = U: the equations that are not fixed are exactly the ones whose
@@ -346,6 +410,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
     } else {
       step(t, selected, false);
     }
+    evaluating_on_ = t + 1;
     recheck_fixed_points();
     if (hook) hook(t + 1, selected);
   }

@@ -17,7 +17,17 @@
 // allocation but when it doubles), and confirmed by comparing whole states
 // exactly, never by the hash alone.  States are not stored every step: y(0)
 // and y(2^k) are kept, and a candidate y(t1) is recomputed from the latest of
-// them, which at most doubles the work of a run that diverges.
+// them, which at most doubles the work of a run that diverges.  The replay
+// has buffers of its own: the parallel fast path keeps, between steps, the
+// next values of the unfixed equations in next_, and a replay that wrote
+// there would feed wrong values into the real computation.  A hash collision
+// therefore costs a replay, never a verdict; the environment variable
+// NNSIM_TEST_COLLIDING_HASH=1 makes every state collide, so that the tests can
+// show exactly that (docs/semantics.md, "Why each verdict is sound").
+//
+// The floating modes stop with a non_finite_error as soon as a potential or a
+// value is +inf, -inf or NaN: no verdict about the real computation can be
+// drawn past that point, and NaN would break every comparison.
 #pragma once
 
 #include "nnsim/error.hpp"
@@ -75,8 +85,10 @@ class simulator {
   void recheck_fixed_points();
   bool repeats(std::uint64_t t, std::uint64_t& first);
   void remember(std::uint64_t key, std::uint64_t t);
-  bool equals_state_at(std::uint64_t t1);
+  bool first_equal_state(std::uint64_t& first);
   std::uint64_t neuron_hash(std::uint32_t v) const;
+  // Throws non_finite_error unless `value` is a finite number.
+  void require_finite(const Num& value, std::uint32_t neuron, const char* what) const;
 
   const network& net_;
   std::unique_ptr<update_rule> rule_;
@@ -128,7 +140,14 @@ class simulator {
   std::vector<seen_state> seen_;               // open addressing, linear probing, at most half full
   std::size_t seen_count_ = 0;
   std::vector<std::pair<std::uint64_t, std::vector<Num>>> checkpoints_;  // (t, y(t)) for t = 0, 1, 2, 4, 8, ...
-  std::vector<Num> replay_;
+  std::vector<std::uint64_t> candidates_;      // earlier times whose key and phase match y(t)'s
+  std::vector<Num> replay_;                    // a state recomputed from a checkpoint
+  std::vector<Num> replay_next_;               // the replay's own scratch values (never next_)
+  bool colliding_hash_ = false;                // test hook: every state gets the same key
+
+  // The state the evaluations in progress read, y(evaluating_on_), for the
+  // message of a non-finite value.
+  std::uint64_t evaluating_on_ = 0;
 };
 
 }  // namespace nnsim
