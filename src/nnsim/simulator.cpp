@@ -1,6 +1,7 @@
 #include "nnsim/simulator.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 
 namespace nnsim {
@@ -17,7 +18,9 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
       term_(ops::zero(ctx)),
       square_(ops::zero(ctx)),
       one_(ops::zero(ctx)),
-      zero_(ops::zero(ctx)) {
+      zero_(ops::zero(ctx)),
+      non_finite_value_(ops::zero(ctx)),
+      probe_(ops::zero(ctx)) {
   ops::assign_integer(one_, 1);
   neuron_count_ = net.size();
   const std::size_t equations = net.equations.size();
@@ -83,6 +86,7 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   next_.assign(equations, ops::zero(ctx_));
   replay_.assign(neuron_count_, ops::zero(ctx_));
   replay_next_.assign(equations, ops::zero(ctx_));
+  non_finite_.assign(equations, 0);
   in_universe_.assign(equations, 0);
   for (equation_index e : rule_->universe()) in_universe_[e] = 1;
   unfixed_.assign(equations, 0);
@@ -94,22 +98,18 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
 }
 
 template <class Num>
+std::string simulator<Num>::describe_non_finite(const Num& value) {
+  return !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+}
+
+template <class Num>
 void simulator<Num>::require_finite(const Num& value, std::uint32_t neuron, const char* what) const {
   if constexpr (!ops::exact) {
     if (ops::finite(value)) return;
-    const char* shown = !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
     const std::string& name = net_.neurons[neuron].name;
-    if (std::string_view(what) == "the potential" || std::string_view(what) == "the value") {
-      throw non_finite_error(
-          fmt::format("{} of neuron '{}' evaluated on y({}) is {}: the computation left the finite floating-point "
-                      "numbers, and nothing can be concluded from it (exact arithmetic, --numbers rational, has no "
-                      "such limit)",
-                      what, name, evaluating_on_, shown),
-          name, evaluating_on_);
-    }
     throw non_finite_error(fmt::format("{} of neuron '{}' is {} in this number mode: it is too large to be a "
                                        "finite floating-point number",
-                                       what, name, shown),
+                                       what, name, describe_non_finite(value)),
                            name, 0);
   } else {
     (void)value, (void)neuron, (void)what;
@@ -117,7 +117,24 @@ void simulator<Num>::require_finite(const Num& value, std::uint32_t neuron, cons
 }
 
 template <class Num>
-void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
+void simulator<Num>::throw_non_finite(equation_index e) {
+  // Evaluated once more on the same state, to say which part left the
+  // finite numbers; this happens once, at the end of the run.
+  probe_ = ops::zero(ctx_);
+  evaluate(e, state_, probe_);
+  const bool potential = !ops::finite(xi_) || non_finite_part_ == non_finite_potential;
+  const std::string& name = net_.neurons[target_[e]].name;
+  throw non_finite_error(
+      fmt::format("step {}: {} of neuron '{}' evaluated on y({}) is {}: the computation left the finite "
+                  "floating-point numbers, and nothing can be concluded from it (exact arithmetic, --numbers "
+                  "rational, has no such limit)",
+                  evaluating_on_, potential ? "the potential" : "the value", name, evaluating_on_,
+                  describe_non_finite(potential ? non_finite_value_ : probe_)),
+      name, evaluating_on_);
+}
+
+template <class Num>
+bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
   if (kind_[e] == potential_kind::weighted_sum) {
@@ -147,7 +164,13 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
         case norm_kind::distmax:
           ops::abs(term_, term_);
           // A NaN would lose every comparison and vanish from the maximum.
-          if constexpr (!ops::exact) require_finite(term_, target_[e], "the potential");
+          if constexpr (!ops::exact) {
+            if (!ops::finite(term_)) {
+              non_finite_part_ = non_finite_potential;
+              ops::copy(non_finite_value_, term_);
+              return false;
+            }
+          }
           if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
           break;
         case norm_kind::dist:
@@ -162,8 +185,15 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
     ops::add(xi_, bias_[e], term_);
   }
   // Once +inf, -inf or NaN, a partial result stays non-finite to the end of
-  // the potential (but for distmax, checked above), so checking ξ suffices.
-  if constexpr (!ops::exact) require_finite(xi_, target_[e], "the potential");
+  // the potential (but for distmax, checked above), so checking ξ suffices;
+  // σ is not applied to it (step(NaN) would give a finite 1).
+  if constexpr (!ops::exact) {
+    if (!ops::finite(xi_)) {
+      non_finite_part_ = non_finite_potential;
+      ops::copy(non_finite_value_, xi_);
+      return false;
+    }
+  }
 
   switch (act_[e]) {
     case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
@@ -195,7 +225,13 @@ void simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       break;
     case activation::tanh: ops::tanh(out, xi_); break;
   }
-  if constexpr (!ops::exact) require_finite(out, target_[e], "the value");
+  if constexpr (!ops::exact) {
+    if (!ops::finite(out)) {
+      non_finite_part_ = non_finite_value;
+      return false;
+    }
+  }
+  return true;
 }
 
 template <class Num>
@@ -246,7 +282,16 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
 template <class Num>
 bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already) {
   if (!evaluated_already) {
-    for (equation_index e : selected) evaluate(e, state_, next_[e]);
+    for (equation_index e : selected) non_finite_[e] = !evaluate(e, state_, next_[e]);
+  }
+  if constexpr (!ops::exact) {
+    // A non-finite value would enter y(t + 1): stop, naming the first such
+    // equation in file order (the fast path applies them in another order).
+    std::optional<equation_index> first;
+    for (equation_index e : selected) {
+      if (non_finite_[e] && (!first || e < *first)) first = e;
+    }
+    if (first) throw_non_finite(*first);
   }
   changed_.clear();
   for (equation_index e : selected) {
@@ -276,8 +321,10 @@ void simulator<Num>::recheck_fixed_points() {
     for (std::uint32_t k = reader_begin_[v]; k < reader_begin_[v + 1]; ++k) queue(readers_[k]);
   }
   for (equation_index e : recheck_) {
-    evaluate(e, state_, next_[e]);
-    const char unfixed = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
+    // A non-finite evaluation is not a fixed point; it stops the run only if
+    // it is applied.
+    non_finite_[e] = !evaluate(e, state_, next_[e]);
+    const char unfixed = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
     unfixed_count_ += static_cast<std::size_t>(unfixed) - static_cast<std::size_t>(unfixed_[e]);
     unfixed_[e] = unfixed;
   }
@@ -385,8 +432,8 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
   unfixed_count_ = 0;
   unfixed_list_.clear();
   for (equation_index e : rule_->universe()) {
-    evaluate(e, state_, next_[e]);
-    unfixed_[e] = ops::equal(next_[e], state_[target_[e]]) ? 0 : 1;
+    non_finite_[e] = !evaluate(e, state_, next_[e]);
+    unfixed_[e] = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
     unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
     if (unfixed_[e]) unfixed_list_.push_back(e);
   }
@@ -410,7 +457,6 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
     } else {
       step(t, selected, false);
     }
-    evaluating_on_ = t + 1;
     recheck_fixed_points();
     if (hook) hook(t + 1, selected);
   }

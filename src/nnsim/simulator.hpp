@@ -76,8 +76,10 @@ class simulator {
 
  private:
   void reset(const std::vector<rational>& input);
-  // σ_e(ξ_e(y)) into `out`.
-  void evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // σ_e(ξ_e(y)) into `out`.  Returns false when the potential or the value
+  // is not a finite number (floating modes only); then which part it was is
+  // in non_finite_part_.
+  bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // Evaluates S_t on state_ and applies the changes; returns whether any
   // value changed.  The changed neurons are left in changed_.
   bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
@@ -87,8 +89,12 @@ class simulator {
   void remember(std::uint64_t key, std::uint64_t t);
   bool first_equal_state(std::uint64_t& first);
   std::uint64_t neuron_hash(std::uint32_t v) const;
-  // Throws non_finite_error unless `value` is a finite number.
+  // Throws non_finite_error unless `value` (a constant or an initial value)
+  // is a finite number.
   void require_finite(const Num& value, std::uint32_t neuron, const char* what) const;
+  // Throws the non_finite_error for equation e, about to be applied to y(t).
+  [[noreturn]] void throw_non_finite(equation_index e);
+  static std::string describe_non_finite(const Num& value);
 
   const network& net_;
   std::unique_ptr<update_rule> rule_;
@@ -145,9 +151,13 @@ class simulator {
   std::vector<Num> replay_next_;               // the replay's own scratch values (never next_)
   bool colliding_hash_ = false;                // test hook: every state gets the same key
 
-  // The state the evaluations in progress read, y(evaluating_on_), for the
-  // message of a non-finite value.
-  std::uint64_t evaluating_on_ = 0;
+  // Non-finite values (floating modes).  Such an evaluation only makes its
+  // equation unfixed; the run stops when one is about to enter the state.
+  std::vector<char> non_finite_;               // equation -> its last evaluation into next_ was not finite
+  enum { non_finite_potential, non_finite_value } non_finite_part_ = non_finite_potential;
+  Num non_finite_value_;                       // the non-finite potential (or distance term)
+  Num probe_;                                  // the value when it was σ that was not finite
+  std::uint64_t evaluating_on_ = 0;            // the state being evaluated, y(evaluating_on_)
 };
 
 }  // namespace nnsim

@@ -30,7 +30,15 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
   table.rows.reserve(count);
   for (std::uint32_t v = 0; v < count; ++v) {
     for (unsigned j = 1; j <= table.arity; ++j) run.input[j - 1] = rational(((v >> (table.arity - j)) & 1u) != 0 ? 1 : 0);
-    run_result result = run_network(net, run);
+    run_result result;
+    try {
+      result = run_network(net, run);
+    } catch (const limit_error& e) {
+      // Which row stopped the table, written as --input would take it.
+      std::string shown;
+      for (const rational& x : run.input) shown += (shown.empty() ? "" : ",") + to_string(x);
+      throw limit_error(fmt::format("on input {}: {}", shown, e.what()));
+    }
     truth_table_row row;
     row.input = v;
     row.status = result.status;
