@@ -174,252 +174,320 @@ std::string symbol_label(const turing_machine& machine, std::uint32_t symbol) {
   return fmt::format("x{:02x}", static_cast<unsigned char>(c));
 }
 
-}  // namespace
+// One compilation: the parts of the file comment, built in this order (the
+// order of the calls fixes the neuron numbering and the order of the
+// equations in the written network).
+class machine_compilation {
+ public:
+  machine_compilation(const turing_machine& machine, const machine_compiler_options& options)
+      : machine_(machine), options_(options) {}
 
-network compile_machine(const turing_machine& machine, const machine_compiler_options& options) {
-  builder b;
-  network& net = b.net;
-  net.name = machine.name.empty() ? "machine" : machine.name + "_net";
-
-  // Symbols in digit order: the blank first, then 0 and 1, then the rest.
-  std::vector<std::uint32_t> order{machine.blank, *machine.symbol_index('0'), *machine.symbol_index('1')};
-  for (std::uint32_t a = 0; a < machine.symbol_count(); ++a) {
-    if (std::find(order.begin(), order.end(), a) == order.end()) order.push_back(a);
+  network compile() {
+    choose_digits();
+    declare_network();
+    build_boot();
+    build_reader();
+    build_configuration_a();
+    build_head_reading();
+    build_transitions();
+    build_configuration_b();
+    build_loop();
+    build_output();
+    return std::move(b_.net);
   }
-  std::vector<unsigned> rank(machine.symbol_count());  // symbol index -> position in `order`
-  for (unsigned k = 0; k < order.size(); ++k) rank[order[k]] = k;
-  const unsigned s = static_cast<unsigned>(order.size());
-  const rational base = 2 * s;
-  auto digit = [&](std::uint32_t symbol) { return rational(2 * rank[symbol] + 1); };
-  const rational big = 4;  // suppression weight: larger than any potential it must cancel
 
-  net.comment = fmt::format(
-      "The Turing machine '{}' compiled into a rational `sat` network (nnsim build machine).\n"
-      "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
-      "rejects by halting, and runs forever if the machine does.  Tape symbols {} get digits 1, 3, ...\n"
-      "in base {}; see docs/languages.md for the parts and why the input stage is built this way.",
-      machine.name, [&] {
-        std::string list;
-        for (unsigned k = 0; k < s; ++k) list += fmt::format("{}'{}'", k ? ", " : "", machine.symbols[order[k]]);
-        return list;
-      }(), to_string(base));
-
-  const neuron_id x = net.add_input("x");
-  const neuron_id y = b.id("y");
-  net.add_output(y);
-  net.rule.kind = rule_kind::parallel;
-  net.rule_given = true;
-
-  // ---- boot: 1 for t = 0 .. 5, then 0 (inputs cannot set init values, so
-  // the remainder is loaded from x during this pulse).
-  b.comment("boot: a pulse that is 1 for t = 0..5 and then 0; it loads the input into the reader");
-  std::vector<neuron_id> boot_chain;
-  boot_chain.push_back(b.sat("boot.0", affine(rational(0))));
-  net.set_init(boot_chain.back(), 1);
-  for (int i = 1; i <= 5; ++i) {
-    boot_chain.push_back(b.sat(fmt::format("boot.{}", i), affine(boot_chain.back())));
-    net.set_init(boot_chain.back(), 1);
+ private:
+  // Symbols in digit order: the blank first, then 0 and 1, then the rest;
+  // symbol a gets the digit 2 rank(a) + 1 in base B = 2s.
+  void choose_digits() {
+    order_ = {machine_.blank, *machine_.symbol_index('0'), *machine_.symbol_index('1')};
+    for (std::uint32_t a = 0; a < machine_.symbol_count(); ++a) {
+      if (std::find(order_.begin(), order_.end(), a) == order_.end()) order_.push_back(a);
+    }
+    rank_.assign(machine_.symbol_count(), 0);
+    for (unsigned k = 0; k < order_.size(); ++k) rank_[order_[k]] = k;
+    s_ = static_cast<unsigned>(order_.size());
+    base_ = 2 * s_;
   }
-  const neuron_id boot = boot_chain.back();
+  rational digit(std::uint32_t symbol) const { return rational(2 * rank_[symbol] + 1); }
 
-  // ---- the reader's event chain and windows (names first: used above their equations)
-  constexpr unsigned chain_length = 26;
-  const neuron_id e1 = b.id("in.e.1");
-  const neuron_id reset = b.id(fmt::format("in.e.{}", chain_length));
-  const neuron_id w1 = b.id("in.w1");
-  const neuron_id w2 = b.id("in.w2");
-  const neuron_id w3 = b.id("in.w3");
-  const neuron_id hold = e1;  // the machine is held from the event until the amplifiers are reset
-  const neuron_id bit_is_one = b.id("in.E1");
-
-  // ---- reader registers: bank 1 (current) and bank 2 (next)
-  const neuron_id rho = b.id("in.rho");
-  const neuron_id code = b.id("in.C");
-  const neuron_id scale = b.id("in.S");
-  const neuron_id rho2 = b.id("in.rho2");
-  const neuron_id code2 = b.id("in.C2");
-  const neuron_id scale2 = b.id("in.S2");
-  b.comment("reader, bank 1: remainder rho of δ(ω) not yet read (loaded from x at boot), code C of the\n"
-            "prefix read so far as a stack for the tape, scale S = B^-(j+1); written from bank 2 in window w2");
-  b.safe_register("in.rho", 0, {{affine(x), boot}, {affine(rho2), w2}});
-  b.safe_register("in.C", 0, {{affine(code2), w2}});
-  b.safe_register("in.S", 1 / base, {{affine(scale2), w2}});
-
-  b.comment("reader, next values after reading bit b (b = in.E1): rho' = 2 rho - b, C' = C + d(b) S, S' = S / B");
-  const neuron_id scaled_bit = b.sat("in.bS", affine(scale) + affine(bit_is_one) + affine(rational(-1)));
-  const rational d0 = digit(*machine.symbol_index('0'));
-  const rational d1 = digit(*machine.symbol_index('1'));
-  b.comment("reader, bank 2: the next values, written in window w1 while bank 1 and the bit are stable");
-  b.safe_register("in.rho2", 0, {{2 * affine(rho) - affine(bit_is_one), w1}});
-  b.safe_register("in.C2", 0, {{affine(code) + d0 * affine(scale) + (d1 - d0) * affine(scaled_bit), w1}});
-  b.safe_register("in.S2", 0, {{(1 / base) * affine(scale), w1}});
-
-  b.comment("reader, amplifiers: with the drive enabled, P doubles toward 1 when rho > 1/2 and N when\n"
-            "rho < 1/2; at rho = 1/2 (the end of the word) both stay 0 for ever.  A drive that is only\n"
-            "partly enabled still pushes the right way, so a graded step cannot give a wrong bit");
-  const neuron_id enable = b.sat("in.en", affine(rational(1)) - big * affine(e1) - big * affine(reset) - big * affine(boot));
-  const neuron_id drive_up = b.sat("in.gp", 2 * affine(rho) + affine(rational(-2)) + affine(enable));
-  const neuron_id drive_down = b.sat("in.gn", affine(enable) - 2 * affine(rho));
-  const neuron_id amp_up = b.id("in.P");
-  const neuron_id amp_down = b.id("in.N");
-  b.sat("in.P", 2 * affine(amp_up) + affine(drive_up) - big * affine(reset) - big * affine(boot));
-  b.sat("in.N", 2 * affine(amp_down) + affine(drive_down) - big * affine(reset) - big * affine(boot));
-  b.comment("reader, events: E1 = bit 1 read, E0 = bit 0 read (1 once the amplifier saturates)");
-  b.sat("in.E1", 4 * affine(amp_up) + affine(rational(-3)));
-  const neuron_id bit_is_zero = b.sat("in.E0", 4 * affine(amp_down) + affine(rational(-3)));
-  b.comment(fmt::format("reader, event chain: in.e.i is the event delayed by i steps; in.e.1 holds the machine,\n"
-                        "in.e.{} resets the amplifiers, which ends the event",
-                        chain_length));
-  std::vector<neuron_id> chain;
-  chain.push_back(b.sat("in.e.1", affine(bit_is_one) + affine(bit_is_zero)));
-  for (unsigned i = 2; i <= chain_length; ++i) chain.push_back(b.sat(fmt::format("in.e.{}", i), affine(chain.back())));
-  auto window = [&](const std::string& name, unsigned from, unsigned to) {
-    return b.sat(name, affine(chain[from - 1]) - affine(chain[to - 1]));
-  };
-  b.comment("reader, windows: w1 writes bank 2, w2 copies it to bank 1, w3 restarts the machine on the new\n"
-            "code; each opens after the one before has closed, and none opens while the chain drains");
-  window("in.w1", 4, 9);
-  window("in.w2", 11, 16);
-  window("in.w3", 19, 24);
-
-  // ---- the machine
-  const unsigned m = options.guard_time;
-  const unsigned k = options.write_time;
-  const neuron_id phase1 = b.id("tm.loop.G1");
-  const neuron_id phase2 = b.id("tm.loop.G2");
-  std::vector<neuron_id> a_state(machine.state_count()), b_state(machine.state_count());
-  for (std::uint32_t q = 0; q < machine.state_count(); ++q) {
-    a_state[q] = b.id("tm.A.s." + state_label(machine, q));
-    b_state[q] = b.id("tm.B.s." + state_label(machine, q));
+  void declare_network() {
+    network& net = b_.net;
+    net.name = machine_.name.empty() ? "machine" : machine_.name + "_net";
+    net.comment = fmt::format(
+        "The Turing machine '{}' compiled into a rational `sat` network (nnsim build machine).\n"
+        "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
+        "rejects by halting, and runs forever if the machine does.  Tape symbols {} get digits 1, 3, ...\n"
+        "in base {}; see docs/languages.md for the parts and why the input stage is built this way.",
+        machine_.name, [&] {
+          std::string list;
+          for (unsigned k = 0; k < s_; ++k) list += fmt::format("{}'{}'", k ? ", " : "", machine_.symbols[order_[k]]);
+          return list;
+        }(), to_string(base_));
+    x_ = net.add_input("x");
+    const neuron_id y = b_.id("y");
+    net.add_output(y);
+    net.rule.kind = rule_kind::parallel;
+    net.rule_given = true;
   }
-  const neuron_id a_left = b.id("tm.A.L");
-  const neuron_id a_right = b.id("tm.A.R");
-  const neuron_id b_left = b.id("tm.B.L");
-  const neuron_id b_right = b.id("tm.B.R");
 
-  b.comment("machine, configuration A: one neuron per state (1 = current), the stacks L and R.\n"
-            "Written from B in phase 2 (tm.loop.G2), and set to the start configuration on the\n"
-            "prefix read so far (R = in.C) in the reader's window w3");
-  for (std::uint32_t q = 0; q < machine.state_count(); ++q) {
-    const rational start = q == machine.start ? 1 : 0;
-    b.safe_register("tm.A.s." + state_label(machine, q), start, {{affine(b_state[q]), phase2}, {affine(start), w3}});
+  // boot: 1 for t = 0 .. 5, then 0 (inputs cannot set init values, so the
+  // remainder is loaded from x during this pulse).
+  void build_boot() {
+    b_.comment("boot: a pulse that is 1 for t = 0..5 and then 0; it loads the input into the reader");
+    std::vector<neuron_id> boot_chain;
+    boot_chain.push_back(b_.sat("boot.0", affine(rational(0))));
+    b_.net.set_init(boot_chain.back(), 1);
+    for (int i = 1; i <= 5; ++i) {
+      boot_chain.push_back(b_.sat(fmt::format("boot.{}", i), affine(boot_chain.back())));
+      b_.net.set_init(boot_chain.back(), 1);
+    }
+    boot_ = boot_chain.back();
   }
-  b.safe_register("tm.A.L", 0, {{affine(b_left), phase2}, {affine(rational(0)), w3}});
-  b.safe_register("tm.A.R", 0, {{affine(b_right), phase2}, {affine(code), w3}});
 
-  b.comment("machine, the symbol under the head: tm.R.ge.k = 1 iff the top of R is symbol k or later\n"
-            "(an empty stack reads as the blank); the same for the top of L");
-  std::vector<neuron_id> right_ge(s), left_ge(s);  // index 1 .. s-1 used
-  for (unsigned sym = 1; sym < s; ++sym) {
-    right_ge[sym] = b.sat(fmt::format("tm.R.ge.{}", symbol_label(machine, order[sym])),
-                          base * affine(a_right) - affine(rational(2 * sym)));
-    left_ge[sym] = b.sat(fmt::format("tm.L.ge.{}", symbol_label(machine, order[sym])),
-                         base * affine(a_left) - affine(rational(2 * sym)));
-  }
-  b.comment("machine, the stacks without their tops, and the top of L as a digit / B");
-  affine right_pop = base * affine(a_right) + affine(rational(-1));
-  affine left_pop = base * affine(a_left) + affine(rational(-1));
-  affine left_top = affine(rational(1) / base);
-  for (unsigned sym = 1; sym < s; ++sym) {
-    right_pop.add(right_ge[sym], -2);
-    left_pop.add(left_ge[sym], -2);
-    left_top.add(left_ge[sym], 2 / base);
-  }
-  const neuron_id r_pop = b.sat("tm.R.pop", right_pop);
-  const neuron_id l_pop = b.sat("tm.L.pop", left_pop);
-  const neuron_id l_top = b.sat("tm.L.top", left_top);
+  // in.*: the registers, the amplifiers that read one bit, the event chain
+  // and the windows that restart the machine on the longer prefix.
+  void build_reader() {
+    // Names first: they are read above their equations.
+    constexpr unsigned chain_length = 26;
+    const neuron_id e1 = b_.id("in.e.1");
+    const neuron_id reset = b_.id(fmt::format("in.e.{}", chain_length));
+    const neuron_id w1 = b_.id("in.w1");
+    const neuron_id w2 = b_.id("in.w2");
+    w3_ = b_.id("in.w3");
+    hold_ = e1;  // the machine is held from the event until the amplifiers are reset
+    const neuron_id bit_is_one = b_.id("in.E1");
 
-  // One gate per transition: 1 iff the machine is in state q reading symbol a.
+    // Bank 1 (current) and bank 2 (next).
+    const neuron_id rho = b_.id("in.rho");
+    code_ = b_.id("in.C");
+    const neuron_id scale = b_.id("in.S");
+    const neuron_id rho2 = b_.id("in.rho2");
+    const neuron_id code2 = b_.id("in.C2");
+    const neuron_id scale2 = b_.id("in.S2");
+    b_.comment("reader, bank 1: remainder rho of δ(ω) not yet read (loaded from x at boot), code C of the\n"
+               "prefix read so far as a stack for the tape, scale S = B^-(j+1); written from bank 2 in window w2");
+    b_.safe_register("in.rho", 0, {{affine(x_), boot_}, {affine(rho2), w2}});
+    b_.safe_register("in.C", 0, {{affine(code2), w2}});
+    b_.safe_register("in.S", 1 / base_, {{affine(scale2), w2}});
+
+    b_.comment("reader, next values after reading bit b (b = in.E1): rho' = 2 rho - b, C' = C + d(b) S, S' = S / B");
+    const neuron_id scaled_bit = b_.sat("in.bS", affine(scale) + affine(bit_is_one) + affine(rational(-1)));
+    const rational d0 = digit(*machine_.symbol_index('0'));
+    const rational d1 = digit(*machine_.symbol_index('1'));
+    b_.comment("reader, bank 2: the next values, written in window w1 while bank 1 and the bit are stable");
+    b_.safe_register("in.rho2", 0, {{2 * affine(rho) - affine(bit_is_one), w1}});
+    b_.safe_register("in.C2", 0, {{affine(code_) + d0 * affine(scale) + (d1 - d0) * affine(scaled_bit), w1}});
+    b_.safe_register("in.S2", 0, {{(1 / base_) * affine(scale), w1}});
+
+    b_.comment("reader, amplifiers: with the drive enabled, P doubles toward 1 when rho > 1/2 and N when\n"
+               "rho < 1/2; at rho = 1/2 (the end of the word) both stay 0 for ever.  A drive that is only\n"
+               "partly enabled still pushes the right way, so a graded step cannot give a wrong bit");
+    const neuron_id enable =
+        b_.sat("in.en", affine(rational(1)) - big * affine(e1) - big * affine(reset) - big * affine(boot_));
+    const neuron_id drive_up = b_.sat("in.gp", 2 * affine(rho) + affine(rational(-2)) + affine(enable));
+    const neuron_id drive_down = b_.sat("in.gn", affine(enable) - 2 * affine(rho));
+    const neuron_id amp_up = b_.id("in.P");
+    const neuron_id amp_down = b_.id("in.N");
+    b_.sat("in.P", 2 * affine(amp_up) + affine(drive_up) - big * affine(reset) - big * affine(boot_));
+    b_.sat("in.N", 2 * affine(amp_down) + affine(drive_down) - big * affine(reset) - big * affine(boot_));
+    b_.comment("reader, events: E1 = bit 1 read, E0 = bit 0 read (1 once the amplifier saturates)");
+    b_.sat("in.E1", 4 * affine(amp_up) + affine(rational(-3)));
+    const neuron_id bit_is_zero = b_.sat("in.E0", 4 * affine(amp_down) + affine(rational(-3)));
+    b_.comment(fmt::format("reader, event chain: in.e.i is the event delayed by i steps; in.e.1 holds the machine,\n"
+                           "in.e.{} resets the amplifiers, which ends the event",
+                           chain_length));
+    std::vector<neuron_id> chain;
+    chain.push_back(b_.sat("in.e.1", affine(bit_is_one) + affine(bit_is_zero)));
+    for (unsigned i = 2; i <= chain_length; ++i) chain.push_back(b_.sat(fmt::format("in.e.{}", i), affine(chain.back())));
+    auto window = [&](const std::string& name, unsigned from, unsigned to) {
+      return b_.sat(name, affine(chain[from - 1]) - affine(chain[to - 1]));
+    };
+    b_.comment("reader, windows: w1 writes bank 2, w2 copies it to bank 1, w3 restarts the machine on the new\n"
+               "code; each opens after the one before has closed, and none opens while the chain drains");
+    window("in.w1", 4, 9);
+    window("in.w2", 11, 16);
+    window("in.w3", 19, 24);
+  }
+
+  // tm.A.*: the current configuration, copied from B in phase 2 and reset to
+  // the start configuration on the prefix read so far in window w3.
+  void build_configuration_a() {
+    phase1_ = b_.id("tm.loop.G1");
+    phase2_ = b_.id("tm.loop.G2");
+    a_state_.resize(machine_.state_count());
+    b_state_.resize(machine_.state_count());
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      a_state_[q] = b_.id("tm.A.s." + state_label(machine_, q));
+      b_state_[q] = b_.id("tm.B.s." + state_label(machine_, q));
+    }
+    a_left_ = b_.id("tm.A.L");
+    a_right_ = b_.id("tm.A.R");
+    b_left_ = b_.id("tm.B.L");
+    b_right_ = b_.id("tm.B.R");
+
+    b_.comment("machine, configuration A: one neuron per state (1 = current), the stacks L and R.\n"
+               "Written from B in phase 2 (tm.loop.G2), and set to the start configuration on the\n"
+               "prefix read so far (R = in.C) in the reader's window w3");
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      const rational start = q == machine_.start ? 1 : 0;
+      b_.safe_register("tm.A.s." + state_label(machine_, q), start,
+                       {{affine(b_state_[q]), phase2_}, {affine(start), w3_}});
+    }
+    b_.safe_register("tm.A.L", 0, {{affine(b_left_), phase2_}, {affine(rational(0)), w3_}});
+    b_.safe_register("tm.A.R", 0, {{affine(b_right_), phase2_}, {affine(code_), w3_}});
+  }
+
+  // The symbol under the head and the stacks without their tops.
+  void build_head_reading() {
+    b_.comment("machine, the symbol under the head: tm.R.ge.k = 1 iff the top of R is symbol k or later\n"
+               "(an empty stack reads as the blank); the same for the top of L");
+    right_ge_.assign(s_, neuron_id{});  // index 1 .. s-1 used
+    left_ge_.assign(s_, neuron_id{});
+    for (unsigned sym = 1; sym < s_; ++sym) {
+      right_ge_[sym] = b_.sat(fmt::format("tm.R.ge.{}", symbol_label(machine_, order_[sym])),
+                              base_ * affine(a_right_) - affine(rational(2 * sym)));
+      left_ge_[sym] = b_.sat(fmt::format("tm.L.ge.{}", symbol_label(machine_, order_[sym])),
+                             base_ * affine(a_left_) - affine(rational(2 * sym)));
+    }
+    b_.comment("machine, the stacks without their tops, and the top of L as a digit / B");
+    affine right_pop = base_ * affine(a_right_) + affine(rational(-1));
+    affine left_pop = base_ * affine(a_left_) + affine(rational(-1));
+    affine left_top = affine(rational(1) / base_);
+    for (unsigned sym = 1; sym < s_; ++sym) {
+      right_pop.add(right_ge_[sym], -2);
+      left_pop.add(left_ge_[sym], -2);
+      left_top.add(left_ge_[sym], 2 / base_);
+    }
+    r_pop_ = b_.sat("tm.R.pop", right_pop);
+    l_pop_ = b_.sat("tm.L.pop", left_pop);
+    l_top_ = b_.sat("tm.L.top", left_top);
+  }
+
+  // One gate per transition (1 iff the machine is in state q reading symbol
+  // a), and the stacks and state each transition would produce, gated.
+  void build_transitions() {
+    b_.comment("machine, transition gates: tm.g.Q.A = 1 iff A's state is Q and the head reads A");
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      if (machine_.halts_in(q)) continue;
+      for (unsigned sym = 0; sym < s_; ++sym) {
+        const auto& t = machine_.transition(q, order_[sym]);
+        if (!t) continue;  // no transition: the machine halts and rejects; nothing fires
+        affine reads = sym == 0 ? affine(rational(1)) - affine(right_ge_[1]) : affine(right_ge_[sym]);
+        if (sym != 0 && sym + 1 < s_) reads.add(right_ge_[sym + 1], -1);
+        const neuron_id gate =
+            b_.sat(fmt::format("tm.g.{}.{}", state_label(machine_, q), symbol_label(machine_, order_[sym])),
+                   affine(a_state_[q]) + reads + affine(rational(-1)));
+        transitions_.push_back({q, order_[sym], *t, gate});
+      }
+    }
+    b_.comment("machine, the stacks each transition would produce, gated: sat(v + gate - 1) is v when the\n"
+               "gate is 1 and 0 when it is 0 (all values lie in [0, 1])");
+    next_state_.assign(machine_.state_count(), affine());
+    for (const auto& ct : transitions_) {
+      const rational written = digit(ct.t.write);
+      const std::string label = fmt::format("{}.{}", state_label(machine_, ct.from), symbol_label(machine_, ct.read));
+      const affine gate_offset = affine(ct.gate) + affine(rational(-1));
+      affine right, left;
+      switch (ct.t.move) {
+        case head_move::stay:  // R = push(b, pop(R)), L unchanged
+          right = (1 / base_) * affine(r_pop_) + affine(written / base_);
+          left = affine(a_left_);
+          break;
+        case head_move::right:  // L = push(b, L), R = pop(R)
+          left = (1 / base_) * affine(a_left_) + affine(written / base_);
+          right = affine(r_pop_);
+          break;
+        case head_move::left:  // R = push(top(L), push(b, pop(R))), L = pop(L)
+          right = affine(l_top_) + affine(written / (base_ * base_)) + (1 / (base_ * base_)) * affine(r_pop_);
+          left = affine(l_pop_);
+          break;
+      }
+      next_right_.add(b_.sat("tm.cR." + label, right + gate_offset));
+      next_left_.add(b_.sat("tm.cL." + label, left + gate_offset));
+      next_state_[ct.t.next_state].add(ct.gate);
+    }
+  }
+
+  // tm.B.*: the next configuration, written from the gated values in phase 1.
+  void build_configuration_b() {
+    b_.comment("machine, configuration B: the next configuration, written from the gated values in phase 1");
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      b_.safe_register("tm.B.s." + state_label(machine_, q), 0, {{next_state_[q], phase1_}});
+    }
+    b_.safe_register("tm.B.L", 0, {{next_left_, phase1_}});
+    b_.safe_register("tm.B.R", 0, {{next_right_, phase1_}});
+  }
+
+  // The handshake: Q = 0 is phase 1 (B := step(A)), Q = 1 is phase 2 (A := B).
+  void build_loop() {
+    const unsigned m = options_.guard_time;
+    const unsigned k = options_.write_time;
+    b_.comment(fmt::format("machine, the loop: tm.loop.Q flips after a phase has been enabled for {} steps; a phase\n"
+                           "opens only after Q has kept its value for {} steps, so the phases never overlap; phase 1\n"
+                           "opens only while A's state is not a halting one, so the loop stops when the machine halts;\n"
+                           "the reader holds it (in.e.1) while it restarts the machine",
+                           k, m));
+    const neuron_id latch = b_.id("tm.loop.Q");
+    std::vector<neuron_id> latch_line{latch};
+    for (unsigned i = 1; i <= m; ++i) latch_line.push_back(b_.id(fmt::format("tm.loop.q.{}", i)));
+    affine running = affine(rational(0));
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      if (!machine_.halts_in(q)) running.add(a_state_[q], 1);
+    }
+    affine phase1_potential = running - big * affine(hold_);
+    affine phase2_potential = affine(rational(-static_cast<int>(m))) - big * affine(hold_);
+    for (neuron_id q : latch_line) {
+      phase1_potential.add(q, -big);
+      phase2_potential.add(q, 1);
+    }
+    b_.sat("tm.loop.G1", phase1_potential);
+    b_.sat("tm.loop.G2", phase2_potential);
+    const auto done1 = b_.delay_line("tm.loop.d1", phase1_, k);
+    const auto done2 = b_.delay_line("tm.loop.d2", phase2_, k);
+    b_.sat("tm.loop.Q", affine(latch) + affine(done1.back()) - affine(done2.back()) - big * affine(hold_));
+    for (unsigned i = 1; i <= m; ++i) b_.sat(fmt::format("tm.loop.q.{}", i), affine(latch_line[i - 1]));
+  }
+
+  void build_output() {
+    b_.comment("output: 1 while A's state is an accepting one");
+    affine accepting = affine(rational(0));
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      if (machine_.accepting[q]) accepting.add(a_state_[q], 1);
+    }
+    b_.sat("y", accepting);
+  }
+
   struct compiled_transition {
     std::uint32_t from, read;
     machine_transition t;
     neuron_id gate;
   };
-  std::vector<compiled_transition> transitions;
-  b.comment("machine, transition gates: tm.g.Q.A = 1 iff A's state is Q and the head reads A");
-  for (std::uint32_t q = 0; q < machine.state_count(); ++q) {
-    if (machine.halts_in(q)) continue;
-    for (unsigned sym = 0; sym < s; ++sym) {
-      const auto& t = machine.transition(q, order[sym]);
-      if (!t) continue;  // no transition: the machine halts and rejects; nothing fires
-      affine reads = sym == 0 ? affine(rational(1)) - affine(right_ge[1]) : affine(right_ge[sym]);
-      if (sym != 0 && sym + 1 < s) reads.add(right_ge[sym + 1], -1);
-      const neuron_id gate = b.sat(fmt::format("tm.g.{}.{}", state_label(machine, q), symbol_label(machine, order[sym])),
-                                   affine(a_state[q]) + reads + affine(rational(-1)));
-      transitions.push_back({q, order[sym], *t, gate});
-    }
-  }
-  b.comment("machine, the stacks each transition would produce, gated: sat(v + gate - 1) is v when the\n"
-            "gate is 1 and 0 when it is 0 (all values lie in [0, 1])");
-  affine next_right, next_left;
-  std::vector<affine> next_state(machine.state_count());
-  for (const auto& ct : transitions) {
-    const rational written = digit(ct.t.write);
-    const std::string label = fmt::format("{}.{}", state_label(machine, ct.from), symbol_label(machine, ct.read));
-    const affine gate_offset = affine(ct.gate) + affine(rational(-1));
-    affine right, left;
-    switch (ct.t.move) {
-      case head_move::stay:  // R = push(b, pop(R)), L unchanged
-        right = (1 / base) * affine(r_pop) + affine(written / base);
-        left = affine(a_left);
-        break;
-      case head_move::right:  // L = push(b, L), R = pop(R)
-        left = (1 / base) * affine(a_left) + affine(written / base);
-        right = affine(r_pop);
-        break;
-      case head_move::left:  // R = push(top(L), push(b, pop(R))), L = pop(L)
-        right = affine(l_top) + affine(written / (base * base)) + (1 / (base * base)) * affine(r_pop);
-        left = affine(l_pop);
-        break;
-    }
-    next_right.add(b.sat("tm.cR." + label, right + gate_offset));
-    next_left.add(b.sat("tm.cL." + label, left + gate_offset));
-    next_state[ct.t.next_state].add(ct.gate);
-  }
+  // Suppression weight: larger than any potential it must cancel.
+  inline static const rational big = 4;
 
-  b.comment("machine, configuration B: the next configuration, written from the gated values in phase 1");
-  for (std::uint32_t q = 0; q < machine.state_count(); ++q) {
-    b.safe_register("tm.B.s." + state_label(machine, q), 0, {{next_state[q], phase1}});
-  }
-  b.safe_register("tm.B.L", 0, {{next_left, phase1}});
-  b.safe_register("tm.B.R", 0, {{next_right, phase1}});
+  const turing_machine& machine_;
+  const machine_compiler_options& options_;
+  builder b_;
+  // Digits.
+  std::vector<std::uint32_t> order_;   // symbols in digit order
+  std::vector<unsigned> rank_;         // symbol index -> position in order_
+  unsigned s_ = 0;                     // number of symbols
+  rational base_;                      // B = 2s
+  // Neurons one part builds and a later part reads.
+  neuron_id x_{}, boot_{}, code_{}, w3_{}, hold_{};
+  neuron_id phase1_{}, phase2_{}, a_left_{}, a_right_{}, b_left_{}, b_right_{};
+  std::vector<neuron_id> a_state_, b_state_, right_ge_, left_ge_;
+  neuron_id r_pop_{}, l_pop_{}, l_top_{};
+  std::vector<compiled_transition> transitions_;
+  affine next_right_, next_left_;
+  std::vector<affine> next_state_;
+};
 
-  // The handshake: Q = 0 is phase 1 (B := step(A)), Q = 1 is phase 2 (A := B).
-  b.comment(fmt::format("machine, the loop: tm.loop.Q flips after a phase has been enabled for {} steps; a phase\n"
-                        "opens only after Q has kept its value for {} steps, so the phases never overlap; phase 1\n"
-                        "opens only while A's state is not a halting one, so the loop stops when the machine halts;\n"
-                        "the reader holds it (in.e.1) while it restarts the machine",
-                        k, m));
-  const neuron_id latch = b.id("tm.loop.Q");
-  const auto latch_line = [&] {
-    std::vector<neuron_id> line{latch};
-    for (unsigned i = 1; i <= m; ++i) line.push_back(b.id(fmt::format("tm.loop.q.{}", i)));
-    return line;
-  }();
-  affine running = affine(rational(0));
-  for (std::uint32_t q = 0; q < machine.state_count(); ++q) {
-    if (!machine.halts_in(q)) running.add(a_state[q], 1);
-  }
-  affine phase1_potential = running - big * affine(hold);
-  affine phase2_potential = affine(rational(-static_cast<int>(m))) - big * affine(hold);
-  for (neuron_id q : latch_line) {
-    phase1_potential.add(q, -big);
-    phase2_potential.add(q, 1);
-  }
-  b.sat("tm.loop.G1", phase1_potential);
-  b.sat("tm.loop.G2", phase2_potential);
-  const auto done1 = b.delay_line("tm.loop.d1", phase1, k);
-  const auto done2 = b.delay_line("tm.loop.d2", phase2, k);
-  b.sat("tm.loop.Q", affine(latch) + affine(done1.back()) - affine(done2.back()) - big * affine(hold));
-  for (unsigned i = 1; i <= m; ++i) b.sat(fmt::format("tm.loop.q.{}", i), affine(latch_line[i - 1]));
+}  // namespace
 
-  b.comment("output: 1 while A's state is an accepting one");
-  affine accepting = affine(rational(0));
-  for (std::uint32_t q = 0; q < machine.state_count(); ++q) {
-    if (machine.accepting[q]) accepting.add(a_state[q], 1);
-  }
-  b.sat("y", accepting);
-  return net;
+network compile_machine(const turing_machine& machine, const machine_compiler_options& options) {
+  return machine_compilation(machine, options).compile();
 }
 
 }  // namespace nnsim
