@@ -6,6 +6,7 @@
 
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/run/simulation.hpp"
 
 #include <benchmark/benchmark.h>

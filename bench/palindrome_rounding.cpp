@@ -8,6 +8,7 @@
 
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/run/simulation.hpp"
 
 #include <fmt/format.h>

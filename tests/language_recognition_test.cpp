@@ -5,6 +5,7 @@
 // what counts as a mismatch.
 #include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <catch2/catch.hpp>

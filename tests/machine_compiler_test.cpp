@@ -4,6 +4,7 @@
 // share any code with the network or the simulator).
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/network_writer.hpp"

@@ -6,6 +6,7 @@
 #include "cli/output.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
 #include "nnsim/io/network_writer.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 
 #include <fmt/format.h>
 

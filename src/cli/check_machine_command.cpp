@@ -7,6 +7,7 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/languages/machine_check.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

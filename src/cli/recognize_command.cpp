@@ -9,6 +9,7 @@
 #include "cli/run_report.hpp"
 #include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
 #include "nnsim/run/update_rule.hpp"
 

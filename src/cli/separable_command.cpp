@@ -9,6 +9,7 @@
 #include "cli/output.hpp"
 #include "cli/separability_report.hpp"
 #include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/neuron_network.hpp"
 #include "nnsim/io/network_writer.hpp"
 
 #include <fmt/format.h>

@@ -8,6 +8,7 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
 
 #include <fmt/format.h>

@@ -34,6 +34,7 @@
 #include "nnsim/io/text_file.hpp"
 #include "nnsim/model/network_analysis.hpp"
 #include "io/network_lexer.hpp"
+#include "nnsim/model/rule_checks.hpp"
 
 #include <fmt/format.h>
 
@@ -265,11 +266,9 @@ class parser {
       rule.kind = rule_kind::sequential;
       if (tok_.kind != token_kind::end_of_line && tok_.kind != token_kind::end_of_file) {
         rule.explicit_order = true;
-        std::unordered_set<std::size_t> listed;
+        sequential_order_check listed;
         parse_name_list(kind, [&](const token& name, neuron_id id) {
-          if (!listed.insert(index(id)).second) {
-            fail_at(name, fmt::format("neuron '{}' appears twice in the sequential order", shorten(name.text)));
-          }
+          if (!listed.add(id)) fail_at(name, sequential_order_check::repeated(name.text));
           rule.order.push_back(id);
           rule_neurons_.push_back({id, name.where});
         });
@@ -555,11 +554,7 @@ class parser {
       }
     }
     if (net_.rule.kind == rule_kind::layered) {
-      if (auto cycle = find_cycle(net_)) {
-        const std::string path = describe_cycle(net_, *cycle);
-        errors.push_back(
-            {layered_location_, fmt::format("rule 'layered' needs an acyclic network, but it has the cycle {}", path)});
-      }
+      if (auto problem = layered_rule_problem(net_)) errors.push_back({layered_location_, std::move(*problem)});
     }
     if (errors.empty()) return;
     const auto first =

@@ -3,8 +3,9 @@
 // when it is read, and the cross-references (start, accept and reject states,
 // the alphabet) once the whole file is read, each error located at the word
 // it is about.
+#include "nnsim/languages/machine_parser.hpp"
+
 #include "nnsim/io/text_file.hpp"
-#include "nnsim/languages/turing_machine.hpp"
 
 #include <fmt/format.h>
 

@@ -1,3 +1,4 @@
+#include "nnsim/model/rule_checks.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include "nnsim/model/network_analysis.hpp"
@@ -44,13 +45,10 @@ class parallel_rule final : public update_rule {
 class sequential_rule final : public update_rule {
  public:
   sequential_rule(const network& net, const rule_spec& spec) {
-    std::vector<bool> seen(net.equations.size(), false);
+    sequential_order_check listed;
     for (neuron_id id : spec.explicit_order ? spec.order : net.updatable()) {
       const equation_index e = equation_of_named(net, spec, id);
-      if (seen[e]) {
-        throw rule_error(net, spec, fmt::format("sequential order names neuron '{}' twice", net.name_of(id)));
-      }
-      seen[e] = true;
+      if (!listed.add(id)) throw rule_error(net, spec, sequential_order_check::repeated(net.name_of(id)));
       order_.push_back(e);
     }
     universe_ = order_;
@@ -69,12 +67,8 @@ class sequential_rule final : public update_rule {
 class layered_rule final : public update_rule {
  public:
   layered_rule(const network& net, const rule_spec& spec) {
+    if (auto problem = layered_rule_problem(net)) throw rule_error(net, spec, *problem);
     const auto layers = compute_layers(net);
-    if (!layers) {
-      throw rule_error(net, spec,
-                       fmt::format("rule 'layered' needs an acyclic network, but it has the cycle {}",
-                                   describe_cycle(net, *find_cycle(net))));
-    }
     universe_ = all_equations(net);
     std::size_t depth = 0;
     for (equation_index e : universe_) depth = std::max(depth, (*layers)[index(net.equations[e].target)]);

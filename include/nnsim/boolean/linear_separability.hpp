@@ -17,7 +17,6 @@
 #pragma once
 
 #include "nnsim/boolean/boolean_function.hpp"
-#include "nnsim/model/network.hpp"
 #include "nnsim/numbers/rational.hpp"
 
 #include <cstddef>
@@ -96,11 +95,5 @@ bool classifies(const step_neuron& neuron, const labelled_points& data);
 // both sides equal to the meeting point, recomputed exactly); else what is
 // wrong.
 std::string check_certificate(const hull_certificate& certificate, const labelled_points& data);
-
-// The neuron as a network: inputs `input_names` (x1 … xn when empty), one
-// output neuron `output_name` with y = step(b + Σ w_i x_i), rule layered.
-// Zero weights are left out of the equation.
-network neuron_network(const step_neuron& neuron, const std::string& name, std::vector<std::string> input_names = {},
-                       const std::string& output_name = "y");
 
 }  // namespace nnsim

@@ -54,11 +54,6 @@ class turing_machine {
   std::vector<std::optional<machine_transition>> table_;  // states x symbols
 };
 
-// Parses a `.tm` text; errors are input_error located at the offending token.
-turing_machine parse_machine(std::string_view text, const std::string& source_name);
-// Reads and parses a file ("-" for standard input).
-turing_machine load_machine_file(const std::string& path);
-
 enum class machine_outcome { accepted, rejected, runs_forever, undecided };
 std::string_view name_of(machine_outcome outcome);
 
