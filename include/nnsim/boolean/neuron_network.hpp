@@ -1,5 +1,5 @@
-// One unit-step neuron (a separating neuron found by linear_separability.hpp
-// or learned by perceptron.hpp) written as a network.
+// One unit-step neuron (a separating neuron found by linear_separability.hpp)
+// written as a network.
 #pragma once
 
 #include "nnsim/boolean/linear_separability.hpp"
