@@ -8,8 +8,8 @@
 //
 // The same figure from the command line: time nnsim check boolean --arity 4.
 
-#include "nnsim/boolean_check.hpp"
-#include "nnsim/linear_separability.hpp"
+#include "nnsim/boolean/boolean_check.hpp"
+#include "nnsim/boolean/linear_separability.hpp"
 
 #include <benchmark/benchmark.h>
 

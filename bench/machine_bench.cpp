@@ -4,9 +4,10 @@
 //
 //   build/bench/nnsim_machine_bench --benchmark_counters_tabular=true
 
-#include "nnsim/delta_encoding.hpp"
-#include "nnsim/machine_compiler.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/run/simulation.hpp"
 
 #include <benchmark/benchmark.h>
 

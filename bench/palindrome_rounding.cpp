@@ -6,9 +6,10 @@
 //
 //   build/bench/nnsim_palindrome_rounding [max_length]
 
-#include "nnsim/delta_encoding.hpp"
-#include "nnsim/machine_compiler.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/run/simulation.hpp"
 
 #include <fmt/format.h>
 

@@ -8,8 +8,8 @@
 // bench/make_random_network.py writes a network of the same shape as a file,
 // for bench/fractions_sim.py (the Python `fractions` baseline).
 
-#include "nnsim/network.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/model/network.hpp"
+#include "nnsim/run/simulation.hpp"
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>

@@ -2,11 +2,11 @@
 // derived independently (the hidden-neuron counts from the construction's
 // definition, the separable counts from OEIS A000609), the compiled
 // evaluator against the simulator (compute_truth_table), and the options.
-#include "nnsim/boolean_check.hpp"
-#include "nnsim/boolean_constructions.hpp"
-#include "nnsim/error.hpp"
-#include "nnsim/network_parser.hpp"
-#include "nnsim/truth_table.hpp"
+#include "nnsim/boolean/boolean_check.hpp"
+#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/boolean/truth_table.hpp"
 
 #include <catch2/catch.hpp>
 

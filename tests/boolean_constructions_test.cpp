@@ -5,11 +5,12 @@
 // from how the network was built.  Minimum covers are compared with a
 // breadth-first search over unions of implicants that does not use the
 // prime implicants at all.
-#include "nnsim/boolean_constructions.hpp"
-#include "nnsim/error.hpp"
-#include "nnsim/network_parser.hpp"
-#include "nnsim/network_writer.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/io/network_writer.hpp"
+#include "nnsim/run/simulation.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

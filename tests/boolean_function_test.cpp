@@ -1,8 +1,8 @@
 // Tests of boolean_function.hpp: truth tables, the formula parser checked
 // against a direct evaluation of random expression trees, and every error
 // message word for word with its column.
-#include "nnsim/boolean_function.hpp"
-#include "nnsim/error.hpp"
+#include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

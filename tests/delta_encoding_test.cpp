@@ -1,8 +1,8 @@
 // Tests of the δ-encoding (delta_encoding.hpp, semantics.md section 6): the
 // spec's examples, a round trip over every short word checked against the
 // defining sum, and every reason a value is not a δ-code, word for word.
-#include "nnsim/delta_encoding.hpp"
-#include "nnsim/error.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 

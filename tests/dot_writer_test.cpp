@@ -1,6 +1,6 @@
 // Tests of dot_writer.hpp: the whole Graphviz text of small networks, worked
 // out by hand, and the quoting of awkward names.
-#include "nnsim/dot_writer.hpp"
+#include "nnsim/io/dot_writer.hpp"
 #include "test_networks.hpp"
 
 #include <catch2/catch.hpp>

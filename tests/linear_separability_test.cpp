@@ -4,10 +4,11 @@
 // every input and every certificate recomputed here (not with the library's
 // own checker); the counts per n are the published ones (OEIS A000609:
 // 2, 4, 14, 104, 1882), found by the brute force as well as by the library.
-#include "nnsim/boolean_check.hpp"
-#include "nnsim/error.hpp"
-#include "nnsim/linear_separability.hpp"
-#include "nnsim/truth_table.hpp"
+#include "nnsim/boolean/boolean_check.hpp"
+#include "nnsim/boolean/neuron_network.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/truth_table.hpp"
 
 #include <catch2/catch.hpp>
 

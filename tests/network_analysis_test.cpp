@@ -2,7 +2,7 @@
 // network, self-loops, named cycles, components of joined cycles, weight
 // kinds) and properties on random networks checked against an independent
 // acyclicity test (repeatedly removing sources, Kahn's algorithm).
-#include "nnsim/network_analysis.hpp"
+#include "nnsim/model/network_analysis.hpp"
 #include "test_networks.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // Tests of the canonical writer (network_writer.hpp): the exact text of every
 // construct, and the round trip load(write(N)) == N with write as a fixed
 // point, on the spec's examples and on random networks.
-#include "nnsim/network_parser.hpp"
-#include "nnsim/network_writer.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/io/network_writer.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

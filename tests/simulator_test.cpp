@@ -1,9 +1,10 @@
 // The simulator on small networks whose computations are worked out by hand
 // in the comments (semantics.md, sections 2-5).  Networks are built with the
 // model's builder API so that these tests do not depend on the file parser.
-#include "nnsim/network.hpp"
-#include "nnsim/network_analysis.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/model/network.hpp"
+#include "nnsim/model/network_analysis.hpp"
+#include "nnsim/run/simulation.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 // files so that they do not depend on the file parser.
 #pragma once
 
-#include "nnsim/network.hpp"
+#include "nnsim/model/network.hpp"
 
 namespace nnsim_test {
 

@@ -1,10 +1,11 @@
 // Tests of truth_table.hpp on networks from the spec and small hand-made
 // ones whose computations are worked out in the comments: the row order,
 // each verdict, rule and number-mode overrides, comparisons with a function.
-#include "nnsim/boolean_function.hpp"
-#include "nnsim/error.hpp"
-#include "nnsim/network_parser.hpp"
-#include "nnsim/truth_table.hpp"
+#include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/boolean/truth_table.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

@@ -1,7 +1,8 @@
 // The Turing-machine loader and the direct run.  Each committed machine is
 // run on every word of length <= 10 and compared with its language written
 // independently as a C++ predicate.
-#include "nnsim/turing_machine.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/languages/turing_machine.hpp"
 
 #include <catch2/catch.hpp>
 

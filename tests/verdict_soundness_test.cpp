@@ -3,11 +3,11 @@
 // floating values that leave the finite numbers (docs/semantics.md, "Why
 // each verdict is sound").  The expected results are worked out by hand in
 // the comments.
-#include "nnsim/error.hpp"
-#include "nnsim/network.hpp"
-#include "nnsim/number_arithmetic.hpp"
-#include "nnsim/simulation.hpp"
-#include "nnsim/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/model/network.hpp"
+#include "numbers/number_arithmetic.hpp"
+#include "nnsim/run/simulation.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -98,7 +98,7 @@ TEST_CASE("a crafted 64-bit hash collision does not make a progression diverge",
   // of p0, so D = (Q - P) / 2 is an integer; A = P - 3D puts P at step 3 and
   // Q at step 5.  Step 3 is not a checkpoint (0, 1, 2, 4), so confirming the
   // candidate replays a step from y(2).
-  const std::uint64_t seed = 0x5851F42D4C957F2DULL;  // the start of the rational hash (number_arithmetic.hpp)
+  const std::uint64_t seed = 0x5851F42D4C957F2DULL;  // the start of the rational hash (src/numbers/number_arithmetic.hpp)
   auto g = [&](std::uint64_t limb) { return mix_hash(mix_hash(seed ^ 2) + limb); };
   const std::uint64_t p0 = 12345, p1 = 1, q0 = 98765;
   const std::uint64_t q1 = g(p0) + p1 - g(q0);

@@ -1,6 +1,6 @@
 #include "cli/boolean_options.hpp"
 
-#include "nnsim/error.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // options, their help and the conversion to a boolean_function.
 #pragma once
 
-#include "nnsim/boolean_function.hpp"
+#include "nnsim/boolean/boolean_function.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -6,8 +6,8 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/boolean_constructions.hpp"
-#include "nnsim/network_writer.hpp"
+#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/io/network_writer.hpp"
 
 #include <fmt/format.h>
 

@@ -4,8 +4,9 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/machine_compiler.hpp"
-#include "nnsim/network_writer.hpp"
+#include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/io/network_writer.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 
 #include <fmt/format.h>
 

@@ -8,8 +8,8 @@
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/separability_report.hpp"
-#include "nnsim/boolean_check.hpp"
-#include "nnsim/boolean_constructions.hpp"
+#include "nnsim/boolean/boolean_check.hpp"
+#include "nnsim/boolean/boolean_constructions.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

@@ -6,7 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/machine_check.hpp"
+#include "nnsim/languages/machine_check.hpp"
+#include "nnsim/languages/machine_parser.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,10 @@
 #include "cli/cli_options.hpp"
 
 #include "cli/output.hpp"
-#include "nnsim/delta_encoding.hpp"
-#include "nnsim/error.hpp"
-#include "nnsim/number_mode.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/numbers/number_mode.hpp"
 
 #include <fmt/format.h>
 

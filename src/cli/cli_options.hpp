@@ -5,8 +5,9 @@
 // exit 2); the conversions to library values happen after parsing.
 #pragma once
 
-#include "nnsim/network.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/model/network.hpp"
+#include "nnsim/run/simulation.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <CLI/CLI.hpp>
 

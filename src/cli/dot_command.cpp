@@ -2,8 +2,8 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/dot_writer.hpp"
-#include "nnsim/network_parser.hpp"
+#include "nnsim/io/dot_writer.hpp"
+#include "nnsim/io/network_parser.hpp"
 
 #include <memory>
 

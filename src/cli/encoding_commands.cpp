@@ -2,7 +2,7 @@
 // (semantics.md, section 6) that language recognition feeds to a network.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/delta_encoding.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
 
 #include <memory>
 #include <vector>

@@ -3,8 +3,8 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/network_parser.hpp"
-#include "nnsim/network_writer.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/io/network_writer.hpp"
 
 #include <memory>
 

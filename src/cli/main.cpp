@@ -5,7 +5,8 @@
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/error.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/version.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -143,7 +144,7 @@ int main(int argc, char** argv) {
   CLI::App app(description, "nnsim");
   app.require_subcommand(1);
   app.allow_extras(false);
-  app.set_version_flag("--version", "nnsim " NNSIM_VERSION);
+  app.set_version_flag("--version", "nnsim " NNSIM_VERSION_STRING);
   app.formatter(std::make_shared<help_formatter>());  // before the commands are added: each copies it
   app.footer(help_footer(explanation, {
       "nnsim run xor.nn --input 1,0          # one computation: verdict, output, final state",

@@ -1,7 +1,7 @@
 #include "cli/output.hpp"
 
 #include "cli/help_formatter.hpp"
-#include "nnsim/error.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
 

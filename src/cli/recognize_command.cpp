@@ -7,9 +7,11 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/language_recognition.hpp"
-#include "nnsim/network_parser.hpp"
-#include "nnsim/turing_machine.hpp"
+#include "nnsim/languages/language_recognition.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/languages/turing_machine.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,7 @@
 #include "cli/run_report.hpp"
 
 #include "cli/output.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
 

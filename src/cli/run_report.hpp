@@ -3,8 +3,8 @@
 #pragma once
 
 #include "cli/cli_options.hpp"
-#include "nnsim/network.hpp"
-#include "nnsim/simulation.hpp"
+#include "nnsim/model/network.hpp"
+#include "nnsim/run/simulation.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "cli/separability_report.hpp"
 
 #include "cli/run_report.hpp"
-#include "nnsim/network_writer.hpp"
+#include "nnsim/io/network_writer.hpp"
 
 #include <fmt/format.h>
 

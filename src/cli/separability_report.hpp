@@ -4,7 +4,7 @@
 // JSON object of cli.md.
 #pragma once
 
-#include "nnsim/linear_separability.hpp"
+#include "nnsim/boolean/linear_separability.hpp"
 
 #include <nlohmann/json.hpp>
 

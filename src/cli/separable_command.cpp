@@ -8,8 +8,9 @@
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/separability_report.hpp"
-#include "nnsim/linear_separability.hpp"
-#include "nnsim/network_writer.hpp"
+#include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/neuron_network.hpp"
+#include "nnsim/io/network_writer.hpp"
 
 #include <fmt/format.h>
 

@@ -7,8 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/delta_encoding.hpp"
-#include "nnsim/turing_machine.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/languages/turing_machine.hpp"
 
 #include <fmt/format.h>
 

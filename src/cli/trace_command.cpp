@@ -5,7 +5,8 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/network_parser.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
 

@@ -6,10 +6,11 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/boolean_function.hpp"
-#include "nnsim/error.hpp"
-#include "nnsim/network_parser.hpp"
-#include "nnsim/truth_table.hpp"
+#include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/boolean/truth_table.hpp"
 
 #include <fmt/format.h>
 

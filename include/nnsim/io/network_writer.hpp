@@ -1,0 +1,17 @@
+// Writes a network in the canonical form of the file format: loading what it
+// writes gives the same network (same_network), and writing that again gives
+// the same text.
+#pragma once
+
+#include "nnsim/model/network.hpp"
+
+#include <string>
+
+namespace nnsim {
+
+std::string write_network(const network& net);
+
+// The potential of one equation as written in a file, e.g. "-1 + 2 x1 + 2 x2".
+std::string write_potential(const network& net, const equation& e);
+
+}  // namespace nnsim

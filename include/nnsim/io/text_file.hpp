@@ -1,0 +1,12 @@
+// Reading a whole text file, for every loader (.nn networks, .tm machines,
+// training data).
+#pragma once
+
+#include <string>
+
+namespace nnsim {
+
+// Reads a whole file ("-" for standard input) or throws input_error.
+std::string read_text_file(const std::string& path);
+
+}  // namespace nnsim

@@ -1,0 +1,25 @@
+// Compiles a Turing machine into a recurrent network of `sat` neurons with
+// rational weights, one input and one output neuron, run under the parallel
+// rule, that recognizes the machine's language with the δ-encoding of
+// semantics.md, section 6: on δ(ω) it halts with output 1 when M accepts ω,
+// halts with output 0 when M rejects ω by halting, and runs forever when M
+// does.  docs/languages.md explains the construction; machine_compiler.cpp
+// says which neuron does what.
+#pragma once
+
+#include "nnsim/model/network.hpp"
+#include "nnsim/languages/turing_machine.hpp"
+
+namespace nnsim {
+
+// Timing of the two self-timed loops of the construction (in network steps).
+// The defaults are what the tests check; they are parameters so that the
+// margins can be explored.
+struct machine_compiler_options {
+  unsigned write_time = 5;   // k: steps a register write stays enabled before the loop moves on
+  unsigned guard_time = 6;   // m: steps between the end of one write phase and the start of the next
+};
+
+network compile_machine(const turing_machine& machine, const machine_compiler_options& options = {});
+
+}  // namespace nnsim

@@ -1,0 +1,52 @@
+// Every public header of nnsim, layer by layer from the bottom (README.md,
+// "Layout of the repository"; the API is described in docs/library.md).
+// Including a layer's own headers instead is cheaper to compile.
+#pragma once
+
+#include "nnsim/version.hpp"
+
+// support
+#include "nnsim/support/error.hpp"
+
+// numbers
+#include "nnsim/numbers/number_mode.hpp"
+#include "nnsim/numbers/rational.hpp"
+#include "nnsim/numbers/real_number.hpp"
+
+// model
+#include "nnsim/model/network.hpp"
+#include "nnsim/model/network_analysis.hpp"
+#include "nnsim/model/rule_checks.hpp"
+
+// io
+#include "nnsim/io/csv_reader.hpp"
+#include "nnsim/io/dot_writer.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/io/network_writer.hpp"
+#include "nnsim/io/text_file.hpp"
+
+// run
+#include "nnsim/run/run_limits.hpp"
+#include "nnsim/run/simulation.hpp"
+#include "nnsim/run/update_rule.hpp"
+
+// languages
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/language_recognition.hpp"
+#include "nnsim/languages/machine_check.hpp"
+#include "nnsim/languages/machine_compiler.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/languages/turing_machine.hpp"
+
+// boolean
+#include "nnsim/boolean/boolean_check.hpp"
+#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/boolean/exact_simplex.hpp"
+#include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/neuron_network.hpp"
+#include "nnsim/boolean/truth_table.hpp"
+
+// learning
+#include "nnsim/learning/perceptron.hpp"
+#include "nnsim/learning/training_data.hpp"

@@ -1,0 +1,54 @@
+// Running one computation (semantics.md, sections 2-4) in any number mode,
+// with the result in a form independent of the mode.  The typed engine is
+// simulator.hpp; this is what the command line and the checks call.
+#pragma once
+
+#include "nnsim/model/network.hpp"
+#include "nnsim/numbers/number_mode.hpp"
+#include "nnsim/run/run_limits.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nnsim {
+
+struct run_result {
+  run_status status = run_status::undecided;
+  std::uint64_t steps = 0;               // T (halted), t2 (diverges), N (undecided)
+  std::uint64_t cycle_start = 0;         // diverges: t1
+  std::uint64_t cycle_period = 0;        // diverges: t2 - t1
+  std::vector<std::string> state;        // every neuron's value in y(steps), by neuron id, as text
+  std::vector<std::string> outputs;      // the output neurons' values, in output order
+  std::vector<int> output_signs;         // -1, 0 or 1 for each output (exact in rational mode)
+  std::size_t largest_value_bits = 0;    // rational mode: largest value size seen during the run
+  rule_spec rule;
+  number_mode numbers;
+};
+
+// Called with y(0) before the first step and then with y(t + 1) after each
+// step t, with the neurons that step t selected; state[i] is neuron i's value.
+struct trace_event {
+  std::uint64_t time = 0;
+  const std::vector<std::string>* state = nullptr;
+  const std::vector<neuron_id>* selected = nullptr;   // empty at time 0
+};
+using trace_observer = std::function<void(const trace_event&)>;
+
+struct run_request {
+  std::vector<rational> input;           // one value per input neuron
+  std::optional<rule_spec> rule;         // overrides the network's rule
+  number_mode numbers;
+  run_limits limits;
+  trace_observer observer;               // optional
+};
+
+// Runs the computation.  Throws input_error for a wrong input length, a rule
+// that does not fit the network (layered on a cyclic one, with the cycle) or
+// an activation not allowed in the mode (located at the neuron's equation);
+// throws limit_error when a value grows past limits.max_bits.
+run_result run_network(const network& net, const run_request& request);
+
+}  // namespace nnsim

@@ -1,0 +1,254 @@
+// The exhaustive check of boolean_check.hpp.
+//
+// Cost.  For n = 4 there are 65,536 functions; each needs a network built
+// (the construction's own cost), its 16 outputs and one separability
+// decision.  Running run_network on each input is 1,048,576 computations
+// of the general simulator (measured: 11 s on one core), so a network that
+// qualifies is compiled instead into flat int64 arrays and evaluated in
+// dependency order (evaluate_step_network): the same exact values, since
+// every value is 0 or 1 and every weight an integer below 2^31 (0.1 s).
+// --full-simulation uses run_network for everything, and the tests compare
+// both routes.  The separability decisions use the int64 path of
+// linear_separability.cpp (0.17 s).  Building the networks is the rest
+// (about 0.45 s of the 0.73 s on one core).
+#include "nnsim/boolean/boolean_check.hpp"
+
+#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/support/error.hpp"
+#include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/model/network_analysis.hpp"
+#include "nnsim/boolean/truth_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+namespace nnsim {
+namespace {
+
+// Functions per unit of work handed to a thread, and between progress calls.
+constexpr std::uint64_t block_size = 512;
+constexpr std::size_t max_failures_kept = 10;
+
+std::uint64_t hidden_neuron_count(const network& net) {
+  std::uint64_t count = 0;
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    const neuron_id id = make_neuron_id(i);
+    if (net.at(id).is_input) continue;
+    if (std::find(net.outputs.begin(), net.outputs.end(), id) != net.outputs.end()) continue;
+    ++count;
+  }
+  return count;
+}
+
+// evaluate_step_network with its buffers kept from one network to the next
+// (the check evaluates 65,536 networks; allocation was a third of its time).
+class step_network_evaluator {
+ public:
+  std::optional<boolean_function> evaluate(const network& net) {
+    if (!compile(net)) return std::nullopt;
+    const auto arity = static_cast<unsigned>(net.inputs.size());
+    const std::uint32_t count = std::uint32_t{1} << arity;
+    const std::size_t output = index(net.outputs[0]);
+    std::vector<bool> outputs(count);
+    for (std::uint32_t v = 0; v < count; ++v) {
+      for (unsigned j = 0; j < arity; ++j) value_[index(net.inputs[j])] = (v >> (arity - 1 - j)) & 1u;
+      for (std::size_t e = 0; e < target_.size(); ++e) {
+        std::int64_t xi = bias_[e];  // |xi| < 2^31 (terms + 1): no overflow
+        for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
+          xi += term_weight_[k] * value_[term_source_[k]];
+        }
+        value_[target_[e]] = xi >= 0 ? 1 : 0;
+      }
+      // An output without an equation may hold an init value other than 0/1.
+      if (value_[output] != 0 && value_[output] != 1) return std::nullopt;
+      outputs[v] = value_[output] == 1;
+    }
+    return boolean_function(arity, std::move(outputs));
+  }
+
+ private:
+  // Flattens the equations in an order where each reads only neurons set
+  // before it: the file's order when it already is one (the constructions
+  // write hidden neurons first), else the order of the layers.
+  bool compile(const network& net) {
+    if (net.outputs.size() != 1 || net.inputs.size() > 20) return false;
+    if (net.rule.kind != rule_kind::parallel && net.rule.kind != rule_kind::layered) return false;
+    order_.clear();
+    for (std::size_t e = 0; e < net.equations.size(); ++e) order_.push_back(e);
+    if (!in_dependency_order(net)) {
+      const std::optional<std::vector<std::size_t>> layers = compute_layers(net);
+      if (!layers) return false;
+      std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        return (*layers)[index(net.equations[a].target)] < (*layers)[index(net.equations[b].target)];
+      });
+    }
+
+    target_.clear();
+    bias_.clear();
+    term_begin_.clear();
+    term_source_.clear();
+    term_weight_.clear();
+    for (std::size_t e : order_) {
+      const equation& eq = net.equations[e];
+      if (eq.act != activation::step || eq.kind != potential_kind::weighted_sum) return false;
+      std::int64_t b = 0;
+      if (!small_integer(eq.bias, b)) return false;
+      target_.push_back(static_cast<std::uint32_t>(index(eq.target)));
+      bias_.push_back(b);
+      term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
+      for (const weighted_input& term : eq.inputs) {
+        std::int64_t w = 0;
+        if (!small_integer(term.weight, w)) return false;
+        term_source_.push_back(static_cast<std::uint32_t>(index(term.source)));
+        term_weight_.push_back(w);
+      }
+    }
+    term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
+
+    // Every value is 0 or 1: inputs, step outputs, and the constants (a
+    // neuron without equation keeps its init value, which must be 0 or 1 here
+    // unless it is the output, checked when it is read).
+    value_.assign(net.size(), 0);
+    for (std::size_t i = 0; i < net.size(); ++i) {
+      const neuron& nv = net.neurons[i];
+      if (nv.equation || nv.is_input || !nv.init) continue;
+      if (*nv.init == 1) value_[i] = 1;
+      else if (*nv.init != 0) return false;
+    }
+    return true;
+  }
+
+  // Whether every equation, in file order, reads only neurons without an
+  // equation or targets of earlier equations (so also no self-loop).
+  bool in_dependency_order(const network& net) {
+    set_.assign(net.size(), 0);
+    for (std::size_t i = 0; i < net.size(); ++i) set_[i] = net.neurons[i].equation ? 0 : 1;
+    for (const equation& eq : net.equations) {
+      for (const weighted_input& term : eq.inputs) {
+        if (set_[index(term.source)] == 0) return false;
+      }
+      for (const distance_argument& argument : eq.arguments) {
+        if (set_[index(argument.source)] == 0) return false;
+      }
+      set_[index(eq.target)] = 1;
+    }
+    return true;
+  }
+
+  // An integer below 2^31 in absolute value, read without building any
+  // temporary GMP number (those allocations showed up in the profile).
+  static bool small_integer(const rational& value, std::int64_t& out) {
+    if (!is_integer(value)) return false;
+    const mpz_srcptr n = mpq_numref(value.backend().data());
+    if (mpz_sizeinbase(n, 2) > 31) return false;
+    out = mpz_get_si(n);
+    return true;
+  }
+
+  std::vector<std::size_t> order_;
+  std::vector<char> set_;
+  std::vector<std::uint32_t> target_;
+  std::vector<std::int64_t> bias_;
+  std::vector<std::uint32_t> term_begin_;
+  std::vector<std::uint32_t> term_source_;
+  std::vector<std::int64_t> term_weight_;
+  std::vector<std::int64_t> value_;
+};
+
+// Checks the functions with numbers in [begin, end) into `summary`.
+void check_range(unsigned arity, std::uint64_t begin, std::uint64_t end, const boolean_check_options& options,
+                 boolean_check_summary& summary) {
+  step_network_evaluator evaluator;
+  for (std::uint64_t number = begin; number < end; ++number) {
+    const boolean_function f = boolean_function_number(arity, number);
+    const network net = build_two_layer(f, options.construction);
+    const std::uint64_t hidden = hidden_neuron_count(net);
+    summary.hidden_neurons_total += hidden;
+    summary.hidden_neurons_max = std::max(summary.hidden_neurons_max, hidden);
+
+    std::optional<boolean_function> computed;
+    if (!options.full_simulation) computed = evaluator.evaluate(net);
+    if (!computed) computed = computed_function(compute_truth_table(net));
+    if (computed && *computed == f) {
+      ++summary.verified;
+    } else if (summary.failures.size() < max_failures_kept) {
+      summary.failures.push_back(f);
+    }
+
+    if (decide_separability(f, weight_choice::any).separable) ++summary.separable;
+  }
+}
+
+void merge(boolean_check_summary& into, const boolean_check_summary& part) {
+  into.verified += part.verified;
+  into.separable += part.separable;
+  into.hidden_neurons_total += part.hidden_neurons_total;
+  into.hidden_neurons_max = std::max(into.hidden_neurons_max, part.hidden_neurons_max);
+  for (const boolean_function& f : part.failures) {
+    if (into.failures.size() < max_failures_kept) into.failures.push_back(f);
+  }
+}
+
+}  // namespace
+
+boolean_function boolean_function_number(unsigned arity, std::uint64_t index) {
+  if (arity > 5) throw input_error(fmt::format("boolean_function_number: arity {} is more than 5", arity));
+  const std::size_t size = std::size_t{1} << arity;
+  std::vector<bool> values(size);
+  for (std::size_t v = 0; v < size; ++v) values[v] = ((index >> (size - 1 - v)) & 1u) != 0;
+  return boolean_function(arity, std::move(values));
+}
+
+std::optional<boolean_function> evaluate_step_network(const network& net) {
+  step_network_evaluator evaluator;
+  return evaluator.evaluate(net);
+}
+
+boolean_check_summary check_boolean_functions(unsigned arity, const boolean_check_options& options) {
+  if (arity > max_check_arity) {
+    throw input_error(fmt::format("check boolean: arity {} is too large: there are 2^(2^n) functions of n inputs, "
+                                  "and at most n = {} is checked",
+                                  arity, max_check_arity));
+  }
+  boolean_check_summary summary;
+  summary.arity = arity;
+  summary.functions = std::uint64_t{1} << (std::uint64_t{1} << arity);
+  const std::uint64_t total = summary.functions;
+  const std::uint64_t blocks = (total + block_size - 1) / block_size;
+  const unsigned threads = static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, blocks));
+
+  std::atomic<std::uint64_t> next_block{0};
+  std::atomic<std::uint64_t> done{0};
+  std::vector<boolean_check_summary> parts(threads);
+  std::vector<std::exception_ptr> errors(threads);
+  auto work = [&](unsigned t, bool report) {
+    try {
+      for (std::uint64_t block = next_block++; block < blocks; block = next_block++) {
+        const std::uint64_t begin = block * block_size;
+        const std::uint64_t end = std::min(total, begin + block_size);
+        check_range(arity, begin, end, options, parts[t]);
+        done += end - begin;
+        if (report && options.progress) options.progress(done.load(), total);
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+      next_block = blocks;  // the others stop after their current block
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t, false);
+  work(0, true);
+  for (std::thread& w : workers) w.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  for (const boolean_check_summary& part : parts) merge(summary, part);
+  if (options.progress) options.progress(total, total);
+  return summary;
+}
+
+}  // namespace nnsim

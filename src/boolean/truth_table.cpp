@@ -1,0 +1,90 @@
+#include "nnsim/boolean/truth_table.hpp"
+
+#include "nnsim/support/error.hpp"
+#include "nnsim/run/update_rule.hpp"
+
+#include <fmt/format.h>
+
+namespace nnsim {
+
+truth_table compute_truth_table(const network& net, const truth_table_request& request) {
+  if (net.inputs.size() > max_truth_table_inputs) {
+    throw input_error(fmt::format("a truth table runs the network on all 2^k inputs; the network has {} input "
+                                  "neurons, at most {} are allowed",
+                                  net.inputs.size(), max_truth_table_inputs));
+  }
+  truth_table table;
+  table.arity = static_cast<unsigned>(net.inputs.size());
+  table.output_count = net.outputs.size();
+  table.rule = request.rule.value_or(net.rule);
+  table.numbers = request.numbers;
+  // Fails early, once, when the rule does not fit (layered on a cycle).
+  make_update_rule(net, table.rule);
+
+  run_request run;
+  run.rule = table.rule;
+  run.numbers = request.numbers;
+  run.limits = request.limits;
+  run.input.assign(table.arity, rational(0));
+  const std::uint32_t count = std::uint32_t{1} << table.arity;
+  table.rows.reserve(count);
+  for (std::uint32_t v = 0; v < count; ++v) {
+    for (unsigned j = 1; j <= table.arity; ++j) run.input[j - 1] = rational(((v >> (table.arity - j)) & 1u) != 0 ? 1 : 0);
+    run_result result;
+    try {
+      result = run_network(net, run);
+    } catch (const limit_error& e) {
+      // Which row stopped the table, written as --input would take it.
+      std::string shown;
+      for (const rational& x : run.input) shown += (shown.empty() ? "" : ",") + to_string(x);
+      throw limit_error(fmt::format("on input {}: {}", shown, e.what()));
+    }
+    truth_table_row row;
+    row.input = v;
+    row.status = result.status;
+    row.steps = result.steps;
+    row.outputs = std::move(result.outputs);
+    row.output_signs = std::move(result.output_signs);
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+bool row_matches(const truth_table_row& row, bool value) {
+  if (row.status != run_status::halted || row.outputs.size() != 1) return false;
+  // Exactly 1 is written "1" in every number mode; exactly 0 has sign 0
+  // (also a floating -0).
+  return value ? row.outputs[0] == "1" : row.output_signs[0] == 0;
+}
+
+std::vector<std::uint32_t> mismatching_rows(const truth_table& table, const boolean_function& expected) {
+  if (table.output_count != 1) {
+    throw input_error(fmt::format("comparing with a Boolean function needs a network with one output neuron; this "
+                                  "one has {}",
+                                  table.output_count));
+  }
+  if (expected.arity() != table.arity) {
+    throw input_error(fmt::format("the expected function has {} input{}, the network {}", expected.arity(),
+                                  expected.arity() == 1 ? "" : "s", table.arity));
+  }
+  std::vector<std::uint32_t> rows;
+  for (const truth_table_row& row : table.rows) {
+    if (!row_matches(row, expected(row.input))) rows.push_back(row.input);
+  }
+  return rows;
+}
+
+std::optional<boolean_function> computed_function(const truth_table& table) {
+  if (table.output_count != 1) return std::nullopt;
+  std::vector<bool> values(table.rows.size());
+  for (const truth_table_row& row : table.rows) {
+    if (row_matches(row, true)) {
+      values[row.input] = true;
+    } else if (!row_matches(row, false)) {
+      return std::nullopt;
+    }
+  }
+  return boolean_function(table.arity, std::move(values));
+}
+
+}  // namespace nnsim

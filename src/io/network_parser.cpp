@@ -1,0 +1,590 @@
+// The `.nn` loader: a recursive-descent parser without recursion (the grammar
+// has no nesting beyond `ACT( NORM( ... ) )`), so no input can exhaust the
+// stack.  Statements are checked as they are read where a check needs only
+// what came before (duplicates, reserved words, syntax); the checks that
+// allow forward references (undefined neurons, rule neurons without equation,
+// init on an input, `rule layered` on a cycle) run once the whole file is
+// read, and the one that comes first in the file is reported.
+//
+// Grammar corners, decided strictly (anything else is a located error that
+// quotes the token where the text stops making sense):
+// - A term of an affine sum is exactly one of `c`, `x`, `c x`, `c * x`,
+//   `x / c` (c an unsigned number, `3/4` being one number).  So `2 * 3 x`,
+//   `2 3`, `x * 2`, `2 x / 4`, `x / y` and `- - x` are errors, and so is
+//   `x/4/2` (or `x / 3/4`): the divisor may not be a fraction, because the
+//   lexer reads `4/2` as one number and x/(4/2) is not what it looks like.
+// - A sign joins terms; only the first term may carry one more (`-x + 1`).
+// - A distance potential is `[c ±] [s [*]] NORM(ARG, ...)` where the first
+//   of the two may carry a sign, like any first term: `-2 dist(x)` has offset
+//   0 and scale -2.  The constant must come before the norm; a norm cannot be
+//   mixed with neuron terms, and there is one norm at most.
+// - A norm argument is `x`, `x + c` or `x - c`; `x - 1/2` has centre 1/2.
+// - `logistic[λ]` takes one signed number; `logistic` alone means λ = 1.
+// - `rule random seed S` takes S as plain decimal digits (no sign, fraction
+//   or exponent) in 0 .. 2^64-1.
+// - A schedule has at least one set; a set may be empty (`{}`) but may not
+//   name a neuron twice.
+// - The network name is any identifier, reserved words included (it is never
+//   a neuron); neuron names may not be reserved words.
+// - An empty list after `input`, `output` is an error (leave the statement
+//   out instead); `rule sequential` without names means all equations in file
+//   order.
+#include "nnsim/io/network_parser.hpp"
+
+#include "nnsim/io/text_file.hpp"
+#include "nnsim/model/network_analysis.hpp"
+#include "io/network_lexer.hpp"
+#include "nnsim/model/rule_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace nnsim {
+namespace {
+
+constexpr std::array<std::string_view, 5> statement_words{"network", "input", "output", "rule", "init"};
+constexpr std::array<std::string_view, 7> activation_words{"step", "sign", "sat", "relu", "id", "logistic", "tanh"};
+constexpr std::array<std::string_view, 4> norm_words{"dist", "dist1", "distmax", "sqdist"};
+constexpr std::array<std::string_view, 5> rule_words{"parallel", "sequential", "layered", "random", "schedule"};
+
+// A typo is at most this many single-letter edits away from the word meant.
+constexpr std::size_t max_suggestion_distance = 2;
+
+// Levenshtein distance, computed only when it can still be small (a long
+// word is never compared letter by letter with a short one).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > max_suggestion_distance) return gap;
+  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+// The closest candidate within max_suggestion_distance edits (the first of
+// equally close ones), formatted as "; did you mean 'x'?", or "".
+std::string suggestion(std::string_view word, std::span<const std::string_view> candidates) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = max_suggestion_distance + 1;
+  for (std::string_view candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best ? fmt::format("; did you mean '{}'?", *best) : std::string();
+}
+
+bool is_sign(const token& t) { return t.kind == token_kind::plus || t.kind == token_kind::minus; }
+
+// A violation found after the whole file is read.
+struct deferred_error {
+  text_location where;
+  std::string message;
+};
+
+class parser {
+ public:
+  parser(std::string_view text, network& net) : lexer_(text, net), net_(net) { advance(); }
+
+  void parse_file() {
+    while (true) {
+      if (tok_.kind == token_kind::end_of_line) {
+        advance();
+        continue;
+      }
+      if (tok_.kind == token_kind::end_of_file) break;
+      if (tok_.kind != token_kind::identifier) {
+        fail_at(tok_, fmt::format("expected a statement or an equation, found {}", describe(tok_)));
+      }
+      const token head = take();
+      if (tok_.kind == token_kind::equals && is_reserved_word(head.text)) {
+        fail_at(head, fmt::format("'{}' is a reserved word and cannot be a neuron name", head.text));
+      }
+      if (head.text == "network") {
+        parse_network_statement(head);
+      } else if (head.text == "input") {
+        parse_input(head);
+      } else if (head.text == "output") {
+        parse_output(head);
+      } else if (head.text == "rule") {
+        parse_rule(head);
+      } else if (head.text == "init") {
+        parse_init();
+      } else {
+        parse_equation(head);
+      }
+      any_statement_ = true;
+    }
+    check_whole_network();
+  }
+
+ private:
+  // --- tokens -------------------------------------------------------------
+
+  void advance() { tok_ = lexer_.next(); }
+
+  token take() {
+    token t = std::move(tok_);
+    advance();
+    return t;
+  }
+
+  [[noreturn]] void fail_at(text_location where, const std::string& message) const {
+    throw located_error(net_, where, message);
+  }
+  [[noreturn]] void fail_at(const token& t, const std::string& message) const { fail_at(t.where, message); }
+
+  // "expected WHAT, found TOKEN" at the current token; when the text ends
+  // inside brackets, the open bracket is what is wrong and is pointed at.
+  [[noreturn]] void fail_expected(std::string_view what, const token* open_bracket = nullptr) const {
+    if (open_bracket != nullptr && tok_.kind == token_kind::end_of_file) {
+      const char close = open_bracket->kind == token_kind::left_paren   ? ')'
+                         : open_bracket->kind == token_kind::left_brace ? '}'
+                                                                        : ']';
+      fail_at(*open_bracket, fmt::format("missing '{}' to close this '{}'", close, open_bracket->text));
+    }
+    fail_at(tok_, fmt::format("expected {}, found {}", what, describe(tok_)));
+  }
+
+  token expect(token_kind kind, std::string_view what, const token* open_bracket = nullptr) {
+    if (tok_.kind != kind) fail_expected(what, open_bracket);
+    return take();
+  }
+
+  // The end of a statement: a line break (consumed) or the end of the file.
+  void expect_end(std::string_view what = "end of line") {
+    if (tok_.kind == token_kind::end_of_line) {
+      advance();
+    } else if (tok_.kind != token_kind::end_of_file) {
+      fail_expected(what);
+    }
+  }
+
+  // A neuron named by `t`: reserved words refused, new names get the next id.
+  neuron_id neuron_named(const token& t) {
+    if (is_reserved_word(t.text)) {
+      fail_at(t, fmt::format("'{}' is a reserved word and cannot be a neuron name", t.text));
+    }
+    return net_.intern(t.text, t.where);
+  }
+
+  token expect_neuron_name(std::string_view what, const token* open_bracket = nullptr) {
+    return expect(token_kind::identifier, what, open_bracket);
+  }
+
+  // --- statements ---------------------------------------------------------
+
+  // The statement may come only once; `first_line` remembers where it was.
+  void once(const token& head, std::optional<std::uint32_t>& first_line) {
+    if (first_line) {
+      fail_at(head, fmt::format("duplicate '{}' statement (the first is on line {})", head.text, *first_line));
+    }
+    first_line = head.where.line;
+  }
+
+  void parse_network_statement(const token& head) {
+    once(head, network_line_);
+    if (any_statement_) fail_at(head, "'network' must be the first statement");
+    const token name = expect(token_kind::identifier, "a network name after 'network'");
+    net_.name = std::string(name.text);
+    expect_end();
+  }
+
+  // `A, B, ...` with at least one name; `check` sees each name.
+  template <typename Check>
+  void parse_name_list(const token& head, Check check) {
+    token name = expect_neuron_name(fmt::format("a neuron name after '{}'", head.text));
+    check(name, neuron_named(name));
+    while (tok_.kind == token_kind::comma) {
+      advance();
+      name = expect_neuron_name("a neuron name after ','");
+      check(name, neuron_named(name));
+    }
+    expect_end("',' or end of line");
+  }
+
+  void parse_input(const token& head) {
+    once(head, input_line_);
+    parse_name_list(head, [&](const token& name, neuron_id id) {
+      if (net_.at(id).is_input) {
+        fail_at(name, fmt::format("neuron '{}' is listed twice in 'input'", shorten(name.text)));
+      }
+      net_.at(id).is_input = true;
+      net_.inputs.push_back(id);
+    });
+  }
+
+  void parse_output(const token& head) {
+    once(head, output_line_);
+    std::unordered_set<std::size_t> listed;
+    parse_name_list(head, [&](const token& name, neuron_id id) {
+      if (!listed.insert(index(id)).second) {
+        fail_at(name, fmt::format("neuron '{}' is listed twice in 'output'", shorten(name.text)));
+      }
+      net_.outputs.push_back(id);
+    });
+  }
+
+  void parse_rule(const token& head) {
+    once(head, rule_line_);
+    net_.rule_given = true;
+    net_.rule_location = head.where;
+    if (tok_.kind != token_kind::identifier) {
+      fail_expected("a rule after 'rule' (parallel, sequential, layered, random or schedule)");
+    }
+    const token kind = take();
+    rule_spec& rule = net_.rule;
+    if (kind.text == "parallel") {
+      rule.kind = rule_kind::parallel;
+    } else if (kind.text == "layered") {
+      rule.kind = rule_kind::layered;
+      layered_location_ = kind.where;
+    } else if (kind.text == "sequential") {
+      rule.kind = rule_kind::sequential;
+      if (tok_.kind != token_kind::end_of_line && tok_.kind != token_kind::end_of_file) {
+        rule.explicit_order = true;
+        sequential_order_check listed;
+        parse_name_list(kind, [&](const token& name, neuron_id id) {
+          if (!listed.add(id)) fail_at(name, sequential_order_check::repeated(name.text));
+          rule.order.push_back(id);
+          rule_neurons_.push_back({id, name.where});
+        });
+        return;
+      }
+    } else if (kind.text == "random") {
+      rule.kind = rule_kind::random;
+      if (tok_.kind == token_kind::identifier && tok_.text == "seed") {
+        advance();
+        rule.seed = parse_seed();
+      } else {
+        expect_end("'seed' or end of line");
+        return;
+      }
+    } else if (kind.text == "schedule") {
+      rule.kind = rule_kind::schedule;
+      parse_schedule_sets();
+      return;
+    } else {
+      const std::string hint = suggestion(kind.text, rule_words);
+      fail_at(kind, hint.empty()
+                        ? fmt::format("unknown rule '{}' (expected parallel, sequential, layered, random or schedule)",
+                                      shorten(kind.text))
+                        : fmt::format("unknown rule '{}'{}", shorten(kind.text), hint));
+    }
+    expect_end();
+  }
+
+  std::uint64_t parse_seed() {
+    constexpr std::string_view what = "the seed, an integer from 0 to 18446744073709551615";
+    if (tok_.kind != token_kind::number) fail_expected(what);
+    std::uint64_t seed = 0;
+    const char* first = tok_.text.data();
+    const char* last = first + tok_.text.size();
+    const auto [end, problem] = std::from_chars(first, last, seed);
+    if (problem != std::errc() || end != last) fail_expected(what);
+    advance();
+    return seed;
+  }
+
+  // `{a, b}, {c}, {}`
+  void parse_schedule_sets() {
+    rule_spec& rule = net_.rule;
+    token open = expect(token_kind::left_brace, "'{' after 'schedule'");
+    while (true) {
+      std::vector<neuron_id>& set = rule.sets.emplace_back();
+      std::unordered_set<std::size_t> listed;
+      if (tok_.kind == token_kind::right_brace) {
+        advance();
+      } else {
+        token name = expect_neuron_name("a neuron name or '}'", &open);
+        while (true) {
+          const neuron_id id = neuron_named(name);
+          if (!listed.insert(index(id)).second) {
+            fail_at(name, fmt::format("neuron '{}' appears twice in the same schedule set", shorten(name.text)));
+          }
+          set.push_back(id);
+          rule_neurons_.push_back({id, name.where});
+          if (tok_.kind == token_kind::right_brace) {
+            advance();
+            break;
+          }
+          if (tok_.kind != token_kind::comma) fail_expected("',' or '}'", &open);
+          advance();
+          name = expect_neuron_name("a neuron name after ','", &open);
+        }
+      }
+      if (tok_.kind != token_kind::comma) break;
+      advance();
+      open = expect(token_kind::left_brace, "'{' after ','");
+    }
+    expect_end("',' or end of line");
+  }
+
+  void parse_init() {
+    const token name = expect_neuron_name("a neuron name after 'init'");
+    const neuron_id id = neuron_named(name);
+    neuron& n = net_.at(id);
+    if (n.init) {
+      fail_at(name,
+              fmt::format("neuron '{}' already has an init value (line {})", shorten(name.text), n.init_location.line));
+    }
+    expect(token_kind::equals, fmt::format("'=' after 'init {}'", shorten(name.text)));
+    rational value = parse_signed_value("a value after '='");
+    net_.at(id).init = std::move(value);
+    net_.at(id).init_location = name.where;
+    expect_end();
+  }
+
+  // [+-] NUMBER, for init values and the logistic parameter.
+  rational parse_signed_value(std::string_view what, const token* open_bracket = nullptr) {
+    bool negative = false;
+    if (is_sign(tok_)) {
+      negative = tok_.kind == token_kind::minus;
+      const token sign = take();
+      if (tok_.kind != token_kind::number) fail_expected(fmt::format("a number after '{}'", sign.text), open_bracket);
+    }
+    const token number = expect(token_kind::number, what, open_bracket);
+    return negative ? rational(-number.value) : number.value;
+  }
+
+  void parse_equation(const token& target) {
+    if (tok_.kind != token_kind::equals) {
+      if (!is_reserved_word(target.text)) {
+        const std::string hint = suggestion(target.text, statement_words);
+        if (!hint.empty()) fail_at(target, fmt::format("unknown statement '{}'{}", shorten(target.text), hint));
+      }
+    }
+    const neuron_id id = neuron_named(target);
+    if (tok_.kind != token_kind::equals) fail_expected(fmt::format("'=' after '{}'", shorten(target.text)));
+    if (const equation* existing = net_.equation_of(id)) {
+      fail_at(target, fmt::format("neuron '{}' already has an equation (line {})", shorten(target.text),
+                                  existing->location.line));
+    }
+    advance();
+
+    equation e;
+    e.target = id;
+    e.location = target.where;
+    if (tok_.kind != token_kind::identifier) fail_expected("an activation function after '='");
+    const token act = take();
+    if (auto a = activation_from_name(act.text)) {
+      e.act = *a;
+    } else if (norm_from_name(act.text)) {
+      fail_at(act, fmt::format("'{}' is a norm, not an activation function", act.text));
+    } else {
+      fail_at(act, fmt::format("unknown activation '{}'{}", shorten(act.text), suggestion(act.text, activation_words)));
+    }
+    if (e.act == activation::logistic && tok_.kind == token_kind::left_bracket) {
+      const token open = take();
+      e.logistic_lambda = parse_signed_value("a value after '['", &open);
+      expect(token_kind::right_bracket, "']'", &open);
+    }
+    const std::string after_act =
+        e.act == activation::logistic ? "'(' or '[' after 'logistic'" : fmt::format("'(' after '{}'", act.text);
+    const token open = expect(token_kind::left_paren, after_act);
+    parse_potential(e, open);
+    expect_end();
+
+    net_.at(id).equation = net_.equations.size();
+    net_.equations.push_back(std::move(e));
+  }
+
+  // --- potentials ---------------------------------------------------------
+
+  // POTENTIAL ')' : an affine sum or a distance (see the grammar corners at
+  // the top of the file).  Consumes the closing parenthesis.
+  void parse_potential(equation& e, const token& open) {
+    std::unordered_map<std::size_t, std::size_t> position;  // neuron index -> its term in e.inputs
+    std::size_t constants = 0;
+    bool has_neuron = false;
+    std::optional<std::string> norm_name;  // the norm, once one was read
+
+    bool negative = false;
+    if (is_sign(tok_)) negative = take().kind == token_kind::minus;
+    while (true) {
+      // One term: c | x | c x | c * x | x / c | [c [*]] NORM(...)
+      std::optional<rational> coefficient;
+      token number;
+      if (tok_.kind == token_kind::number) {
+        number = take();
+        coefficient = number.value;
+        if (tok_.kind == token_kind::star) {
+          advance();
+          if (tok_.kind != token_kind::identifier) fail_expected("a neuron name after '*'", &open);
+        }
+      } else if (tok_.kind != token_kind::identifier) {
+        fail_expected("a number or a neuron name", &open);
+      }
+
+      if (tok_.kind == token_kind::identifier) {
+        const token name = take();
+        rational weight = coefficient ? *coefficient : rational(1);
+        if (negative) weight = -weight;
+        if (auto norm = norm_from_name(name.text)) {
+          if (norm_name) fail_at(name, "only one norm is allowed in a potential");
+          if (has_neuron) {
+            fail_at(name, fmt::format("cannot mix '{}(...)' with neuron terms in one potential", shorten(name.text)));
+          }
+          if (constants > 1) fail_at(name, "a distance potential has at most one constant, before the norm");
+          e.kind = potential_kind::distance;
+          e.norm = *norm;
+          e.offset = e.bias;
+          e.bias = 0;
+          e.scale = std::move(weight);
+          norm_name = std::string(name.text);
+          parse_norm_arguments(e, name);
+        } else {
+          if (activation_from_name(name.text)) {
+            fail_at(name, fmt::format("activation '{}' cannot be used inside a potential", shorten(name.text)));
+          }
+          if (tok_.kind == token_kind::left_paren && !is_reserved_word(name.text)) {
+            fail_at(name, fmt::format("unknown norm '{}'{}", shorten(name.text), suggestion(name.text, norm_words)));
+          }
+          const neuron_id source = neuron_named(name);
+          if (norm_name) {
+            fail_at(name, fmt::format("cannot mix neuron '{}' with '{}(...)' in one potential", shorten(name.text),
+                                      *norm_name));
+          }
+          if (!coefficient && tok_.kind == token_kind::slash) {
+            advance();
+            const token divisor = expect(token_kind::number, "a number after '/'", &open);
+            // `x/4/2` would read as x/(4/2), not as x/8; both readings are
+            // plausible, so neither is taken.
+            if (divisor.text.find('/') != std::string_view::npos) {
+              fail_at(divisor,
+                      fmt::format("cannot divide by the fraction '{}'; write a coefficient in front of '{}' instead",
+                                  shorten(divisor.text), shorten(name.text)));
+            }
+            if (divisor.value == 0) {
+              fail_at(divisor, fmt::format("division by zero in '{}/{}'", shorten(name.text), shorten(divisor.text)));
+            }
+            weight /= divisor.value;
+          }
+          has_neuron = true;
+          auto [slot, added] = position.try_emplace(index(source), e.inputs.size());
+          if (added) {
+            e.inputs.push_back({source, std::move(weight)});
+          } else {
+            e.inputs[slot->second].weight += weight;
+          }
+        }
+      } else {
+        if (norm_name) {
+          fail_at(number, fmt::format("the constant of a distance potential must come before '{}'", *norm_name));
+        }
+        ++constants;
+        e.bias += negative ? rational(-*coefficient) : *coefficient;
+      }
+
+      if (tok_.kind == token_kind::right_paren) {
+        advance();
+        return;
+      }
+      if (!is_sign(tok_)) fail_expected("'+', '-' or ')'", &open);
+      negative = take().kind == token_kind::minus;
+    }
+  }
+
+  // '(' ARG, ... ')' after a norm name; ARG is `x`, `x + c` or `x - c`.
+  void parse_norm_arguments(equation& e, const token& norm) {
+    const token open = expect(token_kind::left_paren, fmt::format("'(' after '{}'", norm.text));
+    while (true) {
+      const token name = expect_neuron_name("a neuron name", &open);
+      const neuron_id source = neuron_named(name);
+      rational centre = 0;
+      if (is_sign(tok_)) {
+        const token sign = take();
+        const token number = expect(token_kind::number, fmt::format("a number after '{}'", sign.text), &open);
+        // y - c has centre c; y + c has centre -c.
+        centre = sign.kind == token_kind::minus ? number.value : rational(-number.value);
+      }
+      e.arguments.push_back({source, std::move(centre)});
+      if (tok_.kind == token_kind::right_paren) {
+        advance();
+        return;
+      }
+      if (tok_.kind != token_kind::comma) fail_expected("',' or ')'", &open);
+      advance();
+    }
+  }
+
+  // --- the checks that need the whole file --------------------------------
+
+  void check_whole_network() {
+    std::vector<deferred_error> errors;
+    for (const neuron& n : net_.neurons) {
+      if (!n.is_input && !n.equation && !n.init) {
+        errors.push_back(
+            {n.first_seen, fmt::format("undefined neuron '{}': it is not an input and has no equation or init value",
+                                       shorten(n.name))});
+      }
+      if (n.is_input && n.init) {
+        errors.push_back(
+            {n.init_location, fmt::format("input neuron '{}' cannot have an init value", shorten(n.name))});
+      }
+    }
+    for (const auto& [id, where] : rule_neurons_) {
+      const neuron& n = net_.at(id);
+      // An undefined neuron is reported as such, at its first use.
+      if (!n.equation && (n.is_input || n.init)) {
+        errors.push_back({where, fmt::format("rule names neuron '{}', which has no equation", shorten(n.name))});
+      }
+    }
+    if (net_.rule.kind == rule_kind::layered) {
+      if (auto problem = layered_rule_problem(net_)) errors.push_back({layered_location_, std::move(*problem)});
+    }
+    if (errors.empty()) return;
+    const auto first =
+        std::min_element(errors.begin(), errors.end(), [](const deferred_error& a, const deferred_error& b) {
+          return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
+    fail_at(first->where, first->message);
+  }
+
+  network_lexer lexer_;
+  network& net_;
+  token tok_;  // the current token, not yet consumed
+  bool any_statement_ = false;
+  std::optional<std::uint32_t> network_line_, input_line_, output_line_, rule_line_;
+  text_location layered_location_;
+  std::vector<std::pair<neuron_id, text_location>> rule_neurons_;  // each neuron named by the rule, where
+};
+
+}  // namespace
+
+network parse_network(std::string_view text, const std::string& source_name) {
+  network net;
+  net.source_name = source_name;
+  net.source_lines = split_lines(text);
+  parser(text, net).parse_file();
+  return net;
+}
+
+network load_network_file(const std::string& path) {
+  return parse_network(read_text_file(path), path == "-" ? std::string("<stdin>") : path);
+}
+
+}  // namespace nnsim

@@ -1,0 +1,216 @@
+#include "nnsim/languages/language_recognition.hpp"
+
+#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/support/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <regex>
+#include <unordered_set>
+
+namespace nnsim {
+namespace {
+
+// "1 input neuron (x)", "2 output neurons (y, z)", "no input neurons".
+std::string describe_neurons(const network& net, const std::vector<neuron_id>& ids, std::string_view role) {
+  if (ids.empty()) return fmt::format("no {} neurons", role);
+  std::string names;
+  for (neuron_id id : ids) names += (names.empty() ? "" : ", ") + net.name_of(id);
+  return fmt::format("{} {} neuron{} ({})", ids.size(), role, ids.size() == 1 ? "" : "s", names);
+}
+
+// std::regex's reasons read "Unexpected end of regex when in bracket
+// expression."; ours are lowercase and end without a full stop.
+std::string regex_reason(std::string reason) {
+  if (!reason.empty() && reason.back() == '.') reason.pop_back();
+  if (reason.size() >= 2 && std::isupper(static_cast<unsigned char>(reason[0])) != 0 &&
+      std::isupper(static_cast<unsigned char>(reason[1])) == 0) {
+    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  }
+  return reason;
+}
+
+std::string shown_word(std::string_view word) { return word.empty() ? std::string("ε") : fmt::format("'{}'", word); }
+
+}  // namespace
+
+std::string_view name_of(word_verdict verdict) {
+  switch (verdict) {
+    case word_verdict::accept: return "accept";
+    case word_verdict::reject: return "reject";
+    case word_verdict::reject_diverges: return "reject-diverges";
+    case word_verdict::undecided: return "undecided";
+  }
+  return "?";
+}
+
+std::string_view name_of(expected_verdict expected) {
+  switch (expected) {
+    case expected_verdict::accept: return "accept";
+    case expected_verdict::reject: return "reject";
+    case expected_verdict::unknown: return "unknown";
+  }
+  return "?";
+}
+
+bool is_mismatch(word_verdict verdict, expected_verdict expected) {
+  switch (expected) {
+    case expected_verdict::accept:
+      return verdict == word_verdict::reject || verdict == word_verdict::reject_diverges;
+    case expected_verdict::reject:
+      return verdict == word_verdict::accept;
+    case expected_verdict::unknown:
+      return false;
+  }
+  return false;
+}
+
+void check_recognizer_shape(const network& net) {
+  if (net.inputs.size() == 1 && net.outputs.size() == 1) return;
+  throw input_error(fmt::format("a recognizer needs exactly one input neuron and one output neuron, but the "
+                                "network has {} and {}",
+                                describe_neurons(net, net.inputs, "input"),
+                                describe_neurons(net, net.outputs, "output")));
+}
+
+// Contract: `net` has one input and one output neuron (checked), `word` is
+// over {0, 1} (checked by delta_encode).  The verdict follows semantics.md,
+// section 6, from the run's status and the exact sign of the output (in the
+// floating modes the sign of the approximation).
+word_classification classify_word(const network& net, std::string_view word, const recognition_options& options) {
+  check_recognizer_shape(net);
+  word_classification result;
+  result.word = std::string(word);
+  result.code = delta_encode(word);
+
+  run_request request;
+  request.input = {result.code};
+  request.rule = options.rule;
+  request.numbers = options.numbers;
+  request.limits = options.limits;
+  run_result run;
+  try {
+    run = run_network(net, request);
+  } catch (const limit_error& e) {
+    throw limit_error(fmt::format("on word {}: {}", shown_word(word), e.what()));
+  }
+
+  switch (run.status) {
+    case run_status::halted:
+      result.verdict = run.output_signs.at(0) > 0 ? word_verdict::accept : word_verdict::reject;
+      break;
+    case run_status::diverges:
+      result.verdict = word_verdict::reject_diverges;
+      break;
+    case run_status::undecided:
+      result.verdict = word_verdict::undecided;
+      break;
+  }
+  result.steps = run.steps;
+  result.largest_value_bits = run.largest_value_bits;
+  result.output = run.outputs.at(0);
+  return result;
+}
+
+std::vector<std::string> all_words_up_to(std::size_t max_length) {
+  if (max_length > max_enumerated_length) {
+    throw input_error(fmt::format("cannot enumerate the words of length up to {}: at most {} (2^{} - 1 words)",
+                                  max_length, max_enumerated_length, max_enumerated_length + 1));
+  }
+  // Length by length; within a length the words are the binary numbers
+  // 0 ... 2^n - 1 written with n digits, which is lexicographic order.
+  std::vector<std::string> words;
+  words.reserve((std::size_t{2} << max_length) - 1);
+  for (std::size_t n = 0; n <= max_length; ++n) {
+    for (std::size_t value = 0; value < (std::size_t{1} << n); ++value) {
+      std::string word(n, '0');
+      for (std::size_t i = 0; i < n; ++i) {
+        if ((value >> (n - 1 - i)) & 1U) word[i] = '1';
+      }
+      words.push_back(std::move(word));
+    }
+  }
+  return words;
+}
+
+language_expectation machine_expectation(turing_machine machine, std::uint64_t max_steps) {
+  auto shared = std::make_shared<const turing_machine>(std::move(machine));
+  language_expectation expectation;
+  const std::string& name = shared->name.empty() ? shared->source_name : shared->name;
+  expectation.description = fmt::format("machine {}, run directly", name);
+  expectation.expect = [shared, max_steps](std::string_view word) {
+    switch (run_machine(*shared, word, max_steps).outcome) {
+      case machine_outcome::accepted: return expected_verdict::accept;
+      case machine_outcome::rejected:
+      case machine_outcome::runs_forever: return expected_verdict::reject;
+      case machine_outcome::undecided: return expected_verdict::unknown;
+    }
+    return expected_verdict::unknown;
+  };
+  return expectation;
+}
+
+language_expectation regex_expectation(const std::string& pattern) {
+  std::shared_ptr<const std::regex> compiled;
+  try {
+    compiled = std::make_shared<const std::regex>(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    throw input_error(fmt::format("invalid regular expression '{}': {}", pattern, regex_reason(e.what())));
+  }
+  language_expectation expectation;
+  expectation.description = fmt::format("regular expression {} (full match)", pattern);
+  expectation.expect = [compiled](std::string_view word) {
+    return std::regex_match(word.begin(), word.end(), *compiled) ? expected_verdict::accept : expected_verdict::reject;
+  };
+  return expectation;
+}
+
+language_expectation word_list_expectation(const std::vector<std::string>& accepted) {
+  auto words = std::make_shared<std::unordered_set<std::string>>();
+  for (const std::string& word : accepted) {
+    delta_encode(word);  // the check, with its message
+    words->insert(word);
+  }
+  language_expectation expectation;
+  expectation.description = fmt::format("a list of {} accepted word{}", words->size(), words->size() == 1 ? "" : "s");
+  expectation.expect = [words](std::string_view word) {
+    return words->contains(std::string(word)) ? expected_verdict::accept : expected_verdict::reject;
+  };
+  return expectation;
+}
+
+recognition_report recognize_words(const network& net, const std::vector<std::string>& words,
+                                   const recognition_options& options, const language_expectation* expectation) {
+  // Every check before the first run, so that a bad word at the end does not
+  // cost the runs before it.
+  check_recognizer_shape(net);
+  for (const std::string& word : words) delta_encode(word);
+
+  recognition_report report;
+  report.words.reserve(words.size());
+  for (const std::string& word : words) {
+    recognized_word entry;
+    entry.result = classify_word(net, word, options);
+    if (expectation != nullptr) entry.expected = expectation->expect(word);
+    entry.mismatch = is_mismatch(entry.result.verdict, entry.expected);
+
+    switch (entry.result.verdict) {
+      case word_verdict::accept: ++report.accepted; break;
+      case word_verdict::reject: ++report.rejected; break;
+      case word_verdict::reject_diverges: ++report.rejected_diverging; break;
+      case word_verdict::undecided: ++report.undecided; break;
+    }
+    if (entry.mismatch) ++report.mismatches;
+    if (entry.result.verdict != word_verdict::undecided) {
+      report.largest_steps = std::max(report.largest_steps, entry.result.steps);
+    }
+    report.largest_value_bits = std::max(report.largest_value_bits, entry.result.largest_value_bits);
+    report.words.push_back(std::move(entry));
+  }
+  return report;
+}
+
+}  // namespace nnsim

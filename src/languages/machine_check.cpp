@@ -1,0 +1,22 @@
+#include "nnsim/languages/machine_check.hpp"
+
+#include "nnsim/model/network_analysis.hpp"
+
+namespace nnsim {
+
+machine_check_report check_compiled_machine(const turing_machine& machine, std::size_t max_length,
+                                            const recognition_options& options) {
+  machine_check_report report;
+  report.states = machine.state_count();
+  report.symbols = machine.symbol_count();
+  report.max_length = max_length;
+  const network net = compile_machine(machine);
+  const network_summary summary = analyze(net);
+  report.neurons = summary.neurons;
+  report.edges = summary.edges;
+  const language_expectation expectation = machine_expectation(machine, options.limits.max_steps);
+  report.recognition = recognize_words(net, all_words_up_to(max_length), options, &expectation);
+  return report;
+}
+
+}  // namespace nnsim

@@ -1,0 +1,493 @@
+// The Turing machine compiler.
+//
+// Sources.  The tape as two stacks of rationals in [0, 1] and the finite
+// control as neurons gated by the current state and symbol follow
+// H. T. Siegelmann and E. D. Sontag, "On the computational power of neural
+// nets", J. Comput. Syst. Sci. 50 (1995) 132-150, generalised from base 4 to
+// base 2|Γ| so that any tape alphabet fits.  The input stage and the
+// self-timed control are this project's: the input arrives as the single
+// number δ(ω) in the input neuron, which forces two facts on the design.
+//
+//  1. A `sat` network's state at a fixed time is a continuous function of
+//     its input, so no neuron can read a bit of δ(ω) in a fixed number of
+//     steps, and every signal derived from reading a bit is, for some
+//     inputs, strictly between 0 and 1 for one step ("graded") before it
+//     settles.  No later stage can undo the fractional timing this causes.
+//     So nothing here depends on timing: every register is written by an
+//     idempotent "safe write" from sources that do not change while it
+//     happens, enabled long enough to converge, and phases that write each
+//     other's sources are separated by delay lines, so a graded step only
+//     ever moves a register part of the way to a value it then reaches.
+//  2. The network can never learn that the word has ended.  So the machine
+//     runs on the prefix read so far, and is stopped and restarted whenever
+//     another bit arrives; after the last bit nothing more arrives and the
+//     network settles into the machine's result.
+//
+// Encodings.  Tape symbols get digits 1, 3, ..., 2s - 1 (the blank is 1, the
+// input symbols 0 and 1 are 3 and 5) in base B = 2s.  A stack a1 a2 ... (a1
+// on top) is the number Σ d(a_i) / B^i; the empty stack is 0.  The gaps
+// between the digit intervals make "top >= symbol k" an affine map followed
+// by sat: sat(B·X - 2k).  R holds the head's cell and the cells to its right,
+// L the cells to its left.
+//
+// Parts (neuron names start with the part):
+//   boot.*   a six-step pulse at the start (init values, so it is exact)
+//   in.*     the reader: remainder rho (first rho = δ(ω), then the unread
+//            part shifted up), the code C of the prefix read so far as a
+//            stack for R, the scale S = B^-(j+1) for appending to C; the
+//            amplifiers P and N that double the gap of rho from 1/2 until
+//            one saturates (rho is dyadic, so this takes finitely many
+//            steps, and rho = 1/2 exactly, the end of the word, leaves both
+//            at 0 forever); the event chain in.e.* and the write windows
+//            that update the registers, restart the machine and reset the
+//            amplifiers.
+//   tm.A.*   the machine's current configuration (one-hot state, L, R)
+//   tm.B.*   the next configuration, computed from A by the transition
+//            circuit tm.*, written during phase 1; phase 2 copies B to A.
+//   tm.loop.* the two-phase handshake that alternates the phases while the
+//            machine runs and stops when it halts.
+//
+// A safe write of register X toward target T with enable G uses
+//   up = sat(T - X - 1 + G),  down = sat(X - T - 1 + G),
+//   X  = sat(X.c + Σ up - Σ down),  X.c = sat(X):
+// with G = 0 both corrections vanish (|T - X| <= 1), with G = 1 they are the
+// positive and negative parts of T - X, with X = T they vanish for any G,
+// and in between they move X toward T without passing it.  X reads its own
+// value through the copy X.c, so each correction is applied to the value it
+// was computed from (two interleaved threads, both converging).
+#include "nnsim/languages/machine_compiler.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <map>
+
+namespace nnsim {
+namespace {
+
+// An affine expression bias + Σ w·y over neurons.
+struct affine {
+  rational bias = 0;
+  std::vector<weighted_input> terms;
+
+  affine() = default;
+  affine(rational constant) : bias(std::move(constant)) {}  // NOLINT: constants read naturally
+  affine(neuron_id id) { terms.push_back({id, 1}); }        // NOLINT
+
+  affine& add(neuron_id id, const rational& weight) {
+    terms.push_back({id, weight});
+    return *this;
+  }
+  affine& add(const affine& other, const rational& factor = 1) {
+    bias += other.bias * factor;
+    for (const auto& t : other.terms) terms.push_back({t.source, t.weight * factor});
+    return *this;
+  }
+};
+
+affine operator+(affine a, const affine& b) { return a.add(b); }
+affine operator-(affine a, const affine& b) { return a.add(b, -1); }
+affine operator*(const rational& factor, const affine& a) {
+  affine scaled;
+  return scaled.add(a, factor);
+}
+
+// Builds the network: neurons by name, sat equations, group comments.
+class builder {
+ public:
+  network net;
+
+  neuron_id id(const std::string& name) { return net.intern(name); }
+
+  void comment(std::string text) { pending_ = std::move(text); }
+
+  neuron_id sat(const std::string& name, const affine& potential) {
+    const neuron_id target = id(name);
+    equation& e = net.add_equation(target, activation::sat);
+    e.bias = potential.bias;
+    // Merge repeated neurons (the format's rule: one term per neuron).
+    for (const auto& term : potential.terms) {
+      auto it = std::find_if(e.inputs.begin(), e.inputs.end(),
+                             [&](const weighted_input& w) { return w.source == term.source; });
+      if (it == e.inputs.end()) {
+        e.inputs.push_back(term);
+      } else {
+        it->weight += term.weight;
+      }
+    }
+    e.comment = std::move(pending_);
+    pending_.clear();
+    return target;
+  }
+
+  void init(neuron_id id, const rational& value) {
+    if (value != 0) net.set_init(id, value);
+  }
+
+  // A delay line d.1 ... d.length after `source`; returns its neurons.
+  std::vector<neuron_id> delay_line(const std::string& prefix, neuron_id source, unsigned length) {
+    std::vector<neuron_id> line;
+    for (unsigned i = 1; i <= length; ++i) line.push_back(sat(fmt::format("{}.{}", prefix, i), i == 1 ? affine(source) : affine(line.back())));
+    return line;
+  }
+
+  struct write_port {
+    affine target;
+    neuron_id enable;
+  };
+
+  // A register written only by safe writes (see the file comment).
+  neuron_id safe_register(const std::string& name, const rational& initial, const std::vector<write_port>& ports) {
+    const neuron_id x = id(name);
+    const neuron_id copy = id(name + ".c");
+    affine value = affine(copy);
+    for (std::size_t i = 0; i < ports.size(); ++i) {
+      const auto& port = ports[i];
+      const std::string suffix = ports.size() == 1 ? "" : fmt::format("{}", i + 1);
+      const neuron_id up = sat(name + ".up" + suffix, port.target - affine(x) + affine(rational(-1)) + affine(port.enable));
+      const neuron_id down = sat(name + ".dn" + suffix, affine(x) - port.target + affine(rational(-1)) + affine(port.enable));
+      value.add(up, 1).add(down, -1);
+    }
+    sat(name, value);
+    sat(name + ".c", affine(x));
+    init(x, initial);
+    init(copy, initial);
+    return x;
+  }
+
+ private:
+  std::string pending_;
+};
+
+// Name fragments that cannot collide: a state's own name when it has no
+// '.', else "s.INDEX" (which has one); a symbol's character when it is a
+// letter or digit, "blank" for the blank, else "x" and its code.
+std::string state_label(const turing_machine& machine, std::uint32_t q) {
+  const std::string& name = machine.states[q];
+  return name.find('.') == std::string::npos ? name : fmt::format("s.{}", q);
+}
+
+std::string symbol_label(const turing_machine& machine, std::uint32_t symbol) {
+  const char c = machine.symbols[symbol];
+  if (symbol == machine.blank) return "blank";
+  if (std::isalnum(static_cast<unsigned char>(c))) return std::string(1, c);
+  return fmt::format("x{:02x}", static_cast<unsigned char>(c));
+}
+
+// One compilation: the parts of the file comment, built in this order (the
+// order of the calls fixes the neuron numbering and the order of the
+// equations in the written network).
+class machine_compilation {
+ public:
+  machine_compilation(const turing_machine& machine, const machine_compiler_options& options)
+      : machine_(machine), options_(options) {}
+
+  network compile() {
+    choose_digits();
+    declare_network();
+    build_boot();
+    build_reader();
+    build_configuration_a();
+    build_head_reading();
+    build_transitions();
+    build_configuration_b();
+    build_loop();
+    build_output();
+    return std::move(b_.net);
+  }
+
+ private:
+  // Symbols in digit order: the blank first, then 0 and 1, then the rest;
+  // symbol a gets the digit 2 rank(a) + 1 in base B = 2s.
+  void choose_digits() {
+    order_ = {machine_.blank, *machine_.symbol_index('0'), *machine_.symbol_index('1')};
+    for (std::uint32_t a = 0; a < machine_.symbol_count(); ++a) {
+      if (std::find(order_.begin(), order_.end(), a) == order_.end()) order_.push_back(a);
+    }
+    rank_.assign(machine_.symbol_count(), 0);
+    for (unsigned k = 0; k < order_.size(); ++k) rank_[order_[k]] = k;
+    s_ = static_cast<unsigned>(order_.size());
+    base_ = 2 * s_;
+  }
+  rational digit(std::uint32_t symbol) const { return rational(2 * rank_[symbol] + 1); }
+
+  void declare_network() {
+    network& net = b_.net;
+    net.name = machine_.name.empty() ? "machine" : machine_.name + "_net";
+    net.comment = fmt::format(
+        "The Turing machine '{}' compiled into a rational `sat` network (nnsim build machine).\n"
+        "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
+        "rejects by halting, and runs forever if the machine does.  Tape symbols {} get digits 1, 3, ...\n"
+        "in base {}; see docs/languages.md for the parts and why the input stage is built this way.",
+        machine_.name, [&] {
+          std::string list;
+          for (unsigned k = 0; k < s_; ++k) list += fmt::format("{}'{}'", k ? ", " : "", machine_.symbols[order_[k]]);
+          return list;
+        }(), to_string(base_));
+    x_ = net.add_input("x");
+    const neuron_id y = b_.id("y");
+    net.add_output(y);
+    net.rule.kind = rule_kind::parallel;
+    net.rule_given = true;
+  }
+
+  // boot: 1 for t = 0 .. 5, then 0 (inputs cannot set init values, so the
+  // remainder is loaded from x during this pulse).
+  void build_boot() {
+    b_.comment("boot: a pulse that is 1 for t = 0..5 and then 0; it loads the input into the reader");
+    std::vector<neuron_id> boot_chain;
+    boot_chain.push_back(b_.sat("boot.0", affine(rational(0))));
+    b_.net.set_init(boot_chain.back(), 1);
+    for (int i = 1; i <= 5; ++i) {
+      boot_chain.push_back(b_.sat(fmt::format("boot.{}", i), affine(boot_chain.back())));
+      b_.net.set_init(boot_chain.back(), 1);
+    }
+    boot_ = boot_chain.back();
+  }
+
+  // in.*: the registers, the amplifiers that read one bit, the event chain
+  // and the windows that restart the machine on the longer prefix.
+  void build_reader() {
+    // Names first: they are read above their equations.
+    constexpr unsigned chain_length = 26;
+    const neuron_id e1 = b_.id("in.e.1");
+    const neuron_id reset = b_.id(fmt::format("in.e.{}", chain_length));
+    const neuron_id w1 = b_.id("in.w1");
+    const neuron_id w2 = b_.id("in.w2");
+    w3_ = b_.id("in.w3");
+    hold_ = e1;  // the machine is held from the event until the amplifiers are reset
+    const neuron_id bit_is_one = b_.id("in.E1");
+
+    // Bank 1 (current) and bank 2 (next).
+    const neuron_id rho = b_.id("in.rho");
+    code_ = b_.id("in.C");
+    const neuron_id scale = b_.id("in.S");
+    const neuron_id rho2 = b_.id("in.rho2");
+    const neuron_id code2 = b_.id("in.C2");
+    const neuron_id scale2 = b_.id("in.S2");
+    b_.comment("reader, bank 1: remainder rho of δ(ω) not yet read (loaded from x at boot), code C of the\n"
+               "prefix read so far as a stack for the tape, scale S = B^-(j+1); written from bank 2 in window w2");
+    b_.safe_register("in.rho", 0, {{affine(x_), boot_}, {affine(rho2), w2}});
+    b_.safe_register("in.C", 0, {{affine(code2), w2}});
+    b_.safe_register("in.S", 1 / base_, {{affine(scale2), w2}});
+
+    b_.comment("reader, next values after reading bit b (b = in.E1): rho' = 2 rho - b, C' = C + d(b) S, S' = S / B");
+    const neuron_id scaled_bit = b_.sat("in.bS", affine(scale) + affine(bit_is_one) + affine(rational(-1)));
+    const rational d0 = digit(*machine_.symbol_index('0'));
+    const rational d1 = digit(*machine_.symbol_index('1'));
+    b_.comment("reader, bank 2: the next values, written in window w1 while bank 1 and the bit are stable");
+    b_.safe_register("in.rho2", 0, {{2 * affine(rho) - affine(bit_is_one), w1}});
+    b_.safe_register("in.C2", 0, {{affine(code_) + d0 * affine(scale) + (d1 - d0) * affine(scaled_bit), w1}});
+    b_.safe_register("in.S2", 0, {{(1 / base_) * affine(scale), w1}});
+
+    b_.comment("reader, amplifiers: with the drive enabled, P doubles toward 1 when rho > 1/2 and N when\n"
+               "rho < 1/2; at rho = 1/2 (the end of the word) both stay 0 for ever.  A drive that is only\n"
+               "partly enabled still pushes the right way, so a graded step cannot give a wrong bit");
+    const neuron_id enable =
+        b_.sat("in.en", affine(rational(1)) - big * affine(e1) - big * affine(reset) - big * affine(boot_));
+    const neuron_id drive_up = b_.sat("in.gp", 2 * affine(rho) + affine(rational(-2)) + affine(enable));
+    const neuron_id drive_down = b_.sat("in.gn", affine(enable) - 2 * affine(rho));
+    const neuron_id amp_up = b_.id("in.P");
+    const neuron_id amp_down = b_.id("in.N");
+    b_.sat("in.P", 2 * affine(amp_up) + affine(drive_up) - big * affine(reset) - big * affine(boot_));
+    b_.sat("in.N", 2 * affine(amp_down) + affine(drive_down) - big * affine(reset) - big * affine(boot_));
+    b_.comment("reader, events: E1 = bit 1 read, E0 = bit 0 read (1 once the amplifier saturates)");
+    b_.sat("in.E1", 4 * affine(amp_up) + affine(rational(-3)));
+    const neuron_id bit_is_zero = b_.sat("in.E0", 4 * affine(amp_down) + affine(rational(-3)));
+    b_.comment(fmt::format("reader, event chain: in.e.i is the event delayed by i steps; in.e.1 holds the machine,\n"
+                           "in.e.{} resets the amplifiers, which ends the event",
+                           chain_length));
+    std::vector<neuron_id> chain;
+    chain.push_back(b_.sat("in.e.1", affine(bit_is_one) + affine(bit_is_zero)));
+    for (unsigned i = 2; i <= chain_length; ++i) chain.push_back(b_.sat(fmt::format("in.e.{}", i), affine(chain.back())));
+    auto window = [&](const std::string& name, unsigned from, unsigned to) {
+      return b_.sat(name, affine(chain[from - 1]) - affine(chain[to - 1]));
+    };
+    b_.comment("reader, windows: w1 writes bank 2, w2 copies it to bank 1, w3 restarts the machine on the new\n"
+               "code; each opens after the one before has closed, and none opens while the chain drains");
+    window("in.w1", 4, 9);
+    window("in.w2", 11, 16);
+    window("in.w3", 19, 24);
+  }
+
+  // tm.A.*: the current configuration, copied from B in phase 2 and reset to
+  // the start configuration on the prefix read so far in window w3.
+  void build_configuration_a() {
+    phase1_ = b_.id("tm.loop.G1");
+    phase2_ = b_.id("tm.loop.G2");
+    a_state_.resize(machine_.state_count());
+    b_state_.resize(machine_.state_count());
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      a_state_[q] = b_.id("tm.A.s." + state_label(machine_, q));
+      b_state_[q] = b_.id("tm.B.s." + state_label(machine_, q));
+    }
+    a_left_ = b_.id("tm.A.L");
+    a_right_ = b_.id("tm.A.R");
+    b_left_ = b_.id("tm.B.L");
+    b_right_ = b_.id("tm.B.R");
+
+    b_.comment("machine, configuration A: one neuron per state (1 = current), the stacks L and R.\n"
+               "Written from B in phase 2 (tm.loop.G2), and set to the start configuration on the\n"
+               "prefix read so far (R = in.C) in the reader's window w3");
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      const rational start = q == machine_.start ? 1 : 0;
+      b_.safe_register("tm.A.s." + state_label(machine_, q), start,
+                       {{affine(b_state_[q]), phase2_}, {affine(start), w3_}});
+    }
+    b_.safe_register("tm.A.L", 0, {{affine(b_left_), phase2_}, {affine(rational(0)), w3_}});
+    b_.safe_register("tm.A.R", 0, {{affine(b_right_), phase2_}, {affine(code_), w3_}});
+  }
+
+  // The symbol under the head and the stacks without their tops.
+  void build_head_reading() {
+    b_.comment("machine, the symbol under the head: tm.R.ge.k = 1 iff the top of R is symbol k or later\n"
+               "(an empty stack reads as the blank); the same for the top of L");
+    right_ge_.assign(s_, neuron_id{});  // index 1 .. s-1 used
+    left_ge_.assign(s_, neuron_id{});
+    for (unsigned sym = 1; sym < s_; ++sym) {
+      right_ge_[sym] = b_.sat(fmt::format("tm.R.ge.{}", symbol_label(machine_, order_[sym])),
+                              base_ * affine(a_right_) - affine(rational(2 * sym)));
+      left_ge_[sym] = b_.sat(fmt::format("tm.L.ge.{}", symbol_label(machine_, order_[sym])),
+                             base_ * affine(a_left_) - affine(rational(2 * sym)));
+    }
+    b_.comment("machine, the stacks without their tops, and the top of L as a digit / B");
+    affine right_pop = base_ * affine(a_right_) + affine(rational(-1));
+    affine left_pop = base_ * affine(a_left_) + affine(rational(-1));
+    affine left_top = affine(rational(1) / base_);
+    for (unsigned sym = 1; sym < s_; ++sym) {
+      right_pop.add(right_ge_[sym], -2);
+      left_pop.add(left_ge_[sym], -2);
+      left_top.add(left_ge_[sym], 2 / base_);
+    }
+    r_pop_ = b_.sat("tm.R.pop", right_pop);
+    l_pop_ = b_.sat("tm.L.pop", left_pop);
+    l_top_ = b_.sat("tm.L.top", left_top);
+  }
+
+  // One gate per transition (1 iff the machine is in state q reading symbol
+  // a), and the stacks and state each transition would produce, gated.
+  void build_transitions() {
+    b_.comment("machine, transition gates: tm.g.Q.A = 1 iff A's state is Q and the head reads A");
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      if (machine_.halts_in(q)) continue;
+      for (unsigned sym = 0; sym < s_; ++sym) {
+        const auto& t = machine_.transition(q, order_[sym]);
+        if (!t) continue;  // no transition: the machine halts and rejects; nothing fires
+        affine reads = sym == 0 ? affine(rational(1)) - affine(right_ge_[1]) : affine(right_ge_[sym]);
+        if (sym != 0 && sym + 1 < s_) reads.add(right_ge_[sym + 1], -1);
+        const neuron_id gate =
+            b_.sat(fmt::format("tm.g.{}.{}", state_label(machine_, q), symbol_label(machine_, order_[sym])),
+                   affine(a_state_[q]) + reads + affine(rational(-1)));
+        transitions_.push_back({q, order_[sym], *t, gate});
+      }
+    }
+    b_.comment("machine, the stacks each transition would produce, gated: sat(v + gate - 1) is v when the\n"
+               "gate is 1 and 0 when it is 0 (all values lie in [0, 1])");
+    next_state_.assign(machine_.state_count(), affine());
+    for (const auto& ct : transitions_) {
+      const rational written = digit(ct.t.write);
+      const std::string label = fmt::format("{}.{}", state_label(machine_, ct.from), symbol_label(machine_, ct.read));
+      const affine gate_offset = affine(ct.gate) + affine(rational(-1));
+      affine right, left;
+      switch (ct.t.move) {
+        case head_move::stay:  // R = push(b, pop(R)), L unchanged
+          right = (1 / base_) * affine(r_pop_) + affine(written / base_);
+          left = affine(a_left_);
+          break;
+        case head_move::right:  // L = push(b, L), R = pop(R)
+          left = (1 / base_) * affine(a_left_) + affine(written / base_);
+          right = affine(r_pop_);
+          break;
+        case head_move::left:  // R = push(top(L), push(b, pop(R))), L = pop(L)
+          right = affine(l_top_) + affine(written / (base_ * base_)) + (1 / (base_ * base_)) * affine(r_pop_);
+          left = affine(l_pop_);
+          break;
+      }
+      next_right_.add(b_.sat("tm.cR." + label, right + gate_offset));
+      next_left_.add(b_.sat("tm.cL." + label, left + gate_offset));
+      next_state_[ct.t.next_state].add(ct.gate);
+    }
+  }
+
+  // tm.B.*: the next configuration, written from the gated values in phase 1.
+  void build_configuration_b() {
+    b_.comment("machine, configuration B: the next configuration, written from the gated values in phase 1");
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      b_.safe_register("tm.B.s." + state_label(machine_, q), 0, {{next_state_[q], phase1_}});
+    }
+    b_.safe_register("tm.B.L", 0, {{next_left_, phase1_}});
+    b_.safe_register("tm.B.R", 0, {{next_right_, phase1_}});
+  }
+
+  // The handshake: Q = 0 is phase 1 (B := step(A)), Q = 1 is phase 2 (A := B).
+  void build_loop() {
+    const unsigned m = options_.guard_time;
+    const unsigned k = options_.write_time;
+    b_.comment(fmt::format("machine, the loop: tm.loop.Q flips after a phase has been enabled for {} steps; a phase\n"
+                           "opens only after Q has kept its value for {} steps, so the phases never overlap; phase 1\n"
+                           "opens only while A's state is not a halting one, so the loop stops when the machine halts;\n"
+                           "the reader holds it (in.e.1) while it restarts the machine",
+                           k, m));
+    const neuron_id latch = b_.id("tm.loop.Q");
+    std::vector<neuron_id> latch_line{latch};
+    for (unsigned i = 1; i <= m; ++i) latch_line.push_back(b_.id(fmt::format("tm.loop.q.{}", i)));
+    affine running = affine(rational(0));
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      if (!machine_.halts_in(q)) running.add(a_state_[q], 1);
+    }
+    affine phase1_potential = running - big * affine(hold_);
+    affine phase2_potential = affine(rational(-static_cast<int>(m))) - big * affine(hold_);
+    for (neuron_id q : latch_line) {
+      phase1_potential.add(q, -big);
+      phase2_potential.add(q, 1);
+    }
+    b_.sat("tm.loop.G1", phase1_potential);
+    b_.sat("tm.loop.G2", phase2_potential);
+    const auto done1 = b_.delay_line("tm.loop.d1", phase1_, k);
+    const auto done2 = b_.delay_line("tm.loop.d2", phase2_, k);
+    b_.sat("tm.loop.Q", affine(latch) + affine(done1.back()) - affine(done2.back()) - big * affine(hold_));
+    for (unsigned i = 1; i <= m; ++i) b_.sat(fmt::format("tm.loop.q.{}", i), affine(latch_line[i - 1]));
+  }
+
+  void build_output() {
+    b_.comment("output: 1 while A's state is an accepting one");
+    affine accepting = affine(rational(0));
+    for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
+      if (machine_.accepting[q]) accepting.add(a_state_[q], 1);
+    }
+    b_.sat("y", accepting);
+  }
+
+  struct compiled_transition {
+    std::uint32_t from, read;
+    machine_transition t;
+    neuron_id gate;
+  };
+  // Suppression weight: larger than any potential it must cancel.
+  inline static const rational big = 4;
+
+  const turing_machine& machine_;
+  const machine_compiler_options& options_;
+  builder b_;
+  // Digits.
+  std::vector<std::uint32_t> order_;   // symbols in digit order
+  std::vector<unsigned> rank_;         // symbol index -> position in order_
+  unsigned s_ = 0;                     // number of symbols
+  rational base_;                      // B = 2s
+  // Neurons one part builds and a later part reads.
+  neuron_id x_{}, boot_{}, code_{}, w3_{}, hold_{};
+  neuron_id phase1_{}, phase2_{}, a_left_{}, a_right_{}, b_left_{}, b_right_{};
+  std::vector<neuron_id> a_state_, b_state_, right_ge_, left_ge_;
+  neuron_id r_pop_{}, l_pop_{}, l_top_{};
+  std::vector<compiled_transition> transitions_;
+  affine next_right_, next_left_;
+  std::vector<affine> next_state_;
+};
+
+}  // namespace
+
+network compile_machine(const turing_machine& machine, const machine_compiler_options& options) {
+  return machine_compilation(machine, options).compile();
+}
+
+}  // namespace nnsim

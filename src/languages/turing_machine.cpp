@@ -1,0 +1,234 @@
+#include "nnsim/languages/turing_machine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace nnsim {
+
+std::optional<std::uint32_t> turing_machine::symbol_index(char c) const {
+  for (std::size_t i = 0; i < symbols.size(); ++i) {
+    if (symbols[i] == c) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> turing_machine::state_index(std::string_view state_name) const {
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (states[i] == state_name) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
+std::uint32_t turing_machine::intern_state(std::string_view state_name) {
+  if (auto existing = state_index(state_name)) return *existing;
+  states.emplace_back(state_name);
+  accepting.push_back(0);
+  rejecting.push_back(0);
+  return static_cast<std::uint32_t>(states.size() - 1);
+}
+
+void turing_machine::resize_table() { table_.assign(states.size() * symbols.size(), std::nullopt); }
+
+void turing_machine::set_transition(std::uint32_t state, std::uint32_t symbol, machine_transition t) {
+  if (table_.size() != states.size() * symbols.size()) {
+    // States may be added after the table was made: grow it, keeping entries.
+    std::vector<std::optional<machine_transition>> grown(states.size() * symbols.size());
+    const std::size_t old_states = symbols.empty() ? 0 : table_.size() / symbols.size();
+    for (std::size_t q = 0; q < old_states; ++q) {
+      for (std::size_t a = 0; a < symbols.size(); ++a) grown[q * symbols.size() + a] = table_[q * symbols.size() + a];
+    }
+    table_ = std::move(grown);
+  }
+  table_[state * symbols.size() + symbol] = t;
+}
+
+std::string_view name_of(machine_outcome outcome) {
+  switch (outcome) {
+    case machine_outcome::accepted: return "accept";
+    case machine_outcome::rejected: return "reject";
+    case machine_outcome::runs_forever: return "runs-forever";
+    case machine_outcome::undecided: return "undecided";
+  }
+  return "?";
+}
+
+namespace {
+
+// The tape as a growable string; cells left of the word are prepended.
+class tape {
+ public:
+  tape(const turing_machine& machine, std::string_view word) : blank_(machine.symbols[machine.blank]) {
+    cells_ = std::string(word);
+    if (cells_.empty()) cells_.push_back(blank_);
+  }
+  char read(std::int64_t head) {
+    ensure(head);
+    return cells_[static_cast<std::size_t>(head - first_)];
+  }
+  void write(std::int64_t head, char c) {
+    ensure(head);
+    cells_[static_cast<std::size_t>(head - first_)] = c;
+  }
+  // The cells, padded with blanks so that the head's cell is among them
+  // (after a move the head may stand on a cell nothing has read yet).
+  machine_configuration configuration(std::uint32_t state, std::int64_t head) const {
+    machine_configuration c{state, head, first_, cells_};
+    if (head < c.first_cell) {
+      c.tape.insert(0, static_cast<std::size_t>(c.first_cell - head), blank_);
+      c.first_cell = head;
+    }
+    const std::int64_t end = c.first_cell + static_cast<std::int64_t>(c.tape.size());
+    if (head >= end) c.tape.append(static_cast<std::size_t>(head - end + 1), blank_);
+    return c;
+  }
+
+ private:
+  void ensure(std::int64_t head) {
+    while (head < first_) {
+      cells_.insert(cells_.begin(), blank_);
+      --first_;
+    }
+    while (head >= first_ + static_cast<std::int64_t>(cells_.size())) cells_.push_back(blank_);
+  }
+  char blank_;
+  std::string cells_;
+  std::int64_t first_ = 0;
+};
+
+// One running copy of the machine, for Brent's cycle detection.
+class machine_walker {
+ public:
+  machine_walker(const turing_machine& machine, std::string_view word)
+      : machine_(&machine), tape_(machine, word), state_(machine.start) {}
+
+  bool halted() const { return halted_; }
+  bool accepted() const { return machine_->accepting[state_] != 0; }
+  bool stuck() const { return stuck_; }
+  std::uint32_t state() const { return state_; }
+  std::int64_t head() const { return head_; }
+  machine_configuration configuration() const { return tape_.configuration(state_, head_); }
+
+  // Applies one transition; returns false when the machine has halted.
+  bool step() {
+    if (halted_) return false;
+    if (machine_->halts_in(state_)) {
+      halted_ = true;
+      return false;
+    }
+    const auto symbol = *machine_->symbol_index(tape_.read(head_));
+    const auto& t = machine_->transition(state_, symbol);
+    if (!t) {
+      halted_ = stuck_ = true;
+      return false;
+    }
+    tape_.write(head_, machine_->symbols[t->write]);
+    state_ = t->next_state;
+    head_ += t->move == head_move::left ? -1 : t->move == head_move::right ? 1 : 0;
+    return true;
+  }
+
+  // The configuration as seen from the head, with blanks at both ends
+  // dropped: the machine is translation invariant, so two equal relative
+  // configurations prove an infinite run even if the machine drifts.
+  bool same_relative_configuration(const machine_walker& other) const {
+    if (state_ != other.state_) return false;
+    const auto a = configuration();
+    const auto b = other.configuration();
+    const char blank = machine_->symbols[machine_->blank];
+    auto trimmed = [&](const machine_configuration& c, std::int64_t& offset) {
+      const auto first = c.tape.find_first_not_of(blank);
+      if (first == std::string::npos) {
+        offset = 0;
+        return std::string_view();
+      }
+      const auto last = c.tape.find_last_not_of(blank);
+      offset = c.head - (c.first_cell + static_cast<std::int64_t>(first));
+      return std::string_view(c.tape).substr(first, last - first + 1);
+    };
+    std::int64_t offset_a = 0;
+    std::int64_t offset_b = 0;
+    const auto tape_a = trimmed(a, offset_a);
+    const auto tape_b = trimmed(b, offset_b);
+    return tape_a == tape_b && (tape_a.empty() || offset_a == offset_b);
+  }
+
+ private:
+  const turing_machine* machine_;
+  tape tape_;
+  std::uint32_t state_;
+  std::int64_t head_ = 0;
+  bool halted_ = false;
+  bool stuck_ = false;
+};
+
+}  // namespace
+
+machine_run run_machine(const turing_machine& machine, std::string_view word, std::uint64_t max_steps,
+                        const std::function<void(std::uint64_t, const machine_configuration&)>& observer) {
+  for (char c : word) {
+    if (c != '0' && c != '1') throw input_error(fmt::format("invalid word '{}': only 0 and 1 are allowed", word));
+  }
+  machine_run run;
+  // Brent's algorithm: the hare runs ahead; the tortoise jumps to the hare at
+  // powers of two.  A relative configuration that repeats gives the period;
+  // a second pass finds where the cycle starts.
+  machine_walker hare(machine, word);
+  machine_walker tortoise(machine, word);
+  std::uint64_t power = 1;
+  std::uint64_t lambda = 0;
+  std::uint64_t t = 0;
+  if (observer) observer(0, hare.configuration());
+  for (;;) {
+    if (machine.halts_in(hare.state())) break;
+    if (t == max_steps) {
+      run.outcome = machine_outcome::undecided;
+      run.steps = t;
+      run.final_configuration = hare.configuration();
+      return run;
+    }
+    if (!hare.step()) break;  // no transition applies: a rejection
+    ++t;
+    if (observer) observer(t, hare.configuration());
+    ++lambda;
+    if (hare.same_relative_configuration(tortoise)) {
+      // Period lambda; the cycle starts at the first mu with x_mu ~ x_(mu+lambda).
+      machine_walker first(machine, word);
+      machine_walker second(machine, word);
+      for (std::uint64_t i = 0; i < lambda; ++i) second.step();
+      std::uint64_t mu = 0;
+      while (!first.same_relative_configuration(second)) {
+        first.step();
+        second.step();
+        ++mu;
+      }
+      run.outcome = machine_outcome::runs_forever;
+      run.steps = t;
+      run.cycle_start = mu;
+      run.cycle_period = lambda;
+      run.final_configuration = hare.configuration();
+      return run;
+    }
+    if (lambda == power) {
+      tortoise = hare;
+      power *= 2;
+      lambda = 0;
+    }
+  }
+  run.outcome = machine.accepting[hare.state()] ? machine_outcome::accepted : machine_outcome::rejected;
+  run.halted_without_transition = hare.stuck();
+  run.steps = t;
+  run.final_configuration = hare.configuration();
+  return run;
+}
+
+std::string describe_configuration(const turing_machine& machine, const machine_configuration& configuration) {
+  std::string text = machine.states[configuration.state] + " ";
+  for (std::size_t i = 0; i < configuration.tape.size(); ++i) {
+    const bool here = configuration.first_cell + static_cast<std::int64_t>(i) == configuration.head;
+    text += here ? fmt::format(" [{}]", configuration.tape[i]) : fmt::format(" {}", configuration.tape[i]);
+  }
+  return text;
+}
+
+}  // namespace nnsim

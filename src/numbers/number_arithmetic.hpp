@@ -1,0 +1,168 @@
+// The arithmetic the simulator needs, for each number type of a mode:
+// rational (GMP mpq, exact), real_number (MPFR, P bits, round to nearest) and
+// double (IEEE binary64).  Every operation writes into an existing value so
+// that the hot loop reuses GMP/MPFR storage instead of allocating.  In the
+// floating modes each operation rounds once, which is what semantics.md
+// section 5 asks for ("accumulated left to right ... starting from the bias").
+#pragma once
+
+#include "nnsim/numbers/rational.hpp"
+#include "nnsim/numbers/real_number.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace nnsim {
+
+// A 64-bit finaliser (the last steps of SplitMix64): spreads every input bit
+// over the whole word, so that summing per-neuron hashes stays a good hash.
+inline std::uint64_t mix_hash(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+inline std::uint64_t hash_limbs(std::uint64_t h, mpz_srcptr z) {
+  h = mix_hash(h ^ static_cast<std::uint64_t>(static_cast<std::int64_t>(z->_mp_size)));
+  const int limbs = z->_mp_size < 0 ? -z->_mp_size : z->_mp_size;
+  for (int i = 0; i < limbs; ++i) h = mix_hash(h + static_cast<std::uint64_t>(z->_mp_d[i]));
+  return h;
+}
+
+template <class Num>
+struct arithmetic;
+
+template <>
+struct arithmetic<rational> {
+  struct context {};
+  static constexpr bool exact = true;
+
+  static rational zero(const context&) { return rational(0); }
+  static void assign(rational& out, const rational& exact_value, const context&) { out = exact_value; }
+  static void assign_integer(rational& out, long value) { mpq_set_si(ptr(out), value, 1); }
+  static void copy(rational& out, const rational& a) { mpq_set(ptr(out), ptr(a)); }
+  static void mul(rational& out, const rational& a, const rational& b) { mpq_mul(ptr(out), ptr(a), ptr(b)); }
+  static void add(rational& out, const rational& a, const rational& b) { mpq_add(ptr(out), ptr(a), ptr(b)); }
+  static void sub(rational& out, const rational& a, const rational& b) { mpq_sub(ptr(out), ptr(a), ptr(b)); }
+  static void abs(rational& out, const rational& a) { mpq_abs(ptr(out), ptr(a)); }
+  static void divide_one_by(rational& out, const rational& a) { mpq_inv(ptr(out), ptr(a)); }
+  static int sign(const rational& a) { return mpq_sgn(ptr(a)); }
+  static int compare(const rational& a, const rational& b) { return mpq_cmp(ptr(a), ptr(b)); }
+  static bool equal(const rational& a, const rational& b) { return mpq_equal(ptr(a), ptr(b)) != 0; }
+  static bool finite(const rational&) { return true; }
+  // Not exact on rationals: the run refuses such networks before it starts.
+  [[noreturn]] static void sqrt(rational&, const rational&) { not_exact(); }
+  [[noreturn]] static void exp(rational&, const rational&) { not_exact(); }
+  [[noreturn]] static void tanh(rational&, const rational&) { not_exact(); }
+
+  static std::string text(const rational& a) { return to_string(a); }
+  static std::uint64_t hash(const rational& a) {
+    return hash_limbs(hash_limbs(0x5851F42D4C957F2DULL, mpq_numref(ptr(a))), mpq_denref(ptr(a)));
+  }
+  static std::size_t bits(const rational& a) { return bit_size(a); }
+  static std::size_t memory(const rational& a) {
+    return sizeof(rational) + sizeof(mp_limb_t) * (mpz_size(mpq_numref(ptr(a))) + mpz_size(mpq_denref(ptr(a))));
+  }
+
+ private:
+  static mpq_ptr ptr(rational& a) { return a.backend().data(); }
+  static mpq_srcptr ptr(const rational& a) { return a.backend().data(); }
+  [[noreturn]] static void not_exact() { throw std::logic_error("operation is not exact in rational mode"); }
+};
+
+template <>
+struct arithmetic<real_number> {
+  struct context {
+    mpfr_prec_t precision = 53;
+  };
+  static constexpr bool exact = false;
+
+  static real_number zero(const context& c) { return real_number(c.precision); }
+  // Literals are rounded once, to nearest, when a run starts.
+  static void assign(real_number& out, const rational& exact_value, const context&) {
+    mpfr_set_q(out.get(), exact_value.backend().data(), MPFR_RNDN);
+  }
+  static void assign_integer(real_number& out, long value) { mpfr_set_si(out.get(), value, MPFR_RNDN); }
+  static void copy(real_number& out, const real_number& a) { mpfr_set(out.get(), a.get(), MPFR_RNDN); }
+  static void mul(real_number& out, const real_number& a, const real_number& b) {
+    mpfr_mul(out.get(), a.get(), b.get(), MPFR_RNDN);
+  }
+  static void add(real_number& out, const real_number& a, const real_number& b) {
+    mpfr_add(out.get(), a.get(), b.get(), MPFR_RNDN);
+  }
+  static void sub(real_number& out, const real_number& a, const real_number& b) {
+    mpfr_sub(out.get(), a.get(), b.get(), MPFR_RNDN);
+  }
+  static void abs(real_number& out, const real_number& a) { mpfr_abs(out.get(), a.get(), MPFR_RNDN); }
+  static void divide_one_by(real_number& out, const real_number& a) { mpfr_ui_div(out.get(), 1, a.get(), MPFR_RNDN); }
+  static int sign(const real_number& a) { return mpfr_sgn(a.get()); }
+  static int compare(const real_number& a, const real_number& b) { return mpfr_cmp(a.get(), b.get()); }
+  static bool equal(const real_number& a, const real_number& b) { return mpfr_equal_p(a.get(), b.get()) != 0; }
+  static bool finite(const real_number& a) { return mpfr_number_p(a.get()) != 0; }
+  static void sqrt(real_number& out, const real_number& a) { mpfr_sqrt(out.get(), a.get(), MPFR_RNDN); }
+  static void exp(real_number& out, const real_number& a) { mpfr_exp(out.get(), a.get(), MPFR_RNDN); }
+  static void tanh(real_number& out, const real_number& a) { mpfr_tanh(out.get(), a.get(), MPFR_RNDN); }
+
+  // The shortest decimal that reads back to the same P-bit value
+  // (mpfr_get_str with 0 digits picks that many), as d.ddd or d.ddde±x.
+  static std::string text(const real_number& a);
+  static std::uint64_t hash(const real_number& a) {
+    mpfr_srcptr x = a.get();
+    if (mpfr_zero_p(x)) return 0x2545F4914F6CDD1DULL;  // +0 and -0 are equal values
+    if (!mpfr_number_p(x)) return mix_hash(static_cast<std::uint64_t>(mpfr_nan_p(x) ? 1 : 2 + mpfr_sgn(x)));
+    std::uint64_t h = mix_hash(static_cast<std::uint64_t>(x->_mpfr_exp) ^ (static_cast<std::uint64_t>(x->_mpfr_sign) << 63));
+    const auto limbs = static_cast<std::size_t>((mpfr_get_prec(x) + GMP_NUMB_BITS - 1) / GMP_NUMB_BITS);
+    for (std::size_t i = 0; i < limbs; ++i) h = mix_hash(h + static_cast<std::uint64_t>(x->_mpfr_d[i]));
+    return h;
+  }
+  static std::size_t bits(const real_number& a) { return static_cast<std::size_t>(mpfr_get_prec(a.get())); }
+  static std::size_t memory(const real_number& a) {
+    return sizeof(real_number) + static_cast<std::size_t>(mpfr_get_prec(a.get())) / 8 + sizeof(mp_limb_t);
+  }
+};
+
+template <>
+struct arithmetic<double> {
+  struct context {};
+  static constexpr bool exact = false;
+
+  static double zero(const context&) { return 0.0; }
+  // Round to nearest: through MPFR at 53 bits, since mpq_get_d truncates.
+  static void assign(double& out, const rational& exact_value, const context&) {
+    real_number rounded(53);
+    mpfr_set_q(rounded.get(), exact_value.backend().data(), MPFR_RNDN);
+    out = mpfr_get_d(rounded.get(), MPFR_RNDN);
+  }
+  static void assign_integer(double& out, long value) { out = static_cast<double>(value); }
+  static void copy(double& out, double a) { out = a; }
+  static void mul(double& out, double a, double b) { out = a * b; }
+  static void add(double& out, double a, double b) { out = a + b; }
+  static void sub(double& out, double a, double b) { out = a - b; }
+  static void abs(double& out, double a) { out = std::fabs(a); }
+  static void divide_one_by(double& out, double a) { out = 1.0 / a; }
+  static int sign(double a) { return (a > 0) - (a < 0); }
+  static int compare(double a, double b) { return (a > b) - (a < b); }
+  static bool equal(double a, double b) { return a == b; }
+  static bool finite(double a) { return std::isfinite(a); }
+  static void sqrt(double& out, double a) { out = std::sqrt(a); }
+  static void exp(double& out, double a) { out = std::exp(a); }
+  static void tanh(double& out, double a) { out = std::tanh(a); }
+
+  // fmt prints the shortest representation that round-trips.
+  static std::string text(double a) { return fmt::format("{}", a); }
+  static std::uint64_t hash(double a) {
+    if (a == 0.0) return 0x2545F4914F6CDD1DULL;  // +0 and -0 are equal values
+    std::uint64_t bits_of_a = 0;
+    std::memcpy(&bits_of_a, &a, sizeof a);
+    return mix_hash(bits_of_a);
+  }
+  static std::size_t bits(double) { return 64; }
+  static std::size_t memory(double) { return sizeof(double); }
+};
+
+}  // namespace nnsim

@@ -1,0 +1,141 @@
+#include "nnsim/numbers/rational.hpp"
+
+#include "nnsim/support/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace nnsim {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.'; }
+
+// 10^exponent as an exact rational, exponent within max_literal_exponent.
+rational power_of_ten(long exponent) {
+  integer magnitude;
+  mpz_ui_pow_ui(magnitude.backend().data(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
+  return exponent < 0 ? rational(integer(1), magnitude) : rational(magnitude);
+}
+
+// One decimal literal (no fraction bar): digits [. digits] [e [sign] digits].
+std::optional<rational> read_decimal(std::string_view text, std::size_t& pos, literal_problem& problem) {
+  const std::size_t start = pos;
+  if (pos >= text.size() || !is_digit(text[pos])) {
+    problem = {"expected a number", pos};
+    return std::nullopt;
+  }
+  integer mantissa = 0;
+  long scale = 0;  // value = mantissa * 10^(scale)
+  while (pos < text.size() && is_digit(text[pos])) {
+    mantissa = mantissa * 10 + (text[pos] - '0');
+    ++pos;
+  }
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    if (pos >= text.size() || !is_digit(text[pos])) {
+      problem = {fmt::format("digits expected after '.' in number '{}'", text.substr(start, pos - start)), pos};
+      return std::nullopt;
+    }
+    while (pos < text.size() && is_digit(text[pos])) {
+      mantissa = mantissa * 10 + (text[pos] - '0');
+      --scale;
+      ++pos;
+    }
+  }
+  if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+    const std::size_t mark = pos;
+    ++pos;
+    bool negative = false;
+    if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+      negative = text[pos] == '-';
+      ++pos;
+    }
+    if (pos >= text.size() || !is_digit(text[pos])) {
+      problem = {fmt::format("digits expected in the exponent of number '{}'", text.substr(start, pos - start)), mark};
+      return std::nullopt;
+    }
+    long exponent = 0;
+    bool too_big = false;
+    while (pos < text.size() && is_digit(text[pos])) {
+      if (!too_big) {
+        exponent = exponent * 10 + (text[pos] - '0');
+        too_big = exponent > max_literal_exponent;
+      }
+      ++pos;
+    }
+    if (too_big) {
+      problem = {fmt::format("exponent of number '{}' is too large (at most {} is allowed)",
+                             text.substr(start, pos - start), max_literal_exponent),
+                 mark};
+      return std::nullopt;
+    }
+    scale += negative ? -exponent : exponent;
+  }
+  if (mantissa == 0) return rational(0);
+  return rational(mantissa) * power_of_ten(scale);
+}
+
+}  // namespace
+
+std::optional<rational> read_number(std::string_view text, std::size_t& length, literal_problem& problem) {
+  std::size_t pos = 0;
+  auto numerator = read_decimal(text, pos, problem);
+  if (!numerator) return std::nullopt;
+  rational value = *numerator;
+  if (pos + 1 < text.size() && text[pos] == '/' && is_digit(text[pos + 1])) {
+    const std::size_t bar = pos;
+    ++pos;
+    auto denominator = read_decimal(text, pos, problem);
+    if (!denominator) return std::nullopt;
+    if (*denominator == 0) {
+      problem = {fmt::format("division by zero in number '{}'", text.substr(0, pos)), bar + 1};
+      return std::nullopt;
+    }
+    value /= *denominator;
+  }
+  if (pos < text.size() && is_word_char(text[pos])) {
+    problem = {fmt::format("number '{}' is directly followed by '{}'; separate them with a space or '*'",
+                           text.substr(0, pos), text[pos]),
+               pos};
+    return std::nullopt;
+  }
+  length = pos;
+  return value;
+}
+
+rational parse_value(std::string_view text, std::string_view what) {
+  std::size_t pos = 0;
+  bool negative = false;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    negative = text[0] == '-';
+    pos = 1;
+  }
+  std::size_t length = 0;
+  literal_problem problem;
+  auto value = read_number(text.substr(pos), length, problem);
+  if (!value) {
+    throw input_error(fmt::format("invalid {} '{}': {}", what, text, problem.message));
+  }
+  if (pos + length != text.size()) {
+    throw input_error(fmt::format("invalid {} '{}': unexpected '{}'", what, text, text.substr(pos + length)));
+  }
+  return negative ? rational(-*value) : *value;
+}
+
+std::string to_string(const rational& value) { return value.str(); }
+
+std::size_t bit_size(const rational& value) {
+  const mpq_srcptr q = value.backend().data();
+  return mpz_sizeinbase(mpq_numref(q), 2) + mpz_sizeinbase(mpq_denref(q), 2);
+}
+
+bool is_integer(const rational& value) { return mpz_cmp_ui(mpq_denref(value.backend().data()), 1) == 0; }
+
+bool is_dyadic(const rational& value) {
+  const mpz_srcptr den = mpq_denref(value.backend().data());
+  return mpz_popcount(den) == 1;
+}
+
+}  // namespace nnsim

@@ -1,0 +1,469 @@
+#include "run/simulator.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <cstdlib>
+
+namespace nnsim {
+
+template <class Num>
+simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx,
+                          const run_limits& limits)
+    : net_(net),
+      rule_(std::move(rule)),
+      ctx_(ctx),
+      limits_(limits),
+      xi_(ops::zero(ctx)),
+      norm_sum_(ops::zero(ctx)),
+      term_(ops::zero(ctx)),
+      square_(ops::zero(ctx)),
+      one_(ops::zero(ctx)),
+      zero_(ops::zero(ctx)),
+      non_finite_value_(ops::zero(ctx)),
+      probe_(ops::zero(ctx)) {
+  ops::assign_integer(one_, 1);
+  neuron_count_ = net.size();
+  const std::size_t equations = net.equations.size();
+  equation_of_neuron_.assign(neuron_count_, -1);
+  term_begin_.reserve(equations + 1);
+  std::vector<std::vector<equation_index>> readers(neuron_count_);
+
+  auto exact_to_num = [&](const rational& value) {
+    Num n = ops::zero(ctx_);
+    ops::assign(n, value, ctx_);
+    return n;
+  };
+  for (std::size_t e = 0; e < equations; ++e) {
+    const equation& eq = net.equations[e];
+    const auto target = static_cast<std::uint32_t>(index(eq.target));
+    target_.push_back(target);
+    equation_of_neuron_[target] = static_cast<int>(e);
+    act_.push_back(eq.act);
+    kind_.push_back(eq.kind);
+    norm_.push_back(eq.norm);
+    lambda_.push_back(exact_to_num(eq.logistic_lambda));
+    term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
+    if (eq.kind == potential_kind::weighted_sum) {
+      bias_.push_back(exact_to_num(eq.bias));
+      scale_.push_back(exact_to_num(rational(1)));
+      for (const auto& term : eq.inputs) {
+        term_source_.push_back(static_cast<std::uint32_t>(index(term.source)));
+        term_value_.push_back(exact_to_num(term.weight));
+      }
+    } else {
+      bias_.push_back(exact_to_num(eq.offset));
+      scale_.push_back(exact_to_num(eq.scale));
+      for (const auto& argument : eq.arguments) {
+        term_source_.push_back(static_cast<std::uint32_t>(index(argument.source)));
+        term_value_.push_back(exact_to_num(argument.centre));
+      }
+    }
+    for (neuron_id source : eq.predecessors()) readers[index(source)].push_back(static_cast<equation_index>(e));
+  }
+  term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
+
+  reader_begin_.reserve(neuron_count_ + 1);
+  for (const auto& list : readers) {
+    reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
+    readers_.insert(readers_.end(), list.begin(), list.end());
+  }
+  reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
+
+  initial_.reserve(neuron_count_);
+  for (const auto& n : net.neurons) initial_.push_back(exact_to_num(n.init.value_or(rational(0))));
+
+  // A literal can round to infinity in the floating modes (1e400 in double).
+  for (std::size_t e = 0; e < equations; ++e) {
+    require_finite(bias_[e], target_[e], "a number in the equation");
+    require_finite(scale_[e], target_[e], "a number in the equation");
+    require_finite(lambda_[e], target_[e], "the logistic parameter");
+    for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
+      require_finite(term_value_[k], target_[e], "a number in the equation");
+    }
+  }
+
+  state_.assign(neuron_count_, ops::zero(ctx_));
+  next_.assign(equations, ops::zero(ctx_));
+  replay_.assign(neuron_count_, ops::zero(ctx_));
+  replay_next_.assign(equations, ops::zero(ctx_));
+  non_finite_.assign(equations, 0);
+  in_universe_.assign(equations, 0);
+  for (equation_index e : rule_->universe()) in_universe_[e] = 1;
+  unfixed_.assign(equations, 0);
+  mark_.assign(equations, 0);
+  value_hash_.assign(neuron_count_, 0);
+  period_ = rule_->period().value_or(0);
+  const char* colliding = std::getenv("NNSIM_TEST_COLLIDING_HASH");
+  colliding_hash_ = colliding != nullptr && std::string_view(colliding) == "1";
+}
+
+template <class Num>
+std::string simulator<Num>::describe_non_finite(const Num& value) {
+  return !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+}
+
+template <class Num>
+void simulator<Num>::require_finite(const Num& value, std::uint32_t neuron, const char* what) const {
+  if constexpr (!ops::exact) {
+    if (ops::finite(value)) return;
+    const std::string& name = net_.neurons[neuron].name;
+    throw non_finite_error(fmt::format("{} of neuron '{}' is {} in this number mode: it is too large to be a "
+                                       "finite floating-point number",
+                                       what, name, describe_non_finite(value)),
+                           name, 0);
+  } else {
+    (void)value, (void)neuron, (void)what;
+  }
+}
+
+template <class Num>
+void simulator<Num>::throw_non_finite(equation_index e) {
+  // Evaluated once more on the same state, to say which part left the
+  // finite numbers; this happens once, at the end of the run.
+  probe_ = ops::zero(ctx_);
+  evaluate(e, state_, probe_);
+  const bool potential = !ops::finite(xi_) || non_finite_part_ == non_finite_potential;
+  const std::string& name = net_.neurons[target_[e]].name;
+  throw non_finite_error(
+      fmt::format("step {}: {} of neuron '{}' evaluated on y({}) is {}: the computation left the finite "
+                  "floating-point numbers, and nothing can be concluded from it (exact arithmetic, --numbers "
+                  "rational, has no such limit)",
+                  evaluating_on_, potential ? "the potential" : "the value", name, evaluating_on_,
+                  describe_non_finite(potential ? non_finite_value_ : probe_)),
+      name, evaluating_on_);
+}
+
+template <class Num>
+bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
+  const std::uint32_t begin = term_begin_[e];
+  const std::uint32_t end = term_begin_[e + 1];
+  if (kind_[e] == potential_kind::weighted_sum) {
+    // ξ = b + Σ w·y, left to right from the bias (each operation rounds once
+    // in the floating modes).
+    ops::copy(xi_, bias_[e]);
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const Num& value = y[term_source_[k]];
+      // Exact zeros contribute nothing; in the floating modes the term is
+      // kept, since -0 + 0 and inf * 0 are not no-ops there.
+      if constexpr (ops::exact) {
+        if (ops::sign(value) == 0) continue;
+      }
+      ops::mul(term_, term_value_[k], value);
+      ops::add(xi_, xi_, term_);
+    }
+  } else {
+    // ξ = a + s·‖(y_u − c_u)_u‖
+    ops::copy(norm_sum_, zero_);
+    for (std::uint32_t k = begin; k < end; ++k) {
+      ops::sub(term_, y[term_source_[k]], term_value_[k]);
+      switch (norm_[e]) {
+        case norm_kind::dist1:
+          ops::abs(term_, term_);
+          ops::add(norm_sum_, norm_sum_, term_);
+          break;
+        case norm_kind::distmax:
+          ops::abs(term_, term_);
+          // A NaN would lose every comparison and vanish from the maximum.
+          if constexpr (!ops::exact) {
+            if (!ops::finite(term_)) {
+              non_finite_part_ = non_finite_potential;
+              ops::copy(non_finite_value_, term_);
+              return false;
+            }
+          }
+          if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
+          break;
+        case norm_kind::dist:
+        case norm_kind::sqdist:
+          ops::mul(square_, term_, term_);
+          ops::add(norm_sum_, norm_sum_, square_);
+          break;
+      }
+    }
+    if (norm_[e] == norm_kind::dist) ops::sqrt(norm_sum_, norm_sum_);
+    ops::mul(term_, scale_[e], norm_sum_);
+    ops::add(xi_, bias_[e], term_);
+  }
+  // Once +inf, -inf or NaN, a partial result stays non-finite to the end of
+  // the potential (but for distmax, checked above), so checking ξ suffices;
+  // σ is not applied to it (step(NaN) would give a finite 1).
+  if constexpr (!ops::exact) {
+    if (!ops::finite(xi_)) {
+      non_finite_part_ = non_finite_potential;
+      ops::copy(non_finite_value_, xi_);
+      return false;
+    }
+  }
+
+  switch (act_[e]) {
+    case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
+    case activation::sign: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : -1); break;
+    case activation::sat:
+      if (ops::sign(xi_) < 0) {
+        ops::assign_integer(out, 0);
+      } else if (ops::compare(xi_, one_) > 0) {
+        ops::assign_integer(out, 1);
+      } else {
+        ops::copy(out, xi_);
+      }
+      break;
+    case activation::relu:
+      if (ops::sign(xi_) < 0) {
+        ops::assign_integer(out, 0);
+      } else {
+        ops::copy(out, xi_);
+      }
+      break;
+    case activation::id: ops::copy(out, xi_); break;
+    case activation::logistic:
+      // 1 / (1 + e^(−λξ))
+      ops::mul(term_, lambda_[e], xi_);
+      ops::sub(term_, zero_, term_);
+      ops::exp(term_, term_);
+      ops::add(term_, one_, term_);
+      ops::divide_one_by(out, term_);
+      break;
+    case activation::tanh: ops::tanh(out, xi_); break;
+  }
+  if constexpr (!ops::exact) {
+    if (!ops::finite(out)) {
+      non_finite_part_ = non_finite_value;
+      return false;
+    }
+  }
+  return true;
+}
+
+template <class Num>
+std::uint64_t simulator<Num>::neuron_hash(std::uint32_t v) const {
+  return mix_hash(value_hash_[v] + (static_cast<std::uint64_t>(v) + 1) * 0x9E3779B97F4A7C15ULL);
+}
+
+template <class Num>
+void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) {
+  if constexpr (ops::exact) {
+    const std::size_t bits = ops::bits(value);
+    if (bits > limits_.max_bits) {
+      throw limit_error(fmt::format("the value of neuron '{}' at step {} has {} bits, more than the limit of {} "
+                                    "(raise it with --max-bits)",
+                                    net_.neurons[v].name, time, bits, limits_.max_bits));
+    }
+    largest_bits_ = std::max(largest_bits_, bits);
+  }
+  using std::swap;
+  swap(state_[v], value);
+  if (period_ != 0) {
+    state_hash_ -= neuron_hash(v);
+    value_hash_[v] = ops::hash(state_[v]);
+    state_hash_ += neuron_hash(v);
+  }
+}
+
+template <class Num>
+void simulator<Num>::reset(const std::vector<rational>& input) {
+  for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
+  for (std::size_t j = 0; j < net_.inputs.size(); ++j) ops::assign(state_[index(net_.inputs[j])], input[j], ctx_);
+  largest_bits_ = 0;
+  evaluating_on_ = 0;
+  for (std::uint32_t v = 0; v < neuron_count_; ++v) {
+    require_finite(state_[v], v, net_.at(make_neuron_id(v)).is_input ? "the input value" : "the init value");
+  }
+  state_hash_ = 0;
+  for (std::uint32_t v = 0; v < neuron_count_; ++v) {
+    Num value = state_[v];
+    set_value(v, value, 0);
+  }
+  seen_.clear();
+  seen_count_ = 0;
+  checkpoints_.clear();
+  changed_.clear();
+}
+
+template <class Num>
+bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already) {
+  if (!evaluated_already) {
+    for (equation_index e : selected) non_finite_[e] = !evaluate(e, state_, next_[e]);
+  }
+  if constexpr (!ops::exact) {
+    // A non-finite value would enter y(t + 1): stop, naming the first such
+    // equation in file order (the fast path applies them in another order).
+    std::optional<equation_index> first;
+    for (equation_index e : selected) {
+      if (non_finite_[e] && (!first || e < *first)) first = e;
+    }
+    if (first) throw_non_finite(*first);
+  }
+  changed_.clear();
+  for (equation_index e : selected) {
+    const std::uint32_t v = target_[e];
+    if (!ops::equal(next_[e], state_[v])) {
+      set_value(v, next_[e], t + 1);
+      changed_.push_back(v);
+    }
+  }
+  return !changed_.empty();
+}
+
+// After a step: only equations of W that read a changed neuron, or update
+// one, can have changed whether the state is a fixed point for them.
+template <class Num>
+void simulator<Num>::recheck_fixed_points() {
+  ++stamp_;
+  recheck_.clear();
+  auto queue = [&](equation_index e) {
+    if (in_universe_[e] && mark_[e] != stamp_) {
+      mark_[e] = stamp_;
+      recheck_.push_back(e);
+    }
+  };
+  for (std::uint32_t v : changed_) {
+    if (equation_of_neuron_[v] >= 0) queue(static_cast<equation_index>(equation_of_neuron_[v]));
+    for (std::uint32_t k = reader_begin_[v]; k < reader_begin_[v + 1]; ++k) queue(readers_[k]);
+  }
+  for (equation_index e : recheck_) {
+    // A non-finite evaluation is not a fixed point; it stops the run only if
+    // it is applied.
+    non_finite_[e] = !evaluate(e, state_, next_[e]);
+    const char unfixed = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
+    unfixed_count_ += static_cast<std::size_t>(unfixed) - static_cast<std::size_t>(unfixed_[e]);
+    unfixed_[e] = unfixed;
+  }
+  // Under the parallel rule every unfixed equation was just applied, so its
+  // target changed and it is among the rechecked ones: the new list of
+  // unfixed equations is found among them.
+  if (rule_->selects_everything()) {
+    unfixed_list_.clear();
+    for (equation_index e : recheck_) {
+      if (unfixed_[e]) unfixed_list_.push_back(e);
+    }
+  }
+}
+
+// Whether y(t) (in state_) equals y(t1) for one of candidates_, and which.
+// The candidates are recomputed in increasing order in one replay from the
+// latest checkpoint at or before each (only periodic rules get here, so S_s
+// does not depend on S_0 ... S_(s-1)), which keeps even a table where every
+// key collides linear in t per step.
+template <class Num>
+bool simulator<Num>::first_equal_state(std::uint64_t& first) {
+  std::sort(candidates_.begin(), candidates_.end());
+  std::size_t checkpoint = 0;
+  bool replaying = false;
+  std::uint64_t replay_time = 0;
+  for (std::uint64_t t1 : candidates_) {
+    while (checkpoint + 1 < checkpoints_.size() && checkpoints_[checkpoint + 1].first <= t1) ++checkpoint;
+    const auto& [checkpoint_time, checkpoint_state] = checkpoints_[checkpoint];
+    const std::vector<Num>* earlier = &checkpoint_state;
+    if (checkpoint_time != t1) {
+      if (!replaying || replay_time < checkpoint_time) {
+        for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(replay_[v], checkpoint_state[v]);
+        replay_time = checkpoint_time;
+        replaying = true;
+      }
+      for (; replay_time < t1; ++replay_time) {
+        const auto selected = rule_->replay_select(replay_time);
+        for (equation_index e : selected) evaluate(e, replay_, replay_next_[e]);
+        for (equation_index e : selected) {
+          using std::swap;
+          swap(replay_[target_[e]], replay_next_[e]);
+        }
+      }
+      earlier = &replay_;
+    }
+    bool equal = true;
+    for (std::size_t v = 0; v < neuron_count_ && equal; ++v) equal = ops::equal((*earlier)[v], state_[v]);
+    if (equal) {
+      first = t1;
+      return true;
+    }
+  }
+  return false;
+}
+
+template <class Num>
+void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
+  if (2 * (seen_count_ + 1) > seen_.size()) {
+    const std::size_t capacity = std::max<std::size_t>(1024, 2 * seen_.size());
+    // While the table grows, the old and the new one exist together.
+    if ((capacity + seen_.size()) * sizeof(seen_state) > limits_.max_memory) {
+      throw limit_error(fmt::format("looking for a repeated state needs more than the memory limit of {} bytes after "
+                                    "{} steps (lower --max-steps or raise --max-memory)",
+                                    limits_.max_memory, t));
+    }
+    std::vector<seen_state> grown(capacity);
+    for (const seen_state& entry : seen_) {
+      if (entry.time == empty_slot) continue;
+      std::size_t slot = entry.key & (capacity - 1);
+      while (grown[slot].time != empty_slot) slot = (slot + 1) & (capacity - 1);
+      grown[slot] = entry;
+    }
+    seen_.swap(grown);
+  }
+  std::size_t slot = key & (seen_.size() - 1);
+  while (seen_[slot].time != empty_slot) slot = (slot + 1) & (seen_.size() - 1);
+  seen_[slot] = {key, t};
+  ++seen_count_;
+  if ((t & (t - 1)) == 0) checkpoints_.emplace_back(t, state_);  // t = 0 or a power of two
+}
+
+// Whether (y(t), t mod p) equals (y(t1), t1 mod p) for some t1 < t.  At most
+// one t1 can match: two earlier equal states would have been found earlier.
+template <class Num>
+bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
+  const std::uint64_t phase = t % period_;
+  const std::uint64_t key = colliding_hash_ ? 0 : state_hash_ ^ mix_hash(phase + 0xD1B54A32D192ED03ULL);
+  candidates_.clear();
+  if (!seen_.empty()) {
+    for (std::size_t slot = key & (seen_.size() - 1); seen_[slot].time != empty_slot;
+         slot = (slot + 1) & (seen_.size() - 1)) {
+      const seen_state& entry = seen_[slot];
+      if (entry.key == key && entry.time % period_ == phase) candidates_.push_back(entry.time);
+    }
+  }
+  if (!candidates_.empty() && first_equal_state(first)) return true;
+  remember(key, t);
+  return false;
+}
+
+template <class Num>
+run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook) {
+  reset(input);
+  // Whether y(0) is a fixed point of each equation of W.
+  unfixed_count_ = 0;
+  unfixed_list_.clear();
+  for (equation_index e : rule_->universe()) {
+    non_finite_[e] = !evaluate(e, state_, next_[e]);
+    unfixed_[e] = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
+    unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
+    if (unfixed_[e]) unfixed_list_.push_back(e);
+  }
+  if (hook) hook(0, {});
+
+  const bool everything = rule_->selects_everything();
+  const std::uint64_t limit = limits_.max_steps;
+  for (std::uint64_t t = 0;; ++t) {
+    if (unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
+    std::uint64_t first = 0;
+    if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
+    if (t == limit) return {run_status::undecided, t, 0, 0};
+    evaluating_on_ = t;
+    const auto selected = rule_->select(t);
+    if (everything) {
+      // S_t = U: the equations that are not fixed are exactly the ones whose
+      // value changes, and their next values were computed on y(t) when
+      // their inputs last changed, so only they are applied and only their
+      // readers are evaluated again: the cost follows the activity.
+      step(t, unfixed_list_, true);
+    } else {
+      step(t, selected, false);
+    }
+    recheck_fixed_points();
+    if (hook) hook(t + 1, selected);
+  }
+}
+
+template class simulator<rational>;
+template class simulator<real_number>;
+template class simulator<double>;
+
+}  // namespace nnsim

@@ -1,0 +1,163 @@
+// The simulation engine, generic over the number type (rational, real_number,
+// double).  It compiles a network into flat arrays indexed by dense ids
+// (states, weights and sources of all terms contiguous, as in MiniSat's
+// clause arena) and runs one computation as semantics.md, section 4 defines
+// it: the halting time T, the first repetition of (y(t), t mod p), or
+// `undecided` at the step limit.
+//
+// Costs: whether y(t) is a fixed point of W is kept up to date
+// incrementally: after a step only the equations that read a neuron that just
+// changed are evaluated again (at most O(edges) a step, much less when
+// little changes), and nothing is allocated once GMP/MPFR storage has grown.
+// Under the parallel rule a step applies exactly the equations that are not
+// fixed, whose next values are already known.
+//
+// Repetitions are found with a hash of (y(t), t mod p), updated per changed
+// neuron and kept in a flat open-addressing table (16 bytes a step, no
+// allocation but when it doubles), and confirmed by comparing whole states
+// exactly, never by the hash alone.  States are not stored every step: y(0)
+// and y(2^k) are kept, and a candidate y(t1) is recomputed from the latest of
+// them, which at most doubles the work of a run that diverges.  The replay
+// has buffers of its own: the parallel fast path keeps, between steps, the
+// next values of the unfixed equations in next_, and a replay that wrote
+// there would feed wrong values into the real computation.  A hash collision
+// therefore costs a replay, never a verdict; the environment variable
+// NNSIM_TEST_COLLIDING_HASH=1 makes every state collide, so that the tests can
+// show exactly that (docs/semantics.md, "Why each verdict is sound").
+//
+// The floating modes stop with a non_finite_error as soon as a potential or a
+// value is +inf, -inf or NaN: no verdict about the real computation can be
+// drawn past that point, and NaN would break every comparison.
+#pragma once
+
+#include "nnsim/support/error.hpp"
+#include "nnsim/model/network.hpp"
+#include "numbers/number_arithmetic.hpp"
+#include "nnsim/run/run_limits.hpp"
+#include "nnsim/run/update_rule.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace nnsim {
+
+struct run_outcome {
+  run_status status = run_status::undecided;
+  std::uint64_t steps = 0;
+  std::uint64_t cycle_start = 0;
+  std::uint64_t cycle_period = 0;
+};
+
+template <class Num>
+class simulator {
+ public:
+  using ops = arithmetic<Num>;
+  using context = typename ops::context;
+  // Called with t + 1 and S_t after step t has been applied (and once with 0
+  // and an empty selection for y(0)).
+  using step_hook = std::function<void(std::uint64_t, std::span<const equation_index>)>;
+
+  simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx, const run_limits& limits);
+
+  // Runs the computation from the initial state for `input` (one value per
+  // input neuron, checked by the caller).  Throws limit_error past max_bits
+  // or the memory budget.
+  run_outcome run(const std::vector<rational>& input, const step_hook& hook = {});
+
+  // The state the outcome refers to: y(T), y(t2) or y(N).
+  const std::vector<Num>& state() const { return state_; }
+  // Largest size in bits of a value that the run produced (rational mode).
+  std::size_t largest_value_bits() const { return largest_bits_; }
+
+ private:
+  void reset(const std::vector<rational>& input);
+  // σ_e(ξ_e(y)) into `out`.  Returns false when the potential or the value
+  // is not a finite number (floating modes only); then which part it was is
+  // in non_finite_part_.
+  bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // Evaluates S_t on state_ and applies the changes; returns whether any
+  // value changed.  The changed neurons are left in changed_.
+  bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
+  void set_value(std::uint32_t v, Num& value, std::uint64_t time);
+  void recheck_fixed_points();
+  bool repeats(std::uint64_t t, std::uint64_t& first);
+  void remember(std::uint64_t key, std::uint64_t t);
+  bool first_equal_state(std::uint64_t& first);
+  std::uint64_t neuron_hash(std::uint32_t v) const;
+  // Throws non_finite_error unless `value` (a constant or an initial value)
+  // is a finite number.
+  void require_finite(const Num& value, std::uint32_t neuron, const char* what) const;
+  // Throws the non_finite_error for equation e, about to be applied to y(t).
+  [[noreturn]] void throw_non_finite(equation_index e);
+  static std::string describe_non_finite(const Num& value);
+
+  const network& net_;
+  std::unique_ptr<update_rule> rule_;
+  context ctx_;
+  run_limits limits_;
+
+  // The compiled network.
+  std::size_t neuron_count_ = 0;
+  std::vector<std::uint32_t> target_;          // equation -> neuron it updates
+  std::vector<activation> act_;
+  std::vector<potential_kind> kind_;
+  std::vector<norm_kind> norm_;
+  std::vector<std::uint32_t> term_begin_;      // equation -> first term; size equations + 1
+  std::vector<std::uint32_t> term_source_;     // term -> neuron read
+  std::vector<Num> term_value_;                // term -> weight (sum) or centre (distance)
+  std::vector<Num> bias_;                      // bias, or the offset of a distance
+  std::vector<Num> scale_;                     // scale of a distance
+  std::vector<Num> lambda_;                    // logistic parameter
+  std::vector<Num> initial_;                   // init values (0 for neurons without)
+  std::vector<std::uint32_t> reader_begin_;    // neuron -> first equation reading it; size neurons + 1
+  std::vector<equation_index> readers_;
+  std::vector<int> equation_of_neuron_;        // -1 for a neuron without equation
+
+  // The run.
+  std::vector<Num> state_;
+  std::vector<Num> next_;                      // equation -> σ(ξ(y)) of the last evaluation
+  Num xi_, norm_sum_, term_, square_, one_, zero_;
+  std::vector<std::uint32_t> changed_;
+  std::size_t largest_bits_ = 0;
+
+  // Fixed points of W (rules other than parallel).
+  std::vector<char> in_universe_;
+  std::vector<char> unfixed_;
+  std::size_t unfixed_count_ = 0;
+  std::vector<std::uint64_t> mark_;            // equation -> last stamp it was queued at
+  std::uint64_t stamp_ = 0;
+  std::vector<equation_index> recheck_;
+  std::vector<equation_index> unfixed_list_;   // parallel rule: the equations that are not fixed
+
+  // Repetitions.
+  std::uint64_t period_ = 0;                   // 0: not tracked
+  std::vector<std::uint64_t> value_hash_;      // neuron -> hash of its value
+  std::uint64_t state_hash_ = 0;               // sum of neuron_hash over neurons
+  struct seen_state {
+    std::uint64_t key = 0;                     // hash of (y(t), t mod p)
+    std::uint64_t time = empty_slot;
+  };
+  static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
+  std::vector<seen_state> seen_;               // open addressing, linear probing, at most half full
+  std::size_t seen_count_ = 0;
+  std::vector<std::pair<std::uint64_t, std::vector<Num>>> checkpoints_;  // (t, y(t)) for t = 0, 1, 2, 4, 8, ...
+  std::vector<std::uint64_t> candidates_;      // earlier times whose key and phase match y(t)'s
+  std::vector<Num> replay_;                    // a state recomputed from a checkpoint
+  std::vector<Num> replay_next_;               // the replay's own scratch values (never next_)
+  bool colliding_hash_ = false;                // test hook: every state gets the same key
+
+  // Non-finite values (floating modes).  Such an evaluation only makes its
+  // equation unfixed; the run stops when one is about to enter the state.
+  std::vector<char> non_finite_;               // equation -> its last evaluation into next_ was not finite
+  enum { non_finite_potential, non_finite_value } non_finite_part_ = non_finite_potential;
+  Num non_finite_value_;                       // the non-finite potential (or distance term)
+  Num probe_;                                  // the value when it was σ that was not finite
+  std::uint64_t evaluating_on_ = 0;            // the state being evaluated, y(evaluating_on_)
+};
+
+}  // namespace nnsim
