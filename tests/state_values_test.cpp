@@ -33,7 +33,10 @@ TEST_CASE("values are formatted as reduced fractions and shortest decimals", "[v
   CHECK(format_value(real(0.1 + 0.2)) == "0.30000000000000004");
   CHECK(format_value(real(5)) == "5");
   CHECK(format_value(real(-0.0)) == "-0");
-  CHECK(format_value(real(1e-7)) == "1e-7");
+  CHECK(format_value(real(0.125)) == "0.125");
+  // Enough digits to read back at the precision (17 at 53 bits), not fewer.
+  CHECK(format_value(real(1e-7)) == "9.9999999999999995e-8");
+  CHECK(format_value(real(1e-7, 8)) == "1.001e-7");  // 4 digits at 8 bits
   CHECK(format_value(real(std::numeric_limits<double>::infinity())) == "inf");
 }
 
