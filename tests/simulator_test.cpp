@@ -239,7 +239,7 @@ TEST_CASE("the simulator evaluates distance potentials", "[simulator]") {
     e.scale = -2;
     e.arguments = {{*net.find("x1"), rational(1, 2)}, {*net.find("x2"), rational(1, 2)}};
   }
-  CHECK(run(net, {1, 0}).state.exact() == std::vector<rational>{rational(1), rational(0), rational(-1), rational(0), rational(0)});
+  CHECK(run(net, {1, 0}).state.exact() == std::vector<rational>{1, 0, -1, 0, 0});
   // The Euclidean norm needs a square root: refused in rational mode.
   equation& e = net.add_equation(net.intern("euclid"), activation::id);
   e.kind = potential_kind::distance;
@@ -339,7 +339,8 @@ TEST_CASE("the trace observer sees every state", "[simulator]") {
   std::vector<std::string> seen;
   run_request request;
   request.observer = [&](const trace_event& event) {
-    seen.push_back(std::to_string(event.time) + ":" + event.state.text(1) + ":" + std::to_string(event.selected->size()));
+    seen.push_back(std::to_string(event.time) + ":" + event.state.text(1) + ":" +
+                   std::to_string(event.selected->size()));
   };
   const auto result = run_network(net, request);
   CHECK(result.steps == 5);

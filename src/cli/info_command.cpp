@@ -103,7 +103,9 @@ std::string neuron_set(const network& net, const std::vector<neuron_id>& ids) {
 
 std::string counted_list(const std::vector<std::pair<std::string_view, std::size_t>>& items) {
   std::vector<std::string> texts;
-  for (const auto& [name, count] : items) texts.push_back(fmt::format("{} ({})", name, plural(count, "neuron", "neurons")));
+  for (const auto& [name, count] : items) {
+    texts.push_back(fmt::format("{} ({})", name, plural(count, "neuron", "neurons")));
+  }
   return fmt::format("{}", fmt::join(texts, ", "));
 }
 

@@ -37,7 +37,9 @@ std::string human_report(const network& net, const run_options& options, const r
   text += fmt::format("state y({}):\n", result.steps);
   // "  name = value  (role)", names and values left-aligned.
   text_table table({{align::left, "  "}, {align::left, " = "}, {align::left, "  "}});
-  for (neuron_id id : display_order(net)) table.add_row({net.name_of(id), result.state.text(index(id)), role_of(net, id)});
+  for (neuron_id id : display_order(net)) {
+    table.add_row({net.name_of(id), result.state.text(index(id)), role_of(net, id)});
+  }
   text += table.text();
   text += fmt::format("rule: {}\n", describe_rule(net, result.rule));
   text += fmt::format("numbers: {}\n", describe_numbers(result.numbers));

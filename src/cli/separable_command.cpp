@@ -94,7 +94,8 @@ std::string human_report(const boolean_function& f, const boolean_function_optio
   text += "  " + neuron_formula(names, "y", weights, bias) + "\n\n";
   std::vector<std::string> weight_list;
   for (const integer& w : result.neuron.weights) weight_list.push_back(w.str());
-  text += fmt::format("weights: {}\nbias: {}\n\n", n == 0 ? "(none)" : fmt::format("{}", fmt::join(weight_list, ", ")), result.neuron.bias.str());
+  text += fmt::format("weights: {}\nbias: {}\n\n", n == 0 ? "(none)" : fmt::format("{}", fmt::join(weight_list, ", ")),
+                      result.neuron.bias.str());
   if (n <= max_shown_arity) {
     text += "Checked on every input (y = 1 iff ξ >= 0):\n";
     text += check_table(f, data, result.neuron);

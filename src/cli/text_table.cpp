@@ -104,7 +104,8 @@ std::string text_table::text() const {
       if (r.rule) {
         line.append(widths[c], r.fill);
       } else {
-        line += columns_[c].alignment == align::left ? pad_right(r.cells[c], widths[c]) : pad_left(r.cells[c], widths[c]);
+        const std::string& cell = r.cells[c];
+        line += columns_[c].alignment == align::left ? pad_right(cell, widths[c]) : pad_left(cell, widths[c]);
       }
     }
     line.erase(line.find_last_not_of(' ') + 1);

@@ -167,7 +167,9 @@ command add_tm_command(CLI::App& app, cli_context& context) {
                       trace.push_back(std::move(step));
                     } else {
                       write_output(
-                          fmt::format("  {}  {}\n", pad_left(fmt::format("{}", t), width), configuration_text(machine, c, state_width)), "");
+                          fmt::format("  {}  {}\n", pad_left(fmt::format("{}", t), width),
+                                      configuration_text(machine, c, state_width)),
+                          "");
                     }
                   });
     }

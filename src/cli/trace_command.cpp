@@ -49,7 +49,10 @@ std::string updated_cell(const network& net, const trace_event& event, std::size
 class table_printer {
  public:
   table_printer(const network& net, std::vector<neuron_id> columns)
-      : net_(net), columns_(std::move(columns)), updatable_count_(net.updatable().size()), table_(layout(columns_.size())) {
+      : net_(net),
+        columns_(std::move(columns)),
+        updatable_count_(net.updatable().size()),
+        table_(layout(columns_.size())) {
     std::vector<std::string> header = {"t", "updated"};
     for (neuron_id id : columns_) header.push_back(net_.name_of(id));
     table_.add_row(std::move(header));
