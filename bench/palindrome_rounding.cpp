@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
       request.numbers = nnsim::number_mode::parse("double");
       request.limits.max_steps = 2'000'000;
       const auto result = nnsim::run_network(net, request);
-      const bool accepted = result.status == nnsim::run_status::halted && result.output_signs.front() > 0;
+      const bool accepted = result.status == nnsim::run_status::halted && result.outputs.sign(0) > 0;
       if (accepted != expected) {
         ++wrong;
         example = fmt::format("{}: {} ({}), machine: {}", word, accepted ? "accept" : "reject", nnsim::name_of(result.status),

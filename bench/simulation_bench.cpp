@@ -64,7 +64,7 @@ void run_random_network(benchmark::State& bench_state, const char* mode) {
   for (auto _ : bench_state) {
     const auto result = nnsim::run_network(net, request);
     executed += result.steps;
-    benchmark::DoNotOptimize(result.state.data());
+    benchmark::DoNotOptimize(result.state.size());
   }
   const double edges = static_cast<double>((neuron_count - 1) * predecessors);
   bench_state.counters["steps"] = static_cast<double>(executed) / static_cast<double>(bench_state.iterations());

@@ -45,8 +45,8 @@ std::vector<int> simulate(const network& built, const char* rule) {
     const run_result result = run_network(net, request);
     int value = -1;
     if (result.status == run_status::halted && result.outputs.size() == 1) {
-      if (result.outputs[0] == "0") value = 0;
-      if (result.outputs[0] == "1") value = 1;
+      if (result.outputs.exact()[0] == 0) value = 0;
+      if (result.outputs.exact()[0] == 1) value = 1;
     }
     values.push_back(value);
   }

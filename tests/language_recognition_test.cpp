@@ -96,14 +96,14 @@ TEST_CASE("recognition: the four verdicts on hand-made recognizers", "[recogniti
   const auto accepted = classify_word(parse(accept_all), "0110", options);
   CHECK(accepted.verdict == word_verdict::accept);
   CHECK(accepted.steps == 1);
-  CHECK(accepted.output == "1");
+  CHECK(accepted.output.exact() == std::vector<rational>{1});
   CHECK(accepted.code == rational(13, 32));
   CHECK(accepted.word == "0110");
 
   const auto rejected = classify_word(parse(reject_all), "1", options);
   CHECK(rejected.verdict == word_verdict::reject);
   CHECK(rejected.steps == 0);
-  CHECK(rejected.output == "0");
+  CHECK(rejected.output.exact() == std::vector<rational>{0});
 
   const auto diverging = classify_word(parse(oscillating), "", options);
   CHECK(diverging.verdict == word_verdict::reject_diverges);

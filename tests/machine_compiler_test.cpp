@@ -44,7 +44,7 @@ std::string network_verdict(const network& net, const std::string& word, std::ui
   request.limits.max_steps = max_steps;
   const run_result result = run_network(net, request);
   switch (result.status) {
-    case run_status::halted: return result.output_signs.front() > 0 ? "accept" : "reject";
+    case run_status::halted: return result.outputs.sign(0) > 0 ? "accept" : "reject";
     case run_status::diverges: return "diverges";
     case run_status::undecided: return "undecided";
   }

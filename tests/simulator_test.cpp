@@ -77,21 +77,21 @@ TEST_CASE("XOR computes 0 1 1 0 and halts at the hand-worked times", "[simulator
   // h2 = step(1) = 1, y = step(-2) = 0; step 1 gives y = step(0) = 1; step 2 changes
   // nothing, so T = 2.  Input (0,0): step 0 gives (0,1,0), step 1 keeps
   // y = step(-1) = 0, so T = 1.  Likewise (1,1) halts at 1 and (0,1) at 2.
-  const std::vector<std::pair<std::vector<rational>, std::pair<const char*, std::uint64_t>>> cases{
-      {{0, 0}, {"0", 1}}, {{0, 1}, {"1", 2}}, {{1, 0}, {"1", 2}}, {{1, 1}, {"0", 1}}};
+  const std::vector<std::pair<std::vector<rational>, std::pair<int, std::uint64_t>>> cases{
+      {{0, 0}, {0, 1}}, {{0, 1}, {1, 2}}, {{1, 0}, {1, 2}}, {{1, 1}, {0, 1}}};
   for (const auto& [input, expected] : cases) {
     for (const char* rule : {"parallel", "layered"}) {
       const auto result = run(net, input, rule_named(rule));
       CHECK(result.status == run_status::halted);
       CHECK(result.steps == expected.second);
-      CHECK(result.outputs == std::vector<std::string>{expected.first});
+      CHECK(result.outputs.exact() == std::vector<rational>{expected.first});
     }
   }
   // Sequential h1, h2, y on (1,0): t=0 h1 = 1, t=1 h2 = 1, t=2 y = 1: T = 3.
   const auto sequential = run(net, {1, 0}, rule_named("sequential"));
   CHECK(sequential.status == run_status::halted);
   CHECK(sequential.steps == 3);
-  CHECK(sequential.outputs == std::vector<std::string>{"1"});
+  CHECK(sequential.outputs.exact() == std::vector<rational>{rational(1)});
 }
 
 TEST_CASE("a sat counter halts after the computed number of steps", "[simulator]") {
@@ -104,13 +104,13 @@ TEST_CASE("a sat counter halts after the computed number of steps", "[simulator]
   const auto result = run(net);
   CHECK(result.status == run_status::halted);
   CHECK(result.steps == 5);
-  CHECK(result.outputs == std::vector<std::string>{"1"});
+  CHECK(result.outputs.exact() == std::vector<rational>{rational(1)});
 
   // With the limit N = 3 the simulator examines y(0) .. y(3) and reports y(3).
   const auto limited = run(net, {}, std::nullopt, 3);
   CHECK(limited.status == run_status::undecided);
   CHECK(limited.steps == 3);
-  CHECK(limited.outputs == std::vector<std::string>{"1/2"});
+  CHECK(limited.outputs.exact() == std::vector<rational>{rational(1, 2)});
   // N = 5: y(5) is the fixed point, so it halts exactly at the limit.
   CHECK(run(net, {}, std::nullopt, 5).status == run_status::halted);
   CHECK(run(net, {}, std::nullopt, 4).status == run_status::undecided);
@@ -124,7 +124,7 @@ TEST_CASE("an oscillator provably never halts", "[simulator]") {
   CHECK(result.steps == 2);
   CHECK(result.cycle_start == 0);
   CHECK(result.cycle_period == 2);
-  CHECK(result.state == std::vector<std::string>{"0"});
+  CHECK(result.state.exact() == std::vector<rational>{rational(0)});
   // The repetition at t2 = 2 needs y(2) to be examined.
   CHECK(run(net, {}, std::nullopt, 1).status == run_status::undecided);
   CHECK(run(net, {}, std::nullopt, 2).status == run_status::diverges);
@@ -141,14 +141,14 @@ TEST_CASE("the result of the flip-flop depends on the rule", "[simulator]") {
   const auto sequential = run(net, {}, rule_named("sequential"));
   CHECK(sequential.status == run_status::halted);
   CHECK(sequential.steps == 1);
-  CHECK(sequential.outputs == std::vector<std::string>{"1", "0"});
+  CHECK(sequential.outputs.exact() == std::vector<rational>{rational(1), rational(0)});
   // Sequential b, a: (0,1).
   rule_spec reversed{rule_kind::sequential, true, {*net.find("b"), *net.find("a")}, 0, {}};
-  CHECK(run(net, {}, reversed).outputs == std::vector<std::string>{"0", "1"});
+  CHECK(run(net, {}, reversed).outputs.exact() == std::vector<rational>{rational(0), rational(1)});
   // Random, seed 0: r_0 = 0xE220A8397B1DCDAF is odd, so b goes first: (0,1).
   // Seed 2: r_0 = 0x975835DE1C9756CE is even, so a goes first: (1,0).
-  CHECK(run(net, {}, rule_named("random")).outputs == std::vector<std::string>{"0", "1"});
-  CHECK(run(net, {}, rule_named("random:2")).outputs == std::vector<std::string>{"1", "0"});
+  CHECK(run(net, {}, rule_named("random")).outputs.exact() == std::vector<rational>{rational(0), rational(1)});
+  CHECK(run(net, {}, rule_named("random:2")).outputs.exact() == std::vector<rational>{rational(1), rational(0)});
   // Schedule {a, b} is the parallel rule; {a}, {b} is sequential.
   rule_spec together{rule_kind::schedule, false, {}, 0, {{*net.find("a"), *net.find("b")}}};
   CHECK(run(net, {}, together).status == run_status::diverges);
@@ -167,7 +167,7 @@ TEST_CASE("random draws S_t from SplitMix64 in equation order", "[simulator]") {
   const auto result = run(toggles(3), {}, rule_named("random:1"), 4);
   CHECK(result.status == run_status::undecided);
   CHECK(result.steps == 4);
-  CHECK(result.state == std::vector<std::string>{"1", "1", "0"});
+  CHECK(result.state.exact() == std::vector<rational>{rational(1), rational(1), rational(0)});
 }
 
 TEST_CASE("the period counts the phase of the rule", "[simulator]") {
@@ -200,14 +200,14 @@ TEST_CASE("halting looks only at the selection universe", "[simulator]") {
   const auto result = run(net, {}, only_a);
   CHECK(result.status == run_status::halted);
   CHECK(result.steps == 1);
-  CHECK(result.state == std::vector<std::string>{"1", "0"});
+  CHECK(result.state.exact() == std::vector<rational>{rational(1), rational(0)});
   // A network without equations is a fixed point at once.
   network constant;
   constant.set_init(constant.intern("k"), rational(3, 7));
   const auto at_once = run(constant, {}, rule_named("sequential"));
   CHECK(at_once.status == run_status::halted);
   CHECK(at_once.steps == 0);
-  CHECK(at_once.state == std::vector<std::string>{"3/7"});
+  CHECK(at_once.state.exact() == std::vector<rational>{rational(3, 7)});
 }
 
 TEST_CASE("activations are exact on rationals", "[simulator]") {
@@ -217,13 +217,13 @@ TEST_CASE("activations are exact on rationals", "[simulator]") {
   for (auto act : {activation::step, activation::sign, activation::sat, activation::relu, activation::id}) {
     add(net, std::string(name_of(act)), act, 0, {{"x", 1}});
   }
-  const std::vector<std::pair<rational, std::vector<std::string>>> expected{
-      {rational(-1, 2), {"-1/2", "0", "-1", "0", "0", "-1/2"}},
-      {rational(0), {"0", "1", "1", "0", "0", "0"}},
-      {rational(3, 2), {"3/2", "1", "1", "1", "3/2", "3/2"}},
-      {rational(1, 3), {"1/3", "1", "1", "1/3", "1/3", "1/3"}},
+  const std::vector<std::pair<rational, std::vector<rational>>> expected{
+      {rational(-1, 2), {rational(-1, 2), 0, -1, 0, 0, rational(-1, 2)}},
+      {rational(0), {0, 1, 1, 0, 0, 0}},
+      {rational(3, 2), {rational(3, 2), 1, 1, 1, rational(3, 2), rational(3, 2)}},
+      {rational(1, 3), {rational(1, 3), 1, 1, rational(1, 3), rational(1, 3), rational(1, 3)}},
   };
-  for (const auto& [x, state] : expected) CHECK(run(net, {x}).state == state);
+  for (const auto& [x, state] : expected) CHECK(run(net, {x}).state.exact() == state);
 }
 
 TEST_CASE("the simulator evaluates distance potentials", "[simulator]") {
@@ -240,7 +240,7 @@ TEST_CASE("the simulator evaluates distance potentials", "[simulator]") {
     e.scale = -2;
     e.arguments = {{*net.find("x1"), rational(1, 2)}, {*net.find("x2"), rational(1, 2)}};
   }
-  CHECK(run(net, {1, 0}).state == std::vector<std::string>{"1", "0", "-1", "0", "0"});
+  CHECK(run(net, {1, 0}).state.exact() == std::vector<rational>{1, 0, -1, 0, 0});
   // The Euclidean norm needs a square root: refused in rational mode.
   equation& e = net.add_equation(net.intern("euclid"), activation::id);
   e.kind = potential_kind::distance;
@@ -248,7 +248,7 @@ TEST_CASE("the simulator evaluates distance potentials", "[simulator]") {
   e.arguments = {{*net.find("x1"), rational(0)}, {*net.find("x2"), rational(0)}};
   CHECK_THROWS_AS(run(net, {3, 4}), input_error);
   // sqrt(3^2 + 4^2) = 5 exactly in double.
-  CHECK(run(net, {3, 4}, std::nullopt, 1000, "double").state.back() == "5");
+  CHECK(run(net, {3, 4}, std::nullopt, 1000, "double").state.as<double>().back() == 5.0);
 }
 
 TEST_CASE("floating modes round once per operation, left to right", "[simulator]") {
@@ -259,11 +259,15 @@ TEST_CASE("floating modes round once per operation, left to right", "[simulator]
   net.set_init(net.intern("b"), 1);
   add(net, "y", activation::id, 0, {{"a", rational(1, 10)}, {"b", rational(2, 10)}});
   net.add_output(*net.find("y"));
-  CHECK(run(net).outputs == std::vector<std::string>{"3/10"});
-  CHECK(run(net, {}, std::nullopt, 1000, "double").outputs == std::vector<std::string>{"0.30000000000000004"});
-  CHECK(run(net, {}, std::nullopt, 1000, "real:53").outputs == std::vector<std::string>{"0.30000000000000004"});
+  CHECK(run(net).outputs.exact() == std::vector<rational>{rational(3, 10)});
+  const auto in_double = run(net, {}, std::nullopt, 1000, "double").outputs;
+  CHECK(in_double.as<double>() == std::vector<double>{0.1 + 0.2});
+  CHECK(in_double.text(0) == "0.30000000000000004");
+  const auto in_real = run(net, {}, std::nullopt, 1000, "real:53").outputs;
+  CHECK(in_real.to_rational(0) == rational(0.1 + 0.2));
+  CHECK(in_real.text(0) == "0.30000000000000004");
   // With 200 bits 1/10 + 2/10 is still not 3/10, but much closer.
-  const auto precise = run(net, {}, std::nullopt, 1000, "real:200").outputs.front();
+  const auto precise = run(net, {}, std::nullopt, 1000, "real:200").outputs.text(0);
   CHECK(precise.substr(0, 20) == "0.300000000000000000");
 
   // logistic is refused in rational mode, located at the equation, and
@@ -280,7 +284,7 @@ TEST_CASE("floating modes round once per operation, left to right", "[simulator]
           "smooth.nn:1:1: error: activation 'logistic' of neuron 'h' is not exact in rational mode; run it with "
           "--numbers double or --numbers real:P\n  h = logistic(0)\n  ^");
   }
-  CHECK(run(smooth, {}, std::nullopt, 1000, "double").state == std::vector<std::string>{"0.5"});
+  CHECK(run(smooth, {}, std::nullopt, 1000, "double").state.as<double>() == std::vector<double>{0.5});
 }
 
 TEST_CASE("the bit limit stops a run whose values grow", "[simulator]") {
@@ -320,7 +324,7 @@ TEST_CASE("repetitions are confirmed exactly from a recomputed state", "[simulat
   CHECK(result.steps == 40);
   CHECK(result.cycle_start == 3);
   CHECK(result.cycle_period == 37);
-  CHECK(result.state[index(*net.find("r0"))] == "1");
+  CHECK(result.state.exact()[index(*net.find("r0"))] == 1);
 
   // The table of seen states is bounded by --max-memory.
   run_request request;
@@ -336,7 +340,8 @@ TEST_CASE("the trace observer sees every state", "[simulator]") {
   std::vector<std::string> seen;
   run_request request;
   request.observer = [&](const trace_event& event) {
-    seen.push_back(std::to_string(event.time) + ":" + (*event.state)[1] + ":" + std::to_string(event.selected->size()));
+    seen.push_back(std::to_string(event.time) + ":" + event.state.text(1) + ":" +
+                   std::to_string(event.selected->size()));
   };
   const auto result = run_network(net, request);
   CHECK(result.steps == 5);
@@ -407,7 +412,7 @@ TEST_CASE("the floating modes agree with the exact one on dyadic networks", "[si
     CHECK(exact.status == approximate.status);
     CHECK(exact.steps == approximate.steps);
     for (std::size_t v = 0; v < net.size(); ++v) {
-      CHECK(rational(exact.state[v]) == parse_value(approximate.state[v]));
+      CHECK(exact.state.exact()[v] == approximate.state.to_rational(v));
     }
   }
 }

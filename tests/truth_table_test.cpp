@@ -37,9 +37,10 @@ std::string error_of(const std::function<void()>& action) {
   return "no error";
 }
 
-std::vector<std::string> output_column(const truth_table& table) {
-  std::vector<std::string> values;
-  for (const truth_table_row& row : table.rows) values.push_back(row.outputs.at(0));
+// The first output of every row, as an exact number (in any mode).
+std::vector<rational> output_column(const truth_table& table) {
+  std::vector<rational> values;
+  for (const truth_table_row& row : table.rows) values.push_back(row.outputs.to_rational(0));
   return values;
 }
 
@@ -57,7 +58,7 @@ TEST_CASE("truth table: the lecture's XOR network, row by row", "[truth]") {
   // Row 2 is x1 = 1, x2 = 0: the first input is the most significant bit.
   CHECK(table.input_bit(2, 1));
   CHECK_FALSE(table.input_bit(2, 2));
-  CHECK(output_column(table) == std::vector<std::string>{"0", "1", "1", "0"});
+  CHECK(output_column(table) == std::vector<rational>{0, 1, 1, 0});
   // Parallel, input 00: y(1) has h2 = 1 and y = step(-2) = 0, which step 2
   // keeps, so T = 1.  Input 01: y(1) has h1 = h2 = 1 and still y = 0; step 2
   // sets y = 1, so T = 2.
@@ -79,7 +80,7 @@ TEST_CASE("truth table: a rule override and the floating modes give the same tab
       request.numbers = number_mode::parse(mode);
       const truth_table table = compute_truth_table(net, request);
       CHECK(table.rule == *request.rule);
-      CHECK(output_column(table) == std::vector<std::string>{"0", "1", "1", "0"});
+      CHECK(output_column(table) == std::vector<rational>{0, 1, 1, 0});
       CHECK(computed_function(table) == boolean_function::from_table("0110"));
     }
   }
@@ -95,7 +96,7 @@ TEST_CASE("truth table: rows that diverge or stay undecided", "[truth]") {
   const truth_table table = compute_truth_table(blinker);
   REQUIRE(table.rows.size() == 2);
   CHECK(table.rows[0].status == run_status::halted);
-  CHECK(table.rows[0].outputs == std::vector<std::string>{"0"});
+  CHECK(table.rows[0].outputs.exact() == std::vector<rational>{0});
   CHECK(table.rows[1].status == run_status::diverges);
   CHECK(mismatching_rows(table, boolean_function::from_table("01")) == std::vector<std::uint32_t>{1});
   CHECK(mismatching_rows(table, boolean_function::from_table("00")) == std::vector<std::uint32_t>{1});
@@ -115,7 +116,7 @@ TEST_CASE("truth table: outputs that are not 0 or 1 match nothing", "[truth]") {
       "output y\n"
       "y = id(1/2 x)\n");
   const truth_table table = compute_truth_table(half);
-  CHECK(output_column(table) == std::vector<std::string>{"0", "1/2"});
+  CHECK(output_column(table) == std::vector<rational>{0, rational(1, 2)});
   CHECK(row_matches(table.rows[0], false));
   CHECK_FALSE(row_matches(table.rows[1], false));
   CHECK_FALSE(row_matches(table.rows[1], true));
@@ -137,7 +138,7 @@ TEST_CASE("truth table: networks without inputs and with two outputs", "[truth]"
       "q = step(-1 + a + b)\n");
   const truth_table table = compute_truth_table(two);
   CHECK(table.output_count == 2);
-  CHECK(table.rows[1].outputs == std::vector<std::string>{"0", "1"});
+  CHECK(table.rows[1].outputs.exact() == std::vector<rational>{0, 1});
   CHECK_FALSE(computed_function(table).has_value());
   CHECK(error_of([&] { mismatching_rows(table, boolean_function::from_table("0001")); }) ==
         "comparing with a Boolean function needs a network with one output neuron; this one has 2");

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
+#include <variant>
+
 namespace nnsim {
 
 truth_table compute_truth_table(const network& net, const truth_table_request& request) {
@@ -44,17 +47,33 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
     row.status = result.status;
     row.steps = result.steps;
     row.outputs = std::move(result.outputs);
-    row.output_signs = std::move(result.output_signs);
     table.rows.push_back(std::move(row));
   }
   return table;
 }
 
+namespace {
+
+// Whether the first value is exactly 1, in any number mode.
+bool is_one(const state_values& values) {
+  return std::visit(
+      [](const auto& v) {
+        using num = typename std::remove_cvref_t<decltype(v)>::value_type;
+        if constexpr (std::is_same_v<num, real_number>) {
+          return mpfr_number_p(v[0].get()) != 0 && mpfr_cmp_si(v[0].get(), 1) == 0;
+        } else {
+          return v[0] == 1;
+        }
+      },
+      values.storage());
+}
+
+}  // namespace
+
 bool row_matches(const truth_table_row& row, bool value) {
   if (row.status != run_status::halted || row.outputs.size() != 1) return false;
-  // Exactly 1 is written "1" in every number mode; exactly 0 has sign 0
-  // (also a floating -0).
-  return value ? row.outputs[0] == "1" : row.output_signs[0] == 0;
+  // Exactly 0 has sign 0 (also a floating -0).
+  return value ? is_one(row.outputs) : row.outputs.sign(0) == 0;
 }
 
 std::vector<std::uint32_t> mismatching_rows(const truth_table& table, const boolean_function& expected) {

@@ -7,6 +7,7 @@
 #include "nnsim/numbers/number_mode.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <charconv>
 #include <limits>
@@ -222,12 +223,9 @@ run_request make_run_request(const network& net, const run_options& options) {
 }
 
 std::string neuron_names(const network& net, const std::vector<neuron_id>& ids, std::string_view separator) {
-  std::string text;
-  for (neuron_id id : ids) {
-    if (!text.empty()) text += separator;
-    text += net.name_of(id);
-  }
-  return text;
+  std::vector<std::string_view> names;
+  for (neuron_id id : ids) names.push_back(net.name_of(id));
+  return fmt::format("{}", fmt::join(names, separator));
 }
 
 }  // namespace nnsim::cli

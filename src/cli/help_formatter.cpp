@@ -1,18 +1,16 @@
 #include "cli/help_formatter.hpp"
 
+#include "cli/text_table.hpp"
+
 #include <algorithm>
 #include <sstream>
 
 namespace nnsim::cli {
 namespace {
 
-// Terminal columns of UTF-8 text: every byte but continuation bytes (δ, ε
-// and σ in the help texts are one column each).
-std::size_t columns(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return count;
-}
+// Terminal columns of UTF-8 text (δ, ε and σ in the help texts are one
+// column each).
+std::size_t columns(std::string_view text) { return display_width(text); }
 
 // A line that fits is kept as written (a table in a help text stays
 // aligned); a longer one is wrapped, its continuation lines indented like it.

@@ -10,6 +10,7 @@
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -102,12 +103,11 @@ std::string neuron_set(const network& net, const std::vector<neuron_id>& ids) {
 }
 
 std::string counted_list(const std::vector<std::pair<std::string_view, std::size_t>>& items) {
-  std::string text;
+  std::vector<std::string> texts;
   for (const auto& [name, count] : items) {
-    if (!text.empty()) text += ", ";
-    text += fmt::format("{} ({})", name, plural(count, "neuron", "neurons"));
+    texts.push_back(fmt::format("{} ({})", name, plural(count, "neuron", "neurons")));
   }
-  return text;
+  return fmt::format("{}", fmt::join(texts, ", "));
 }
 
 std::string human_report(const network& net, const network_info& info) {
@@ -134,29 +134,28 @@ std::string human_report(const network& net, const network_info& info) {
     std::string cycle = neuron_names(net, *s.cycle, " -> ");
     cycle += " -> " + net.name_of(s.cycle->front());
     text += fmt::format("architecture: recurrent (cyclic), e.g. the cycle {}\n", cycle);
-    text += "  recurrent parts (strongly connected components with a cycle):";
-    for (const auto& part : info.recurrent_parts) text += " " + neuron_set(net, part);
-    text += "\n";
+    std::vector<std::string> parts;
+    for (const auto& part : info.recurrent_parts) parts.push_back(neuron_set(net, part));
+    text += fmt::format("  recurrent parts (strongly connected components with a cycle):{}{}\n",
+                        parts.empty() ? "" : " ", fmt::join(parts, " "));
   }
 
   const weight_summary& w = s.weights;
-  std::string kinds;
+  std::vector<std::string> kinds;
   auto add_kind = [&](std::size_t count, std::string_view kind) {
-    if (count == 0) return;
-    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", count, kind);
+    if (count > 0) kinds.push_back(fmt::format("{} {}", count, kind));
   };
   add_kind(w.integer, "integer");
   add_kind(w.dyadic, "dyadic");
   add_kind(w.rational, "other rational");
   const std::size_t coefficients = w.integer + w.dyadic + w.rational;
   text += fmt::format("weights: {} ({}{}{})\n", name_of(w.widest()),
-                      plural(coefficients, "coefficient", "coefficients"), kinds.empty() ? "" : ": ", kinds);
+                      plural(coefficients, "coefficient", "coefficients"), kinds.empty() ? "" : ": ",
+                      fmt::join(kinds, ", "));
   text += fmt::format("activations: {}\n", info.activations.empty() ? "none" : counted_list(info.activations));
   if (!info.norms.empty()) text += fmt::format("distance norms: {}\n", counted_list(info.norms));
 
-  std::string modes;
-  for (const std::string& mode : number_modes(info)) modes += (modes.empty() ? "" : ", ") + mode;
-  text += fmt::format("number modes: {}\n", modes);
+  text += fmt::format("number modes: {}\n", fmt::join(number_modes(info), ", "));
   if (info.inexact != nullptr) {
     const equation& e = *info.inexact;
     const bool norm_is_inexact = e.kind == potential_kind::distance && !is_exact_in_rational_mode(e.norm);

@@ -8,11 +8,14 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "cli/separability_report.hpp"
-#include "nnsim/support/error.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/io/network_writer.hpp"
 #include "nnsim/learning/perceptron.hpp"
+#include "nnsim/numbers/value_format.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <memory>
@@ -43,42 +46,24 @@ constexpr std::size_t shown_epochs_tail = 5;
 std::string display_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
 
 std::string join(const std::vector<rational>& values) {
-  std::string text;
-  for (const rational& v : values) text += (text.empty() ? "" : ", ") + to_string(v);
-  return text;
+  std::vector<std::string> texts;
+  for (const rational& v : values) texts.push_back(format_value(v));
+  return fmt::format("{}", fmt::join(texts, ", "));
 }
 
 std::string epoch_table(const perceptron_result& result) {
-  std::vector<std::vector<std::string>> rows;
+  // Numbers right-aligned, the weights left-aligned.
+  text_table table({{align::right, "  "}, {align::right, "  "}, {align::left, "  "}, {align::right, "  "}});
+  table.add_row({"epoch", "errors", "weights after it", "bias"});
   const std::size_t count = result.epochs.size();
   const bool shorten = count > shown_epochs_head + shown_epochs_tail + 1;
   for (std::size_t e = 0; e < count; ++e) {
-    if (shorten && e == shown_epochs_head) rows.push_back({"…", "", "", ""});
+    if (shorten && e == shown_epochs_head) table.add_row({"…", "", "", ""});
     if (shorten && e >= shown_epochs_head && e + shown_epochs_tail < count) continue;
     const perceptron_epoch& epoch = result.epochs[e];
-    rows.push_back({std::to_string(e + 1), std::to_string(epoch.errors), join(epoch.weights), to_string(epoch.bias)});
+    table.add_row({std::to_string(e + 1), std::to_string(epoch.errors), join(epoch.weights), format_value(epoch.bias)});
   }
-  const std::vector<std::string> header = {"epoch", "errors", "weights after it", "bias"};
-  std::vector<std::size_t> width(header.size());
-  auto columns_of = [](const std::string& s) { return s == "…" ? std::size_t{1} : s.size(); };
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    width[c] = header[c].size();
-    for (const auto& row : rows) width[c] = std::max(width[c], columns_of(row[c]));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string text = "  ";
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      const std::string pad(width[c] - columns_of(cells[c]), ' ');
-      // Numbers right-aligned, the weights left-aligned.
-      text += c == 2 ? cells[c] + pad : pad + cells[c];
-      if (c + 1 < cells.size()) text += "  ";
-    }
-    text.erase(text.find_last_not_of(' ') + 1);
-    return text + "\n";
-  };
-  std::string text = line(header);
-  for (const auto& row : rows) text += line(row);
-  return text;
+  return table.text();
 }
 
 // "lines 3 and 4" for the examples of a certificate side.
@@ -123,8 +108,7 @@ std::string human_report(const learn_perceptron_options& options, const training
                          const perceptron_options& settings, const perceptron_result& learned,
                          const separability_result& answer, const std::string& network_text) {
   const std::size_t ones = static_cast<std::size_t>(std::count(data.examples.labels.begin(), data.examples.labels.end(), true));
-  std::string names;
-  for (const std::string& name : data.input_names) names += (names.empty() ? "" : ", ") + name;
+  const std::string names = fmt::format("{}", fmt::join(data.input_names, ", "));
   std::string text = fmt::format("{}: {} ({} with target 1), {}{}, target {}\n", display_name(options.file),
                                  plural(data.examples.points.size(), "example", "examples"), ones,
                                  plural(data.input_names.size(), "input", "inputs"),

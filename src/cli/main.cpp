@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <cctype>
@@ -94,8 +95,9 @@ std::string parse_error_message(const CLI::ParseError& e, const CLI::App* comman
       command_app->get_subcommands().empty()) {
     const auto subcommands = const_cast<CLI::App*>(command_app)->get_subcommands({});
     if (!subcommands.empty()) {
-      std::string names;
-      for (const CLI::App* sub : subcommands) names += (names.empty() ? "" : ", ") + sub->get_name();
+      std::vector<std::string> name_list;
+      for (const CLI::App* sub : subcommands) name_list.push_back(sub->get_name());
+      const std::string names = fmt::format("{}", fmt::join(name_list, ", "));
       const std::string group = command_app->get_name();
       for (int i = 1; i + 1 < argc; ++i) {
         if (argv[i] != group) continue;
@@ -120,9 +122,9 @@ std::string parse_error_message(const CLI::ParseError& e, const CLI::App* comman
     }
     if (missing && arg != "--json") message = fmt::format("unknown option '{}' before a command", arg);
   }
-  std::string names;
-  for (const command& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
-  return message + fmt::format(" (the commands are {})", names);
+  std::vector<std::string> names;
+  for (const command& c : commands) names.push_back(c.app->get_name());
+  return message + fmt::format(" (the commands are {})", fmt::join(names, ", "));
 }
 
 const char* description = "nnsim: exact simulation of neural networks in the lecture's computation model";

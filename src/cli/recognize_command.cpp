@@ -7,13 +7,16 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/languages/language_recognition.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
+#include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <charconv>
@@ -82,21 +85,6 @@ std::string verdict_cell(word_verdict verdict) {
   return verdict == word_verdict::reject_diverges ? "reject (diverges)" : std::string(name_of(verdict));
 }
 
-// Display width in characters: ε and δ are two bytes in UTF-8 but one column.
-std::size_t width_of(std::string_view text) {
-  std::size_t width = 0;
-  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return width;
-}
-
-std::string pad_right(const std::string& text, std::size_t width) {
-  return text + std::string(width - std::min(width, width_of(text)), ' ');
-}
-
-std::string pad_left(const std::string& text, std::size_t width) {
-  return std::string(width - std::min(width, width_of(text)), ' ') + text;
-}
-
 std::string human_report(const network& net, const recognition_options& options,
                          const language_expectation* expectation, const recognition_report& report) {
   const rule_spec rule = options.rule.value_or(net.rule);
@@ -109,49 +97,41 @@ std::string human_report(const network& net, const recognition_options& options,
 
   // Columns: word, δ(ω), verdict, steps, bits[, expected, mark].
   const bool exact = options.numbers.exact();
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"word", "δ(ω)", "verdict", "steps", "bits"});
-  if (expectation != nullptr) rows.back().push_back("expected");
+  // Steps and bits are numbers: right-aligned.
+  std::vector<text_table::column> columns = {
+      {align::left, ""}, {align::left, "  "}, {align::left, "  "}, {align::right, "  "}, {align::right, "  "}};
+  if (expectation != nullptr) columns.insert(columns.end(), {{align::left, "  "}, {align::left, "  "}});
+  text_table table(std::move(columns));
+  std::vector<std::string> header = {"word", "δ(ω)", "verdict", "steps", "bits"};
+  if (expectation != nullptr) header.push_back("expected");
+  table.add_row(std::move(header));
   for (const recognized_word& w : report.words) {
-    rows.push_back({shown(w.result.word), to_string(w.result.code), verdict_cell(w.result.verdict),
-                    fmt::format("{}", w.result.steps), exact ? fmt::format("{}", w.result.largest_value_bits) : "-"});
+    std::vector<std::string> row = {shown(w.result.word), format_value(w.result.code), verdict_cell(w.result.verdict),
+                                    fmt::format("{}", w.result.steps),
+                                    exact ? fmt::format("{}", w.result.largest_value_bits) : "-"};
     if (expectation != nullptr) {
-      rows.back().push_back(std::string(name_of(w.expected)));
-      if (w.mismatch) rows.back().push_back("<- mismatch");
+      row.push_back(std::string(name_of(w.expected)));
+      if (w.mismatch) row.push_back("<- mismatch");
     }
+    table.add_row(std::move(row));
   }
-  std::vector<std::size_t> widths(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < widths.size() && c < row.size(); ++c) widths[c] = std::max(widths[c], width_of(row[c]));
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) line += "  ";
-      // Steps and bits are numbers: right-aligned.
-      const bool number = c == 3 || c == 4;
-      line += c < widths.size() ? (number ? pad_left(row[c], widths[c]) : pad_right(row[c], widths[c])) : row[c];
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    text += line + "\n";
-  }
-
+  text += table.text();
   text += "\n";
   text += fmt::format("{}: {} accept, {} reject, {} reject (diverges), {} undecided\n",
                       plural(report.words.size(), "word", "words"), report.accepted, report.rejected,
                       report.rejected_diverging, report.undecided);
   if (expectation != nullptr) {
-    std::string listed;
-    std::size_t shown_count = 0;
+    std::vector<std::string> listed;
     for (const recognized_word& w : report.words) {
       if (!w.mismatch) continue;
-      if (++shown_count > 10) {
-        listed += ", …";
+      if (listed.size() == 10) {
+        listed.emplace_back("…");
         break;
       }
-      listed += (listed.empty() ? "" : ", ") + shown(w.result.word);
+      listed.push_back(shown(w.result.word));
     }
-    text += fmt::format("mismatches: {}{}\n", report.mismatches, listed.empty() ? "" : " (" + listed + ")");
+    text += fmt::format("mismatches: {}{}\n", report.mismatches,
+                        listed.empty() ? "" : fmt::format(" ({})", fmt::join(listed, ", ")));
     const auto unknown = static_cast<std::size_t>(
         std::count_if(report.words.begin(), report.words.end(),
                       [](const recognized_word& w) { return w.expected == expected_verdict::unknown; }));
@@ -184,7 +164,7 @@ nlohmann::ordered_json json_report(const network& net, const recognition_options
     entry["steps"] = w.result.steps;
     entry["expected"] = std::string(name_of(w.expected));
     entry["delta"] = to_string(w.result.code);
-    entry["output"] = w.result.output;
+    entry["output"] = w.result.output.text(0);
     entry["bits"] = w.result.largest_value_bits;
     entry["mismatch"] = w.mismatch;
     words.push_back(std::move(entry));

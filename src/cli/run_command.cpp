@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 
@@ -35,19 +36,12 @@ std::string human_report(const network& net, const run_options& options, const r
   text += output_line(net, result) + "\n";
 
   text += fmt::format("state y({}):\n", result.steps);
-  const std::vector<neuron_id> order = display_order(net);
-  std::size_t name_width = 0;
-  std::size_t value_width = 0;
-  for (neuron_id id : order) {
-    name_width = std::max(name_width, net.name_of(id).size());
-    value_width = std::max(value_width, result.state.at(index(id)).size());
+  // "  name = value  (role)", names and values left-aligned.
+  text_table table({{align::left, "  "}, {align::left, " = "}, {align::left, "  "}});
+  for (neuron_id id : display_order(net)) {
+    table.add_row({net.name_of(id), result.state.text(index(id)), role_of(net, id)});
   }
-  for (neuron_id id : order) {
-    std::string line = fmt::format("  {:<{}} = {:<{}}  {}", net.name_of(id), name_width, result.state.at(index(id)),
-                                   value_width, role_of(net, id));
-    line.erase(line.find_last_not_of(' ') + 1);
-    text += line + "\n";
-  }
+  text += table.text();
   text += fmt::format("rule: {}\n", describe_rule(net, result.rule));
   text += fmt::format("numbers: {}\n", describe_numbers(result.numbers));
   return text;

@@ -3,7 +3,10 @@
 #include "cli/output.hpp"
 #include "nnsim/run/update_rule.hpp"
 
+#include "nnsim/numbers/value_format.hpp"
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace nnsim::cli {
 
@@ -28,11 +31,11 @@ std::vector<neuron_id> display_order(const network& net) {
 
 std::string input_line(const network& net, const run_request& request, const run_options& options) {
   if (net.inputs.empty()) return "input: none (the network has no input neurons)";
-  std::string text;
+  std::vector<std::string> assignments;
   for (std::size_t i = 0; i < net.inputs.size() && i < request.input.size(); ++i) {
-    if (!text.empty()) text += ", ";
-    text += fmt::format("{} = {}", net.name_of(net.inputs[i]), to_string(request.input[i]));
+    assignments.push_back(fmt::format("{} = {}", net.name_of(net.inputs[i]), format_value(request.input[i])));
   }
+  std::string text = fmt::format("{}", fmt::join(assignments, ", "));
   if (options.word_option != nullptr && options.word_option->count() > 0) {
     text += fmt::format(" = δ({})", options.word.empty() ? "ε" : options.word);
   }
@@ -59,12 +62,11 @@ std::string status_line(const run_result& result) {
 }
 
 std::string output_assignments(const network& net, const run_result& result) {
-  std::string text;
+  std::vector<std::string> assignments;
   for (std::size_t i = 0; i < net.outputs.size() && i < result.outputs.size(); ++i) {
-    if (!text.empty()) text += ", ";
-    text += fmt::format("{} = {}", net.name_of(net.outputs[i]), result.outputs[i]);
+    assignments.push_back(fmt::format("{} = {}", net.name_of(net.outputs[i]), result.outputs.text(i)));
   }
-  return text;
+  return fmt::format("{}", fmt::join(assignments, ", "));
 }
 
 std::string output_line(const network& net, const run_result& result) {
@@ -95,10 +97,10 @@ nlohmann::ordered_json run_json(const network& net, const run_result& result) {
   if (result.status == run_status::diverges) {
     json["cycle"] = {{"start", result.cycle_start}, {"period", result.cycle_period}};
   }
-  json["outputs"] = result.outputs;
+  json["outputs"] = result.outputs.texts();
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < net.size() && i < result.state.size(); ++i) {
-    state[net.neurons[i].name] = result.state[i];
+    state[net.neurons[i].name] = result.state.text(i);
   }
   json["state"] = std::move(state);
   json["rule"] = describe_rule(net, result.rule);

@@ -2,8 +2,10 @@
 
 #include "cli/run_report.hpp"
 #include "nnsim/io/network_writer.hpp"
+#include "nnsim/numbers/value_format.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace nnsim::cli {
 namespace {
@@ -21,12 +23,11 @@ std::string point_list(const convex_combination& c, const labelled_points& data)
 // "1/2·(0,1) + 1/2·(1,0)", or "(1,1)" for one point.
 std::string combination_text(const convex_combination& c, const labelled_points& data) {
   if (c.points.size() == 1) return format_point(data.points[c.points[0]]);
-  std::string text;
+  std::vector<std::string> terms;
   for (std::size_t k = 0; k < c.points.size(); ++k) {
-    if (k > 0) text += " + ";
-    text += fmt::format("{}·{}", to_string(c.coefficients[k]), format_point(data.points[c.points[k]]));
+    terms.push_back(fmt::format("{}·{}", format_value(c.coefficients[k]), format_point(data.points[c.points[k]])));
   }
-  return text;
+  return fmt::format("{}", fmt::join(terms, " + "));
 }
 
 nlohmann::ordered_json coordinates(const std::vector<rational>& point, bool integer_points) {
@@ -44,9 +45,9 @@ nlohmann::ordered_json coordinates(const std::vector<rational>& point, bool inte
 }  // namespace
 
 std::string format_point(const std::vector<rational>& point) {
-  std::string text = "(";
-  for (std::size_t d = 0; d < point.size(); ++d) text += (d > 0 ? "," : "") + to_string(point[d]);
-  return text + ")";
+  std::vector<std::string> coordinates;
+  for (const rational& x : point) coordinates.push_back(format_value(x));
+  return fmt::format("({})", fmt::join(coordinates, ","));
 }
 
 std::string certificate_equation(const hull_certificate& certificate, const labelled_points& data) {
@@ -128,18 +129,16 @@ nlohmann::ordered_json separability_json(const separability_result& result, cons
 
 std::string one_line_json(const nlohmann::ordered_json& json) {
   if (json.is_object()) {
-    std::string text = "{";
-    bool first = true;
+    std::vector<std::string> members;
     for (const auto& [key, value] : json.items()) {
-      text += (first ? "" : ", ") + dump_json(nlohmann::ordered_json(key)) + ": " + one_line_json(value);
-      first = false;
+      members.push_back(dump_json(nlohmann::ordered_json(key)) + ": " + one_line_json(value));
     }
-    return text + "}";
+    return fmt::format("{{{}}}", fmt::join(members, ", "));
   }
   if (json.is_array()) {
-    std::string text = "[";
-    for (std::size_t k = 0; k < json.size(); ++k) text += (k > 0 ? ", " : "") + one_line_json(json[k]);
-    return text + "]";
+    std::vector<std::string> elements;
+    for (const auto& element : json) elements.push_back(one_line_json(element));
+    return fmt::format("[{}]", fmt::join(elements, ", "));
   }
   return dump_json(json);
 }

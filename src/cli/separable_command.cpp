@@ -8,11 +8,14 @@
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/separability_report.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/boolean/linear_separability.hpp"
 #include "nnsim/boolean/neuron_network.hpp"
 #include "nnsim/io/network_writer.hpp"
+#include "nnsim/numbers/value_format.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <memory>
@@ -43,36 +46,23 @@ std::vector<rational> rational_weights(const step_neuron& neuron) {
 // Every input with ξ, the neuron's output and F, right-aligned columns.
 std::string check_table(const boolean_function& f, const labelled_points& data, const step_neuron& neuron) {
   const unsigned n = f.arity();
+  // Inputs | ξ | y | F, all right-aligned.
+  std::vector<text_table::column> columns;
+  for (unsigned c = 0; c < n + 3; ++c) columns.push_back({align::right, c == 0 ? "  " : c >= n ? " | " : " "});
+  text_table table(std::move(columns));
   std::vector<std::string> header = input_names(n);
   header.insert(header.end(), {"ξ", "y", "F"});
-  std::vector<std::vector<std::string>> rows;
+  table.add_row(std::move(header));
   for (std::uint32_t v = 0; v < f.size(); ++v) {
     std::vector<std::string> row;
     for (unsigned i = 1; i <= n; ++i) row.emplace_back(f.variable(v, i) ? "1" : "0");
     const rational xi = neuron_potential(neuron, data.points[v]);
-    row.push_back(to_string(xi));
+    row.push_back(format_value(xi));
     row.emplace_back(xi >= 0 ? "1" : "0");
     row.emplace_back(f(v) ? "1" : "0");
-    rows.push_back(std::move(row));
+    table.add_row(std::move(row));
   }
-  // "ξ" is two bytes but one column wide.
-  auto width_of = [](const std::string& s) { return s == "ξ" ? std::size_t{1} : s.size(); };
-  std::vector<std::size_t> width(header.size());
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    width[c] = width_of(header[c]);
-    for (const auto& row : rows) width[c] = std::max(width[c], row[c].size());
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string text = "  ";
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c > 0) text += c >= n ? " | " : " ";
-      text += std::string(width[c] - width_of(cells[c]), ' ') + cells[c];
-    }
-    return text + "\n";
-  };
-  std::string text = line(header);
-  for (const auto& row : rows) text += line(row);
-  return text;
+  return table.text();
 }
 
 std::string describe_function(const boolean_function& f, const boolean_function_options& options) {
@@ -103,9 +93,10 @@ std::string human_report(const boolean_function& f, const boolean_function_optio
   const rational bias(result.neuron.bias);
   text += "Linearly separable: one unit-step neuron computes F:\n\n";
   text += "  " + neuron_formula(names, "y", weights, bias) + "\n\n";
-  std::string weight_list;
-  for (const integer& w : result.neuron.weights) weight_list += (weight_list.empty() ? "" : ", ") + w.str();
-  text += fmt::format("weights: {}\nbias: {}\n\n", n == 0 ? "(none)" : weight_list, result.neuron.bias.str());
+  std::vector<std::string> weight_list;
+  for (const integer& w : result.neuron.weights) weight_list.push_back(w.str());
+  text += fmt::format("weights: {}\nbias: {}\n\n", n == 0 ? "(none)" : fmt::format("{}", fmt::join(weight_list, ", ")),
+                      result.neuron.bias.str());
   if (n <= max_shown_arity) {
     text += "Checked on every input (y = 1 iff ξ >= 0):\n";
     text += check_table(f, data, result.neuron);

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
@@ -51,7 +52,7 @@ char head_symbol(const machine_configuration& c) {
 // a trace start in one column), then the cells with the head's in brackets.
 std::string configuration_text(const turing_machine& machine, const machine_configuration& c,
                                std::size_t state_width = 0) {
-  std::string text = fmt::format("{:<{}} ", machine.states[c.state], state_width);
+  std::string text = pad_right(machine.states[c.state], state_width) + " ";
   for (std::size_t i = 0; i < c.tape.size(); ++i) {
     const bool here = c.first_cell + static_cast<std::int64_t>(i) == c.head;
     text += here ? fmt::format(" [{}]", c.tape[i]) : fmt::format(" {}", c.tape[i]);
@@ -156,7 +157,7 @@ command add_tm_command(CLI::App& app, cli_context& context) {
     if (options->trace) {
       const std::size_t width = fmt::formatted_size("{}", run.steps);
       std::size_t state_width = 0;
-      for (const std::string& state : machine.states) state_width = std::max(state_width, state.size());
+      for (const std::string& state : machine.states) state_width = std::max(state_width, display_width(state));
       run_machine(machine, options->word, options->max_steps,
                   [&](std::uint64_t t, const machine_configuration& seen) {
                     const machine_configuration c = with_head_cell(machine, seen);
@@ -167,7 +168,9 @@ command add_tm_command(CLI::App& app, cli_context& context) {
                       trace.push_back(std::move(step));
                     } else {
                       write_output(
-                          fmt::format("  {:>{}}  {}\n", t, width, configuration_text(machine, c, state_width)), "");
+                          fmt::format("  {}  {}\n", pad_left(fmt::format("{}", t), width),
+                                      configuration_text(machine, c, state_width)),
+                          "");
                     }
                   });
     }

@@ -5,10 +5,12 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -23,13 +25,6 @@ struct trace_command_options {
   std::string format = "table";
   std::string neurons;  // --neurons: the columns; empty means every neuron
   CLI::Option* neurons_option = nullptr;
-};
-
-// One row of the table: y(t) restricted to the chosen columns.
-struct trace_row {
-  std::uint64_t time = 0;
-  std::string updated;
-  std::vector<std::string> values;
 };
 
 // The neurons step t - 1 selected; nothing for y(0).
@@ -50,45 +45,30 @@ std::string updated_cell(const network& net, const trace_event& event, std::size
 }
 
 // Collects the rows and prints them aligned at the end: the column widths
-// are known only once every value has been seen.
+// are known only once every value has been seen.  Only the shown columns'
+// values become text.
 class table_printer {
  public:
   table_printer(const network& net, std::vector<neuron_id> columns)
-      : net_(net), columns_(std::move(columns)), updatable_count_(net.updatable().size()) {}
+      : net_(net),
+        columns_(std::move(columns)),
+        updatable_count_(net.updatable().size()),
+        table_(layout(columns_.size())) {
+    std::vector<std::string> header = {"t", "updated"};
+    for (neuron_id id : columns_) header.push_back(net_.name_of(id));
+    table_.add_row(std::move(header));
+    table_.add_rule();
+  }
 
   void add(const trace_event& event) {
-    trace_row row;
-    row.time = event.time;
-    row.updated = updated_cell(net_, event, updatable_count_);
-    saw_all_ = saw_all_ || row.updated == "all";
-    for (neuron_id id : columns_) row.values.push_back((*event.state)[index(id)]);
-    rows_.push_back(std::move(row));
+    std::vector<std::string> row = {fmt::format("{}", event.time), updated_cell(net_, event, updatable_count_)};
+    saw_all_ = saw_all_ || row.back() == "all";
+    for (neuron_id id : columns_) row.push_back(event.state.text(index(id)));
+    table_.add_row(std::move(row));
   }
 
   std::string text() const {
-    std::size_t time_width = 1;
-    std::size_t updated_width = std::string_view("updated").size();
-    std::vector<std::size_t> widths;
-    for (neuron_id id : columns_) widths.push_back(net_.name_of(id).size());
-    for (const trace_row& row : rows_) {
-      time_width = std::max(time_width, fmt::formatted_size("{}", row.time));
-      updated_width = std::max(updated_width, row.updated.size());
-      for (std::size_t c = 0; c < row.values.size(); ++c) widths[c] = std::max(widths[c], row.values[c].size());
-    }
-
-    // Times and values right-aligned like numbers in a column, names left.
-    auto line = [&](std::string_view time, std::string_view updated, auto&& cell) {
-      std::string text = fmt::format("{:>{}}  {:<{}}", time, time_width, updated, updated_width);
-      for (std::size_t c = 0; c < columns_.size(); ++c) text += fmt::format("  {:>{}}", cell(c), widths[c]);
-      text.erase(text.find_last_not_of(' ') + 1);
-      return text + "\n";
-    };
-    std::string text = line("t", "updated", [&](std::size_t c) { return net_.name_of(columns_[c]); });
-    text += line(std::string(time_width, '-'), std::string(updated_width, '-'),
-                 [&](std::size_t c) { return std::string(widths[c], '-'); });
-    for (const trace_row& row : rows_) {
-      text += line(fmt::format("{}", row.time), row.updated, [&](std::size_t c) { return row.values[c]; });
-    }
+    std::string text = table_.text();
     if (saw_all_) {
       text += fmt::format("(updated \"all\" = every neuron with an equation: {})\n",
                           neuron_names(net_, net_.updatable()));
@@ -97,25 +77,32 @@ class table_printer {
   }
 
  private:
+  // Times and values right-aligned like numbers in a column, names left.
+  static std::vector<text_table::column> layout(std::size_t value_columns) {
+    std::vector<text_table::column> columns = {{align::right, ""}, {align::left, "  "}};
+    columns.insert(columns.end(), value_columns, {align::right, "  "});
+    return columns;
+  }
+
   const network& net_;
   std::vector<neuron_id> columns_;
   std::size_t updatable_count_;
-  std::vector<trace_row> rows_;
+  text_table table_;
   bool saw_all_ = false;
 };
 
 // CSV and JSON lines are written row by row as the run goes: they are for
 // programs, which need no alignment, and a long run need not be kept.
 void print_csv_header(const network& net, const std::vector<neuron_id>& columns) {
-  std::string text = "t,updated";
-  for (neuron_id id : columns) text += "," + net.name_of(id);
-  std::fputs((text + "\n").c_str(), stdout);
+  std::vector<std::string> names;
+  for (neuron_id id : columns) names.push_back(net.name_of(id));
+  std::fputs(fmt::format("t,updated{}{}\n", names.empty() ? "" : ",", fmt::join(names, ",")).c_str(), stdout);
 }
 
 void print_csv_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
   // Names are separated by spaces: commas would split the cell.
   std::string text = fmt::format("{},{}", event.time, neuron_names(net, selected_of(event), " "));
-  for (neuron_id id : columns) text += "," + (*event.state)[index(id)];
+  for (neuron_id id : columns) text += "," + event.state.text(index(id));
   std::fputs((text + "\n").c_str(), stdout);
 }
 
@@ -126,7 +113,7 @@ void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, 
   for (neuron_id id : selected_of(event)) updated.push_back(net.name_of(id));
   row["updated"] = std::move(updated);
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
-  for (neuron_id id : columns) state[net.name_of(id)] = (*event.state)[index(id)];
+  for (neuron_id id : columns) state[net.name_of(id)] = event.state.text(index(id));
   row["state"] = std::move(state);
   std::fputs((dump_json(row) + "\n").c_str(), stdout);
 }

@@ -6,13 +6,15 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "cli/text_table.hpp"
 #include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/io/network_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
-#include "nnsim/io/network_parser.hpp"
-#include "nnsim/boolean/truth_table.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <memory>
@@ -62,58 +64,43 @@ std::optional<boolean_function> expected_function(const truth_command_options& o
 // the expected value, and the verdict; `rows` selects the rows shown.
 std::string format_table(const network& net, const truth_table& table, const std::vector<std::uint32_t>& rows,
                          const boolean_function* expected) {
+  // Groups: inputs | outputs [| expected] | status; numbers right-aligned,
+  // the status left-aligned.
+  std::vector<text_table::column> columns;
   std::vector<std::string> header;
-  for (neuron_id id : net.inputs) header.push_back(net.name_of(id));
-  const std::size_t outputs_begin = header.size();
-  for (neuron_id id : net.outputs) header.push_back(net.name_of(id));
-  const std::size_t expected_column = header.size();
-  if (expected != nullptr) header.emplace_back("expected");
-  const std::size_t status_column = header.size();
-  header.emplace_back("status");
+  auto add_column = [&](std::string name, align alignment, bool starts_group) {
+    columns.push_back({alignment, columns.empty() ? "" : starts_group ? " | " : " "});
+    header.push_back(std::move(name));
+  };
+  for (neuron_id id : net.inputs) add_column(net.name_of(id), align::right, false);
+  for (std::size_t k = 0; k < net.outputs.size(); ++k) add_column(net.name_of(net.outputs[k]), align::right, k == 0);
+  if (expected != nullptr) add_column("expected", align::right, true);
+  add_column("status", align::left, true);
 
-  std::vector<std::vector<std::string>> cells;
+  text_table text(std::move(columns));
+  text.add_row(std::move(header));
   for (std::uint32_t r : rows) {
     const truth_table_row& row = table.rows[r];
     std::vector<std::string> line;
     for (unsigned j = 1; j <= table.arity; ++j) line.emplace_back(table.input_bit(r, j) ? "1" : "0");
-    for (const std::string& value : row.outputs) line.push_back(value);
+    for (std::string& value : row.outputs.texts()) line.push_back(std::move(value));
     if (expected != nullptr) line.emplace_back((*expected)(row.input) ? "1" : "0");
     line.emplace_back(name_of(row.status));
-    cells.push_back(std::move(line));
+    text.add_row(std::move(line));
   }
-  std::vector<std::size_t> width(header.size());
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    width[c] = header[c].size();
-    for (const auto& line : cells) width[c] = std::max(width[c], line[c].size());
-  }
-  // Groups: inputs | outputs [| expected] | status; numbers right-aligned,
-  // the status left-aligned.
-  auto format_line = [&](const std::vector<std::string>& line) {
-    std::string text;
-    for (std::size_t c = 0; c < line.size(); ++c) {
-      if (c > 0) text += (c == outputs_begin || c == expected_column || c == status_column) ? " | " : " ";
-      text += c == status_column ? line[c] : fmt::format("{:>{}}", line[c], width[c]);
-    }
-    return text;
-  };
-  std::string text = format_line(header) + "\n";
-  for (const auto& line : cells) text += format_line(line) + "\n";
-  return text;
+  return text.text();
 }
 
 // "4 rows: 3 halted, 1 diverges".
 std::string status_summary(const truth_table& table) {
   std::size_t count[3] = {0, 0, 0};
   for (const truth_table_row& row : table.rows) ++count[static_cast<int>(row.status)];
-  std::string text = plural(table.rows.size(), "row", "rows") + ":";
   const char* names[3] = {"halted", "diverges", "undecided"};
-  bool first = true;
+  std::vector<std::string> counts;
   for (int s = 0; s < 3; ++s) {
-    if (count[s] == 0) continue;
-    text += fmt::format("{} {} {}", first ? "" : ",", count[s], names[s]);
-    first = false;
+    if (count[s] > 0) counts.push_back(fmt::format("{} {}", count[s], names[s]));
   }
-  return text;
+  return fmt::format("{}: {}", plural(table.rows.size(), "row", "rows"), fmt::join(counts, ", "));
 }
 
 std::string json_report(const truth_table& table, const std::optional<std::size_t>& mismatches) {
@@ -124,7 +111,7 @@ std::string json_report(const truth_table& table, const std::optional<std::size_
     nlohmann::ordered_json vector = nlohmann::ordered_json::array();
     for (unsigned j = 1; j <= table.arity; ++j) vector.push_back(table.input_bit(r, j) ? 1 : 0);
     inputs.push_back(std::move(vector));
-    outputs.push_back(table.rows[r].outputs);
+    outputs.push_back(table.rows[r].outputs.texts());
     status.push_back(std::string(name_of(table.rows[r].status)));
   }
   // One key per line, each array on one line.

@@ -100,7 +100,7 @@ word_classification classify_word(const network& net, std::string_view word, con
 
   switch (run.status) {
     case run_status::halted:
-      result.verdict = run.output_signs.at(0) > 0 ? word_verdict::accept : word_verdict::reject;
+      result.verdict = run.outputs.sign(0) > 0 ? word_verdict::accept : word_verdict::reject;
       break;
     case run_status::diverges:
       result.verdict = word_verdict::reject_diverges;
@@ -111,7 +111,7 @@ word_classification classify_word(const network& net, std::string_view word, con
   }
   result.steps = run.steps;
   result.largest_value_bits = run.largest_value_bits;
-  result.output = run.outputs.at(0);
+  result.output = std::move(run.outputs);
   return result;
 }
 

@@ -60,7 +60,6 @@ struct arithmetic<rational> {
   [[noreturn]] static void exp(rational&, const rational&) { not_exact(); }
   [[noreturn]] static void tanh(rational&, const rational&) { not_exact(); }
 
-  static std::string text(const rational& a) { return to_string(a); }
   static std::uint64_t hash(const rational& a) {
     return hash_limbs(hash_limbs(0x5851F42D4C957F2DULL, mpq_numref(ptr(a))), mpq_denref(ptr(a)));
   }
@@ -108,9 +107,6 @@ struct arithmetic<real_number> {
   static void exp(real_number& out, const real_number& a) { mpfr_exp(out.get(), a.get(), MPFR_RNDN); }
   static void tanh(real_number& out, const real_number& a) { mpfr_tanh(out.get(), a.get(), MPFR_RNDN); }
 
-  // The shortest decimal that reads back to the same P-bit value
-  // (mpfr_get_str with 0 digits picks that many), as d.ddd or d.ddde±x.
-  static std::string text(const real_number& a);
   static std::uint64_t hash(const real_number& a) {
     mpfr_srcptr x = a.get();
     if (mpfr_zero_p(x)) return 0x2545F4914F6CDD1DULL;  // +0 and -0 are equal values
@@ -153,8 +149,6 @@ struct arithmetic<double> {
   static void exp(double& out, double a) { out = std::exp(a); }
   static void tanh(double& out, double a) { out = std::tanh(a); }
 
-  // fmt prints the shortest representation that round-trips.
-  static std::string text(double a) { return fmt::format("{}", a); }
   static std::uint64_t hash(double a) {
     if (a == 0.0) return 0x2545F4914F6CDD1DULL;  // +0 and -0 are equal values
     std::uint64_t bits_of_a = 0;

@@ -40,37 +40,30 @@ void check_input(const network& net, const std::vector<rational>& input) {
 template <class Num>
 run_result run_in_mode(const network& net, const run_request& request, const rule_spec& rule,
                        const typename arithmetic<Num>::context& ctx) {
-  using ops = arithmetic<Num>;
   simulator<Num> engine(net, make_update_rule(net, rule), ctx, request.limits);
 
-  std::vector<std::string> text(net.size());
-  auto render = [&] {
-    const auto& state = engine.state();
-    for (std::size_t v = 0; v < state.size(); ++v) text[v] = ops::text(state[v]);
-  };
   typename simulator<Num>::step_hook hook;
   std::vector<neuron_id> selected_ids;
   if (request.observer) {
     hook = [&](std::uint64_t time, std::span<const equation_index> selected) {
-      render();
       selected_ids.clear();
       for (equation_index e : selected) selected_ids.push_back(net.equations[e].target);
-      request.observer(trace_event{time, &text, &selected_ids});
+      request.observer(trace_event{time, state_view(std::span<const Num>(engine.state())), &selected_ids});
     };
   }
 
   const run_outcome outcome = engine.run(request.input, hook);
-  render();
   run_result result;
   result.status = outcome.status;
   result.steps = outcome.steps;
   result.cycle_start = outcome.cycle_start;
   result.cycle_period = outcome.cycle_period;
-  result.state = text;
-  for (neuron_id o : net.outputs) {
-    result.outputs.push_back(text[index(o)]);
-    result.output_signs.push_back(ops::sign(engine.state()[index(o)]));
-  }
+  const std::vector<Num>& state = engine.state();
+  std::vector<Num> outputs;
+  outputs.reserve(net.outputs.size());
+  for (neuron_id o : net.outputs) outputs.push_back(state[index(o)]);
+  result.state = state_values(state);
+  result.outputs = state_values(std::move(outputs));
   result.largest_value_bits = engine.largest_value_bits();
   result.rule = rule;
   result.numbers = request.numbers;

@@ -26,12 +26,14 @@ int main(int argc, char** argv) {
                 std::string(nnsim::name_of(result.status)).c_str(),
                 static_cast<unsigned long long>(result.steps));
     for (std::size_t k = 0; k < net.outputs.size(); ++k) {
-      std::printf(" %s = %s", net.name_of(net.outputs[k]).c_str(), result.outputs[k].c_str());
+      std::printf(" %s = %s", net.name_of(net.outputs[k]).c_str(), result.outputs.text(k).c_str());
     }
     std::printf("\n");
 
+    // In rational mode the values are exact rationals, compared as numbers.
+    const std::vector<nnsim::rational>& outputs = result.outputs.exact();
     const bool as_expected = result.status == nnsim::run_status::halted && result.steps == 2 &&
-                             result.outputs == std::vector<std::string>{"1"};
+                             outputs.size() == 1 && outputs[0] == 1;
     return as_expected ? 0 : 1;
   } catch (const nnsim::input_error& error) {
     std::fprintf(stderr, "%s\n", error.diagnostic().c_str());  // FILE:LINE:COL: error: ...

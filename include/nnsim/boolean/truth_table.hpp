@@ -29,8 +29,7 @@ struct truth_table_row {
   std::uint32_t input = 0;               // the input vector's number, first input neuron most significant
   run_status status = run_status::undecided;
   std::uint64_t steps = 0;               // as run_result::steps
-  std::vector<std::string> outputs;      // output neurons' values (after a halt: the network output)
-  std::vector<int> output_signs;         // -1, 0 or 1 for each output
+  state_values outputs;                  // output neurons' values (after a halt: the network output)
 };
 
 struct truth_table {

@@ -60,7 +60,7 @@ struct word_classification {
   word_verdict verdict = word_verdict::undecided;
   std::uint64_t steps = 0;              // T, t2 or N as in run_result
   std::size_t largest_value_bits = 0;   // rational mode; 0 in the floating modes
-  std::string output;                   // the output neuron's value in the last state, as text
+  state_values output;                  // the output neuron's value in the last state (one value)
 };
 
 // Runs `net` on δ(word) and classifies the word.  Throws input_error for a

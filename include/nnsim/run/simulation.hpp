@@ -1,10 +1,12 @@
 // Running one computation (semantics.md, sections 2-4) in any number mode,
-// with the result in a form independent of the mode.  The typed engine is
-// simulator.hpp; this is what the command line and the checks call.
+// with the values in the mode's number type (state_values.hpp: rationals,
+// MPFR values or doubles, as numbers; text only on request).  The typed
+// engine is simulator.hpp; this is what the command line and the checks call.
 #pragma once
 
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/number_mode.hpp"
+#include "nnsim/numbers/state_values.hpp"
 #include "nnsim/run/run_limits.hpp"
 
 #include <cstdint>
@@ -20,19 +22,20 @@ struct run_result {
   std::uint64_t steps = 0;               // T (halted), t2 (diverges), N (undecided)
   std::uint64_t cycle_start = 0;         // diverges: t1
   std::uint64_t cycle_period = 0;        // diverges: t2 - t1
-  std::vector<std::string> state;        // every neuron's value in y(steps), by neuron id, as text
-  std::vector<std::string> outputs;      // the output neurons' values, in output order
-  std::vector<int> output_signs;         // -1, 0 or 1 for each output (exact in rational mode)
+  state_values state;                    // every neuron's value in y(steps), by neuron id
+  state_values outputs;                  // the output neurons' values in y(steps), in output order
   std::size_t largest_value_bits = 0;    // rational mode: largest value size seen during the run
   rule_spec rule;
   number_mode numbers;
 };
 
 // Called with y(0) before the first step and then with y(t + 1) after each
-// step t, with the neurons that step t selected; state[i] is neuron i's value.
+// step t, with the neurons that step t selected; state is y(t), by neuron
+// id, valid during the call only (state.copy() keeps it).  Nothing is turned
+// into text unless the observer asks (state.text(i)).
 struct trace_event {
   std::uint64_t time = 0;
-  const std::vector<std::string>* state = nullptr;
+  state_view state;
   const std::vector<neuron_id>* selected = nullptr;   // empty at time 0
 };
 using trace_observer = std::function<void(const trace_event&)>;

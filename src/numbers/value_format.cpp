@@ -1,11 +1,15 @@
-#include "numbers/number_arithmetic.hpp"
+#include "nnsim/numbers/value_format.hpp"
+
+#include <fmt/format.h>
 
 #include <memory>
 
 namespace nnsim {
 
-std::string arithmetic<real_number>::text(const real_number& a) {
-  mpfr_srcptr x = a.get();
+std::string format_value(const rational& value) { return to_string(value); }
+
+std::string format_value(const real_number& value) {
+  mpfr_srcptr x = value.get();
   if (mpfr_nan_p(x)) return "nan";
   if (mpfr_inf_p(x)) return mpfr_sgn(x) > 0 ? "inf" : "-inf";
   if (mpfr_zero_p(x)) return mpfr_signbit(x) ? "-0" : "0";
@@ -30,5 +34,7 @@ std::string arithmetic<real_number>::text(const real_number& a) {
   if (length > 1) scientific += "." + mantissa.substr(1);
   return scientific + fmt::format("e{}", point - 1);
 }
+
+std::string format_value(double value) { return fmt::format("{}", value); }
 
 }  // namespace nnsim

@@ -1,0 +1,62 @@
+// Aligned text tables for the commands' human-readable output, the one place
+// where columns are padded.  Widths are display widths of UTF-8 text
+// (display_width), so that cells like "δ(ω)", "ξ", "…" or "≤" line up.
+//
+//   text_table table({{align::right, ""}, {align::left, "  "}});
+//   table.add_row({"t", "updated"});
+//   table.add_rule();                    // "-" under every column
+//   table.add_row({"0", "-"});
+//   std::string text = table.text();     // one line per row, no trailing spaces
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnsim::cli {
+
+// Columns a UTF-8 text takes on a terminal: one per code point, none for a
+// combining mark or a zero-width character, two for an East Asian wide one.
+// A byte that is not valid UTF-8 counts as one column.
+std::size_t display_width(std::string_view text);
+
+// `text` padded with spaces to `width` display columns, on the right
+// (pad_right: left-aligned) or the left (pad_left: right-aligned); text that
+// is already as wide is returned as it is.
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+enum class align { left, right };
+
+class text_table {
+ public:
+  struct column {
+    align alignment = align::left;
+    std::string before;  // the text before the column's cells: an indent for the first, a separator after it
+  };
+
+  explicit text_table(std::vector<column> columns) : columns_(std::move(columns)) {}
+
+  // A row of cells, one per column from the first; a row may have fewer
+  // cells than there are columns (it ends early), not more.
+  void add_row(std::vector<std::string> cells);
+  // A row that fills every column's width with `fill`, under a header.
+  void add_rule(char fill = '-');
+
+  bool empty() const { return rows_.empty(); }
+  // Every row as one line ending in "\n", each cell padded to its column's
+  // widest cell, trailing spaces removed.
+  std::string text() const;
+
+ private:
+  struct row {
+    std::vector<std::string> cells;
+    bool rule = false;
+    char fill = '-';
+  };
+  std::vector<column> columns_;
+  std::vector<row> rows_;
+};
+
+}  // namespace nnsim::cli
