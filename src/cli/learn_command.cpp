@@ -8,9 +8,9 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "cli/separability_report.hpp"
-#include "nnsim/support/error.hpp"
 #include "nnsim/io/network_writer.hpp"
 #include "nnsim/learning/perceptron.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -7,10 +7,10 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/io/network_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
-#include "nnsim/io/network_parser.hpp"
-#include "nnsim/boolean/truth_table.hpp"
 
 #include <fmt/format.h>
 
