@@ -4,9 +4,9 @@
 // evaluator against the simulator (compute_truth_table), and the options.
 #include "nnsim/boolean/boolean_check.hpp"
 #include "nnsim/boolean/boolean_constructions.hpp"
-#include "nnsim/support/error.hpp"
-#include "nnsim/io/network_parser.hpp"
 #include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -6,11 +6,11 @@
 // breadth-first search over unions of implicants that does not use the
 // prime implicants at all.
 #include "nnsim/boolean/boolean_constructions.hpp"
-#include "nnsim/run/update_rule.hpp"
-#include "nnsim/support/error.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/network_writer.hpp"
 #include "nnsim/run/simulation.hpp"
+#include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

@@ -3,8 +3,8 @@
 // degenerate programs on which the textbook rule cycles, redundant rows,
 // the GMP fallback, and random two-variable programs against an independent
 // vertex enumeration.
-#include "nnsim/support/error.hpp"
 #include "nnsim/boolean/exact_simplex.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,8 +3,8 @@
 // word up to length 8 against its language written independently as a C++
 // predicate; the shortlex enumeration; the three kinds of expectation and
 // what counts as a mismatch.
-#include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 

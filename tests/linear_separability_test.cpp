@@ -5,10 +5,10 @@
 // own checker); the counts per n are the published ones (OEIS A000609:
 // 2, 4, 14, 104, 1882), found by the brute force as well as by the library.
 #include "nnsim/boolean/boolean_check.hpp"
-#include "nnsim/boolean/neuron_network.hpp"
-#include "nnsim/support/error.hpp"
 #include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/neuron_network.hpp"
 #include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 

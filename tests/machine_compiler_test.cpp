@@ -2,12 +2,12 @@
 // network is run on every word up to a length, exactly, and compared with
 // the machine run directly (an independent route: the direct run does not
 // share any code with the network or the simulator).
+#include "nnsim/io/network_parser.hpp"
+#include "nnsim/io/network_writer.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/model/network_analysis.hpp"
-#include "nnsim/io/network_parser.hpp"
-#include "nnsim/io/network_writer.hpp"
 #include "nnsim/run/simulation.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,9 @@
 // Tests of the `.nn` loader (network_parser.hpp, network_lexer.hpp): every
 // construct of network-format.md with exact values, and every error with its
 // exact place and message.
-#include "io/network_lexer.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/text_file.hpp"
+#include "io/network_lexer.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

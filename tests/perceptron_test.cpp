@@ -1,11 +1,11 @@
 // Tests of perceptron.hpp: the learning rule on AND and OR against runs
 // computed by hand, XOR (the rule cycles and the data is not separable),
 // exact rational rates, and the CSV reader with its located errors.
-#include "nnsim/support/error.hpp"
+#include "nnsim/boolean/truth_table.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/network_writer.hpp"
 #include "nnsim/learning/perceptron.hpp"
-#include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,10 +2,10 @@
 // ones whose computations are worked out in the comments: the row order,
 // each verdict, rule and number-mode overrides, comparisons with a function.
 #include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/io/network_parser.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
-#include "nnsim/io/network_parser.hpp"
-#include "nnsim/boolean/truth_table.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

@@ -14,10 +14,10 @@
 #include "nnsim/boolean/boolean_check.hpp"
 
 #include "nnsim/boolean/boolean_constructions.hpp"
-#include "nnsim/support/error.hpp"
 #include "nnsim/boolean/linear_separability.hpp"
-#include "nnsim/model/network_analysis.hpp"
 #include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/model/network_analysis.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
 

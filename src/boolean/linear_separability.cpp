@@ -1,8 +1,8 @@
 // Linear separability by exact linear programming (linear_separability.hpp).
 #include "nnsim/boolean/linear_separability.hpp"
 
-#include "nnsim/support/error.hpp"
 #include "nnsim/boolean/exact_simplex.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "nnsim/boolean/truth_table.hpp"
 
-#include "nnsim/support/error.hpp"
 #include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
 

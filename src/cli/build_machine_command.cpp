@@ -4,8 +4,8 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/languages/machine_compiler.hpp"
 #include "nnsim/io/network_writer.hpp"
+#include "nnsim/languages/machine_compiler.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 
 #include <fmt/format.h>

@@ -2,9 +2,9 @@
 
 #include "cli/output.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
-#include "nnsim/numbers/number_mode.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

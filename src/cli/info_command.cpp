@@ -5,8 +5,8 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
-#include "nnsim/model/network_analysis.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/model/network_analysis.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>

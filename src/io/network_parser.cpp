@@ -32,21 +32,14 @@
 #include "nnsim/io/network_parser.hpp"
 
 #include "nnsim/io/text_file.hpp"
-#include "nnsim/model/network_analysis.hpp"
-#include "io/network_lexer.hpp"
 #include "nnsim/model/rule_checks.hpp"
+#include "io/network_lexer.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <charconv>
-#include <cstdio>
-#include <cstring>
-#include <iostream>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <span>
 #include <unordered_map>

@@ -30,11 +30,11 @@
 // drawn past that point, and NaN would break every comparison.
 #pragma once
 
-#include "nnsim/support/error.hpp"
 #include "nnsim/model/network.hpp"
-#include "numbers/number_arithmetic.hpp"
 #include "nnsim/run/run_limits.hpp"
 #include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "numbers/number_arithmetic.hpp"
 
 #include <fmt/format.h>
 

@@ -7,10 +7,10 @@
 // list of accepted words).
 #pragma once
 
+#include "nnsim/languages/turing_machine.hpp"
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/run/simulation.hpp"
-#include "nnsim/languages/turing_machine.hpp"
 
 #include <cstddef>
 #include <cstdint>

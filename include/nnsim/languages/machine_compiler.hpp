@@ -7,8 +7,8 @@
 // says which neuron does what.
 #pragma once
 
-#include "nnsim/model/network.hpp"
 #include "nnsim/languages/turing_machine.hpp"
+#include "nnsim/model/network.hpp"
 
 namespace nnsim {
 

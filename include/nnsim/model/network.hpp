@@ -5,8 +5,8 @@
 // constructions fill it, the simulator compiles it into flat arrays.
 #pragma once
 
-#include "nnsim/support/error.hpp"
 #include "nnsim/numbers/rational.hpp"
+#include "nnsim/support/error.hpp"
 
 #include <cstdint>
 #include <optional>
