@@ -4,6 +4,7 @@
 #include "nnsim/delta_encoding.hpp"
 #include "nnsim/error.hpp"
 #include "nnsim/number_mode.hpp"
+#include "nnsim/vocabulary.hpp"
 
 #include <fmt/format.h>
 
@@ -117,8 +118,8 @@ CLI::Option* add_word_option(CLI::App& app, run_options& options) {
 CLI::Option* add_rule_option(CLI::App& app, std::string& rule) {
   return app
       .add_option("--rule", rule,
-                  "which neurons each step updates, instead of the file's rule: parallel, sequential, layered, "
-                  "random or random:SEED")
+                  fmt::format("which neurons each step updates, instead of the file's rule: {}",
+                              rule_option_alternatives()))
       ->type_name("RULE")
       ->check(library_check([](const std::string& text) { parse_rule_option(text); }));
 }
@@ -126,8 +127,7 @@ CLI::Option* add_rule_option(CLI::App& app, std::string& rule) {
 CLI::Option* add_numbers_option(CLI::App& app, std::string& numbers) {
   return app
       .add_option("--numbers", numbers,
-                  "rational (exact), double, or real:P (P-bit binary floating point); floating results are "
-                  "approximations")
+                  fmt::format("{}; floating results are approximations", number_mode_help()))
       ->type_name("MODE")
       ->capture_default_str()
       ->check(library_check([](const std::string& text) { number_mode::parse(text); }));
@@ -221,12 +221,7 @@ run_request make_run_request(const network& net, const run_options& options) {
 }
 
 std::string neuron_names(const network& net, const std::vector<neuron_id>& ids, std::string_view separator) {
-  std::string text;
-  for (neuron_id id : ids) {
-    if (!text.empty()) text += separator;
-    text += net.name_of(id);
-  }
-  return text;
+  return join_neuron_names(net, ids, separator);
 }
 
 }  // namespace nnsim::cli

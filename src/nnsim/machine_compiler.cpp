@@ -58,9 +58,11 @@
 #include "nnsim/machine_compiler.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cctype>
 #include <map>
+#include <ranges>
 
 namespace nnsim {
 namespace {
@@ -198,11 +200,10 @@ network compile_machine(const turing_machine& machine, const machine_compiler_op
       "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
       "rejects by halting, and runs forever if the machine does.  Tape symbols {} get digits 1, 3, ...\n"
       "in base {}; see docs/languages.md for the parts and why the input stage is built this way.",
-      machine.name, [&] {
-        std::string list;
-        for (unsigned k = 0; k < s; ++k) list += fmt::format("{}'{}'", k ? ", " : "", machine.symbols[order[k]]);
-        return list;
-      }(), to_string(base));
+      machine.name,
+      fmt::join(order | std::views::transform([&](std::uint32_t a) { return fmt::format("'{}'", machine.symbols[a]); }),
+                ", "),
+      to_string(base));
 
   const neuron_id x = net.add_input("x");
   const neuron_id y = b.id("y");

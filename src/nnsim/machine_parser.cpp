@@ -4,12 +4,12 @@
 // the alphabet) once the whole file is read, each error located at the word
 // it is about.
 #include "nnsim/network_parser.hpp"  // read_text_file
+#include "nnsim/text.hpp"
 #include "nnsim/turing_machine.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 namespace nnsim {
@@ -20,27 +20,11 @@ struct word {
   std::uint32_t column = 0;
 };
 
-bool is_identifier(std::string_view text) {
-  if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
-  for (char c : text) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
-  }
-  return text.back() != '.';
-}
-
 class machine_loader {
  public:
   machine_loader(std::string_view text, const std::string& source_name) {
     machine_.source_name = source_name;
-    std::size_t begin = 0;
-    while (begin <= text.size()) {
-      const std::size_t end = std::min(text.find('\n', begin), text.size());
-      std::string line(text.substr(begin, end - begin));
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      machine_.source_lines.push_back(line);
-      begin = end + 1;
-      if (end == text.size()) break;
-    }
+    machine_.source_lines = split_lines(text);
   }
 
   turing_machine load() {

@@ -8,6 +8,7 @@
 
 #include "nnsim/network.hpp"
 #include "nnsim/rational.hpp"
+#include "nnsim/text.hpp"  // is_identifier, split_lines
 
 #include <cstddef>
 #include <string>
@@ -49,12 +50,8 @@ struct token {
 inline constexpr std::size_t max_number_length = 100000;
 
 // The reserved words of network-format.md: keywords, rule, activation and
-// norm names.  None of them can name a neuron.
+// norm names (the tables of vocabulary.hpp).  None of them can name a neuron.
 bool is_reserved_word(std::string_view word);
-
-// An identifier of the format: a letter or '_', then letters, digits, '_' or
-// '.', not ending in '.'.
-bool is_identifier(std::string_view word);
 
 // How a token is named in a message: `'x1'` (long ones shortened), or the
 // words `end of line` / `end of file`.
@@ -62,10 +59,6 @@ std::string describe(const token& t);
 
 // `text` cut to a readable length for quoting in a message.
 std::string shorten(std::string_view text);
-
-// The text split at '\n', a trailing '\r' removed from each line; the lines
-// that diagnostics print under `FILE:LINE:COL`.
-std::vector<std::string> split_lines(std::string_view text);
 
 class network_lexer {
  public:

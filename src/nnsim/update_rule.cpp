@@ -2,11 +2,14 @@
 
 #include "nnsim/network_analysis.hpp"
 #include "nnsim/splitmix64.hpp"
+#include "nnsim/vocabulary.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <charconv>
+#include <array>
+#include <ranges>
 
 namespace nnsim {
 namespace {
@@ -132,59 +135,77 @@ class schedule_rule final : public update_rule {
   std::vector<std::vector<equation_index>> sets_;
 };
 
+// The rules by name: each name of the rule table has its factory here.
+using rule_factory = std::unique_ptr<update_rule> (*)(const network&, const rule_spec&);
+
+struct registered_rule {
+  std::string_view name;
+  rule_factory make;
+};
+
+constexpr std::array<registered_rule, 5> rule_registry{{
+    {"parallel", [](const network& net, const rule_spec&) -> std::unique_ptr<update_rule> {
+       return std::make_unique<parallel_rule>(net);
+     }},
+    {"sequential", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
+       return std::make_unique<sequential_rule>(net, spec);
+     }},
+    {"layered", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
+       return std::make_unique<layered_rule>(net, spec);
+     }},
+    {"random", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
+       return std::make_unique<random_rule>(net, spec.seed);
+     }},
+    {"schedule", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
+       return std::make_unique<schedule_rule>(net, spec);
+     }},
+}};
+
 }  // namespace
 
+bool is_registered_rule(std::string_view name) {
+  return std::any_of(rule_registry.begin(), rule_registry.end(),
+                     [name](const registered_rule& rule) { return rule.name == name; });
+}
+
 std::unique_ptr<update_rule> make_update_rule(const network& net, const rule_spec& spec) {
-  switch (spec.kind) {
-    case rule_kind::parallel: return std::make_unique<parallel_rule>(net);
-    case rule_kind::sequential: return std::make_unique<sequential_rule>(net, spec);
-    case rule_kind::layered: return std::make_unique<layered_rule>(net, spec);
-    case rule_kind::random: return std::make_unique<random_rule>(net, spec.seed);
-    case rule_kind::schedule: return std::make_unique<schedule_rule>(net, spec);
+  const std::string_view name = name_of(spec.kind);
+  for (const registered_rule& rule : rule_registry) {
+    if (rule.name == name) return rule.make(net, spec);
   }
   throw input_error("unknown update rule");
 }
 
 rule_spec parse_rule_option(std::string_view text) {
+  // NAME or NAME:SEED
+  const std::size_t colon = text.find(':');
+  const std::string_view name = text.substr(0, colon);
+  const rule_word* word = rule_named(name, rule_syntax::command_line);
+  if (word == nullptr || (colon != std::string_view::npos && !word->takes_seed)) {
+    throw input_error(fmt::format("unknown rule '{}': expected {}", text, rule_option_alternatives()));
+  }
   rule_spec spec;
-  const std::string_view random_prefix = "random:";
-  if (text == "parallel") {
-    spec.kind = rule_kind::parallel;
-  } else if (text == "sequential") {
-    spec.kind = rule_kind::sequential;
-  } else if (text == "layered") {
-    spec.kind = rule_kind::layered;
-  } else if (text == "random") {
-    spec.kind = rule_kind::random;
-  } else if (text.starts_with(random_prefix)) {
-    spec.kind = rule_kind::random;
-    const std::string_view digits = text.substr(random_prefix.size());
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), spec.seed);
-    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
-      throw input_error(fmt::format("invalid seed in rule '{}': expected an integer from 0 to 18446744073709551615", text));
-    }
-  } else {
-    throw input_error(
-        fmt::format("unknown rule '{}': expected parallel, sequential, layered, random or random:SEED", text));
+  spec.kind = word->value;
+  if (colon != std::string_view::npos) {
+    const std::optional<std::uint64_t> seed = parse_seed(text.substr(colon + 1));
+    if (!seed) throw input_error(fmt::format("invalid seed in rule '{}': expected {}", text, seed_range));
+    spec.seed = *seed;
   }
   return spec;
 }
 
 std::string describe_rule(const network& net, const rule_spec& rule) {
-  auto names = [&](const std::vector<neuron_id>& ids) {
-    std::string text;
-    for (neuron_id id : ids) text += (text.empty() ? "" : ", ") + net.name_of(id);
-    return text;
-  };
   switch (rule.kind) {
     case rule_kind::sequential:
-      return rule.explicit_order ? "sequential " + names(rule.order) : "sequential";
+      return rule.explicit_order ? fmt::format("{} {}", name_of(rule.kind), join_neuron_names(net, rule.order))
+                                 : std::string(name_of(rule.kind));
     case rule_kind::random:
-      return fmt::format("random seed {}", rule.seed);
+      return fmt::format("{} {} {}", name_of(rule.kind), seed_keyword, rule.seed);
     case rule_kind::schedule: {
-      std::string text = "schedule ";
-      for (std::size_t i = 0; i < rule.sets.size(); ++i) text += (i ? ", {" : "{") + names(rule.sets[i]) + "}";
-      return text;
+      auto sets = rule.sets | std::views::transform([&net](const std::vector<neuron_id>& set) {
+                    return fmt::format("{{{}}}", join_neuron_names(net, set));
+                  });
+      return fmt::format("{} {}", name_of(rule.kind), fmt::join(sets, ", "));
     }
     default: return std::string(name_of(rule.kind));
   }
