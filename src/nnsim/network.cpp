@@ -27,31 +27,30 @@ auto value_named(const Table& table, std::string_view name) -> std::optional<dec
   return std::nullopt;
 }
 
+template <class Table, class Value>
+std::string_view name_in(const Table& table, Value value) {
+  const auto* entry = entry_of(table, value);
+  return entry != nullptr ? entry->name : "?";
+}
+
+template <class Table, class Value>
+bool exact_in(const Table& table, Value value) {
+  const auto* entry = entry_of(table, value);
+  return entry != nullptr && entry->exact_in_rational_mode;
+}
+
 }  // namespace
 
-std::string_view name_of(activation a) {
-  const auto* entry = entry_of(activation_words, a);
-  return entry != nullptr ? entry->name : "?";
-}
-
-std::string_view name_of(norm_kind n) {
-  const auto* entry = entry_of(norm_words, n);
-  return entry != nullptr ? entry->name : "?";
-}
+std::string_view name_of(activation a) { return name_in(activation_words, a); }
+std::string_view name_of(norm_kind n) { return name_in(norm_words, n); }
+std::string_view name_of(rule_kind r) { return name_in(rule_words, r); }
 
 std::optional<activation> activation_from_name(std::string_view name) { return value_named(activation_words, name); }
-
 std::optional<norm_kind> norm_from_name(std::string_view name) { return value_named(norm_words, name); }
+std::optional<rule_kind> rule_from_name(std::string_view name) { return value_named(rule_words, name); }
 
-bool is_exact_in_rational_mode(activation a) {
-  const auto* entry = entry_of(activation_words, a);
-  return entry != nullptr && entry->exact_in_rational_mode;
-}
-
-bool is_exact_in_rational_mode(norm_kind n) {
-  const auto* entry = entry_of(norm_words, n);
-  return entry != nullptr && entry->exact_in_rational_mode;
-}
+bool is_exact_in_rational_mode(activation a) { return exact_in(activation_words, a); }
+bool is_exact_in_rational_mode(norm_kind n) { return exact_in(norm_words, n); }
 
 bool is_exact_in_rational_mode(const equation& e) {
   return is_exact_in_rational_mode(e.act) && (e.kind != potential_kind::distance || is_exact_in_rational_mode(e.norm));
@@ -63,13 +62,6 @@ const equation* first_inexact_equation(const network& net) {
   }
   return nullptr;
 }
-
-std::string_view name_of(rule_kind r) {
-  const auto* entry = entry_of(rule_words, r);
-  return entry != nullptr ? entry->name : "?";
-}
-
-std::optional<rule_kind> rule_from_name(std::string_view name) { return value_named(rule_words, name); }
 
 std::vector<neuron_id> equation::predecessors() const {
   std::vector<neuron_id> result;
