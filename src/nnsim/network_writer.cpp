@@ -127,12 +127,16 @@ void append_comment(std::string& out, std::string_view text) {
 }
 
 std::string write_equation(const network& net, const equation& e) {
-  std::string act(name_of(e.act));
-  if (e.act == activation::logistic && e.logistic_lambda != 1) act += fmt::format("[{}]", to_string(e.logistic_lambda));
-  return fmt::format("{} = {}({})", net.name_of(e.target), act, write_potential(net, e));
+  return fmt::format("{} = {}({})", net.name_of(e.target), write_activation(e), write_potential(net, e));
 }
 
 }  // namespace
+
+std::string write_activation(const equation& e) {
+  std::string act(name_of(e.act));
+  if (e.act == activation::logistic && e.logistic_lambda != 1) act += fmt::format("[{}]", to_string(e.logistic_lambda));
+  return act;
+}
 
 std::string write_potential(const network& net, const equation& e) {
   std::string out;

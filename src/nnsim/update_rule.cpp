@@ -8,7 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <array>
+#include <map>
 #include <ranges>
 
 namespace nnsim {
@@ -37,7 +37,7 @@ std::vector<equation_index> all_equations(const network& net) {
 
 class parallel_rule final : public update_rule {
  public:
-  explicit parallel_rule(const network& net) { universe_ = all_equations(net); }
+  parallel_rule(const network& net, const rule_spec&) { universe_ = all_equations(net); }
   std::span<const equation_index> select(std::uint64_t) override { return universe_; }
   std::optional<std::uint64_t> period() const override { return 1; }
   bool selects_everything() const override { return true; }
@@ -96,7 +96,7 @@ class layered_rule final : public update_rule {
 
 class random_rule final : public update_rule {
  public:
-  random_rule(const network& net, std::uint64_t seed) : generator_(seed) { universe_ = all_equations(net); }
+  random_rule(const network& net, const rule_spec& spec) : generator_(spec.seed) { universe_ = all_equations(net); }
   std::span<const equation_index> select(std::uint64_t) override {
     if (universe_.empty()) return {};
     chosen_ = universe_[generator_.next() % universe_.size()];
@@ -135,45 +135,35 @@ class schedule_rule final : public update_rule {
   std::vector<std::vector<equation_index>> sets_;
 };
 
-// The rules by name: each name of the rule table has its factory here.
+// The rules by name (the names of rule_words in vocabulary.hpp), each with
+// the factory that builds it.
 using rule_factory = std::unique_ptr<update_rule> (*)(const network&, const rule_spec&);
 
-struct registered_rule {
-  std::string_view name;
-  rule_factory make;
-};
+template <class Rule>
+std::unique_ptr<update_rule> make_rule(const network& net, const rule_spec& spec) {
+  return std::make_unique<Rule>(net, spec);
+}
 
-constexpr std::array<registered_rule, 5> rule_registry{{
-    {"parallel", [](const network& net, const rule_spec&) -> std::unique_ptr<update_rule> {
-       return std::make_unique<parallel_rule>(net);
-     }},
-    {"sequential", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
-       return std::make_unique<sequential_rule>(net, spec);
-     }},
-    {"layered", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
-       return std::make_unique<layered_rule>(net, spec);
-     }},
-    {"random", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
-       return std::make_unique<random_rule>(net, spec.seed);
-     }},
-    {"schedule", [](const network& net, const rule_spec& spec) -> std::unique_ptr<update_rule> {
-       return std::make_unique<schedule_rule>(net, spec);
-     }},
-}};
+const std::map<std::string_view, rule_factory>& rule_registry() {
+  static const std::map<std::string_view, rule_factory> registry{
+      {name_of(rule_kind::parallel), &make_rule<parallel_rule>},
+      {name_of(rule_kind::sequential), &make_rule<sequential_rule>},
+      {name_of(rule_kind::layered), &make_rule<layered_rule>},
+      {name_of(rule_kind::random), &make_rule<random_rule>},
+      {name_of(rule_kind::schedule), &make_rule<schedule_rule>},
+  };
+  return registry;
+}
 
 }  // namespace
 
-bool is_registered_rule(std::string_view name) {
-  return std::any_of(rule_registry.begin(), rule_registry.end(),
-                     [name](const registered_rule& rule) { return rule.name == name; });
-}
+bool is_registered_rule(std::string_view name) { return rule_registry().contains(name); }
 
 std::unique_ptr<update_rule> make_update_rule(const network& net, const rule_spec& spec) {
-  const std::string_view name = name_of(spec.kind);
-  for (const registered_rule& rule : rule_registry) {
-    if (rule.name == name) return rule.make(net, spec);
-  }
-  throw input_error("unknown update rule");
+  const auto& registry = rule_registry();
+  const auto rule = registry.find(name_of(spec.kind));
+  if (rule == registry.end()) throw input_error("unknown update rule");
+  return rule->second(net, spec);
 }
 
 rule_spec parse_rule_option(std::string_view text) {
