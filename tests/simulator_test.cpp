@@ -5,6 +5,7 @@
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "nnsim/run/update_rule.hpp"
+#include "test_networks.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,14 +15,8 @@ using namespace nnsim;
 
 namespace {
 
-using term_list = std::vector<std::pair<std::string, rational>>;
-
-equation& add(network& net, const std::string& name, activation act, rational bias, const term_list& terms) {
-  equation& e = net.add_equation(net.intern(name), act);
-  e.bias = std::move(bias);
-  for (const auto& [source, weight] : terms) e.inputs.push_back({net.intern(source), weight});
-  return e;
-}
+using nnsim_test::add;
+using nnsim_test::term_list;
 
 // The lecture's XOR network (slide "XOR"): lines −1 + 2x1 + 2x2 and 3 − 2x1 − 2x2.
 network xor_network() {

@@ -4,6 +4,10 @@
 
 #include "nnsim/model/network.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace nnsim_test {
 
 // The lecture's XOR network (network-format.md): x1, x2 -> h1, h2 -> y, with
@@ -36,6 +40,17 @@ inline nnsim::network xor_network() {
     e.inputs = {{h1, 1}, {h2, 1}};
   }
   return net;
+}
+
+// Adds `name = act(bias + sum of weight * source)`, interning the names.
+using term_list = std::vector<std::pair<std::string, nnsim::rational>>;
+
+inline nnsim::equation& add(nnsim::network& net, const std::string& name, nnsim::activation act, nnsim::rational bias,
+                            const term_list& terms) {
+  nnsim::equation& e = net.add_equation(net.intern(name), act);
+  e.bias = std::move(bias);
+  for (const auto& [source, weight] : terms) e.inputs.push_back({net.intern(source), weight});
+  return e;
 }
 
 }  // namespace nnsim_test

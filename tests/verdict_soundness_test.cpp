@@ -3,11 +3,12 @@
 // floating values that leave the finite numbers (docs/semantics.md, "Why
 // each verdict is sound").  The expected results are worked out by hand in
 // the comments.
-#include "nnsim/support/error.hpp"
 #include "nnsim/model/network.hpp"
-#include "numbers/number_arithmetic.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "nnsim/run/update_rule.hpp"
+#include "nnsim/support/error.hpp"
+#include "numbers/number_arithmetic.hpp"
+#include "test_networks.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,14 +19,8 @@ using namespace nnsim;
 
 namespace {
 
-using term_list = std::vector<std::pair<std::string, rational>>;
-
-equation& add(network& net, const std::string& name, activation act, rational bias, const term_list& terms) {
-  equation& e = net.add_equation(net.intern(name), act);
-  e.bias = std::move(bias);
-  for (const auto& [source, weight] : terms) e.inputs.push_back({net.intern(source), weight});
-  return e;
-}
+using nnsim_test::add;
+using nnsim_test::term_list;
 
 run_result run(const network& net, std::vector<rational> input, const char* rule, std::uint64_t max_steps,
                const char* mode = "rational") {

@@ -14,17 +14,10 @@ network neuron_network(const step_neuron& neuron, const std::string& name, std::
   if (input_names.size() != neuron.weights.size()) {
     throw input_error(fmt::format("{} input names for {} weights", input_names.size(), neuron.weights.size()));
   }
-  network net;
+  std::vector<rational> weights;
+  for (const integer& w : neuron.weights) weights.emplace_back(w);
+  network net = single_neuron_network(input_names, output_name, weights, rational(neuron.bias));
   net.name = name;
-  std::vector<neuron_id> inputs;
-  for (const std::string& input : input_names) inputs.push_back(net.add_input(input));
-  const neuron_id y = net.intern(output_name);
-  net.add_output(y);
-  equation& e = net.add_equation(y, activation::step);
-  e.bias = rational(neuron.bias);
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (neuron.weights[i] != 0) e.inputs.push_back({inputs[i], rational(neuron.weights[i])});
-  }
   return net;
 }
 

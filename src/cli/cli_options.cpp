@@ -2,6 +2,7 @@
 
 #include "cli/output.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
@@ -119,8 +120,8 @@ CLI::Option* add_word_option(CLI::App& app, run_options& options) {
 CLI::Option* add_rule_option(CLI::App& app, std::string& rule) {
   return app
       .add_option("--rule", rule,
-                  "which neurons each step updates, instead of the file's rule: parallel, sequential, layered, "
-                  "random or random:SEED")
+                  fmt::format("which neurons each step updates, instead of the file's rule: {}",
+                              rule_option_alternatives()))
       ->type_name("RULE")
       ->check(library_check([](const std::string& text) { parse_rule_option(text); }));
 }
@@ -128,8 +129,7 @@ CLI::Option* add_rule_option(CLI::App& app, std::string& rule) {
 CLI::Option* add_numbers_option(CLI::App& app, std::string& numbers) {
   return app
       .add_option("--numbers", numbers,
-                  "rational (exact), double, or real:P (P-bit binary floating point); floating results are "
-                  "approximations")
+                  fmt::format("{}; floating results are approximations", number_mode_help()))
       ->type_name("MODE")
       ->capture_default_str()
       ->check(library_check([](const std::string& text) { number_mode::parse(text); }));
@@ -223,9 +223,7 @@ run_request make_run_request(const network& net, const run_options& options) {
 }
 
 std::string neuron_names(const network& net, const std::vector<neuron_id>& ids, std::string_view separator) {
-  std::vector<std::string_view> names;
-  for (neuron_id id : ids) names.push_back(net.name_of(id));
-  return fmt::format("{}", fmt::join(names, separator));
+  return join_neuron_names(net, ids, separator);
 }
 
 }  // namespace nnsim::cli

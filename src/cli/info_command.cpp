@@ -7,13 +7,13 @@
 #include "cli/run_report.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/model/network_analysis.hpp"
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <array>
 #include <memory>
 
 namespace nnsim::cli {
@@ -23,10 +23,6 @@ struct info_command_options {
   std::string file;
   bool json = false;
 };
-
-constexpr std::array all_activations = {activation::step, activation::sign,     activation::sat, activation::relu,
-                                        activation::id,   activation::logistic, activation::tanh};
-constexpr std::array all_norms = {norm_kind::dist, norm_kind::dist1, norm_kind::distmax, norm_kind::sqdist};
 
 // Everything info reports, computed once for both output forms.
 struct network_info {
@@ -58,28 +54,21 @@ network_info gather(const network& net) {
   for (const auto& component : info.summary.components) {
     if (component.size() > 1 || has_self_loop(net, component.front())) info.recurrent_parts.push_back(component);
   }
-  for (activation a : all_activations) {
+  for (const auto& word : activation_words) {
     const auto uses = std::count_if(net.equations.begin(), net.equations.end(),
-                                    [a](const equation& e) { return e.act == a; });
-    if (uses > 0) info.activations.emplace_back(name_of(a), static_cast<std::size_t>(uses));
+                                    [&word](const equation& e) { return e.act == word.value; });
+    if (uses > 0) info.activations.emplace_back(word.name, static_cast<std::size_t>(uses));
   }
-  for (norm_kind n : all_norms) {
-    const auto uses = std::count_if(net.equations.begin(), net.equations.end(), [n](const equation& e) {
-      return e.kind == potential_kind::distance && e.norm == n;
+  for (const auto& word : norm_words) {
+    const auto uses = std::count_if(net.equations.begin(), net.equations.end(), [&word](const equation& e) {
+      return e.kind == potential_kind::distance && e.norm == word.value;
     });
-    if (uses > 0) info.norms.emplace_back(name_of(n), static_cast<std::size_t>(uses));
+    if (uses > 0) info.norms.emplace_back(word.name, static_cast<std::size_t>(uses));
   }
   for (const neuron& v : net.neurons) {
     if (!v.is_input && !v.equation) ++info.constants;
   }
-  for (const equation& e : net.equations) {
-    const bool exact = is_exact_in_rational_mode(e.act) &&
-                       (e.kind != potential_kind::distance || is_exact_in_rational_mode(e.norm));
-    if (!exact) {
-      info.inexact = &e;
-      break;
-    }
-  }
+  info.inexact = first_inexact_equation(net);
   return info;
 }
 
@@ -93,8 +82,11 @@ std::string_view name_of(weight_kind kind) {
 }
 
 std::vector<std::string> number_modes(const network_info& info) {
-  if (info.inexact != nullptr) return {"double", "real:P"};
-  return {"rational", "double", "real:P"};
+  std::vector<std::string> modes;
+  for (const number_mode_word& word : number_mode_words) {
+    if (info.inexact == nullptr || !word.exact_in_rational_mode) modes.emplace_back(word.form);
+  }
+  return modes;
 }
 
 // "{h, s}" for a set of neurons.

@@ -6,6 +6,7 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/support/error.hpp"
+#include "support/text.hpp"  // lowercase_first
 #include "nnsim/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,6 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <new>
@@ -29,16 +29,6 @@ using namespace nnsim::cli;
 constexpr int exit_bad_input = 2;
 constexpr int exit_limit = 3;
 constexpr int exit_internal = 4;  // a bug: none of the documented codes fits
-
-// CLI11's messages start with a capital ("The following argument was not
-// expected"); ours are lowercase.  An all-caps word (FILE) stays as it is.
-std::string lowercase_first(std::string message) {
-  if (message.size() >= 2 && std::isupper(static_cast<unsigned char>(message[0])) != 0 &&
-      std::isupper(static_cast<unsigned char>(message[1])) == 0) {
-    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  }
-  return message;
-}
 
 // The machine-readable form of a failure: only this object goes to
 // standard output (cli.md).

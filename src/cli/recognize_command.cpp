@@ -12,6 +12,7 @@
 #include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/update_rule.hpp"
 

@@ -1,9 +1,9 @@
 #include "cli/run_report.hpp"
 
 #include "cli/output.hpp"
-#include "nnsim/run/update_rule.hpp"
-
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/value_format.hpp"
+#include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

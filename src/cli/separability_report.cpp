@@ -87,16 +87,9 @@ std::string certificate_explanation(const hull_certificate& certificate, const l
 
 std::string neuron_formula(const std::vector<std::string>& input_names, const std::string& output_name,
                            const std::vector<rational>& weights, const rational& bias) {
-  network net;
-  std::vector<neuron_id> inputs;
-  for (const std::string& name : input_names) inputs.push_back(net.add_input(name));
-  const neuron_id y = net.intern(output_name);
-  equation& e = net.add_equation(y, activation::step);
-  e.bias = bias;
-  for (std::size_t i = 0; i < inputs.size() && i < weights.size(); ++i) {
-    if (weights[i] != 0) e.inputs.push_back({inputs[i], weights[i]});
-  }
-  return fmt::format("{} = step({})", output_name, write_potential(net, e));
+  const network net = single_neuron_network(input_names, output_name, weights, bias);
+  return fmt::format("{} = {}({})", output_name, name_of(activation::step),
+                     write_potential(net, net.equations.front()));
 }
 
 nlohmann::ordered_json separability_json(const separability_result& result, const labelled_points& data,

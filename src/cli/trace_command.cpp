@@ -7,6 +7,7 @@
 #include "cli/run_report.hpp"
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>

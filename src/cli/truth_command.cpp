@@ -10,6 +10,7 @@
 #include "nnsim/boolean/boolean_function.hpp"
 #include "nnsim/boolean/truth_table.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
 

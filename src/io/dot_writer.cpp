@@ -1,5 +1,6 @@
 #include "nnsim/io/dot_writer.hpp"
 
+#include "nnsim/io/network_writer.hpp"
 #include "nnsim/model/network_analysis.hpp"
 
 #include <string_view>
@@ -40,9 +41,7 @@ std::string label_of(const std::vector<std::string>& lines) {
 std::vector<std::string> node_label_lines(const network& net, neuron_id id) {
   std::vector<std::string> lines{net.name_of(id)};
   if (const equation* e = net.equation_of(id)) {
-    std::string act(name_of(e->act));
-    if (e->act == activation::logistic && e->logistic_lambda != 1) act += "[" + to_string(e->logistic_lambda) + "]";
-    lines.push_back(std::move(act));
+    lines.push_back(write_activation(*e));
     if (e->kind == potential_kind::weighted_sum) {
       lines.push_back("b=" + to_string(e->bias));
     } else {

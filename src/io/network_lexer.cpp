@@ -1,17 +1,13 @@
 #include "io/network_lexer.hpp"
 
+#include "nnsim/model/vocabulary.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 
 namespace nnsim {
 namespace {
-
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool starts_identifier(char c) { return is_letter(c) || c == '_'; }
-bool continues_identifier(char c) { return is_letter(c) || is_digit(c) || c == '_' || c == '.'; }
 
 // A byte as it is shown in a message: itself when printable ASCII, else \xNN,
 // so that binary garbage and stray UTF-8 never reach the terminal raw.
@@ -35,24 +31,17 @@ std::size_t literal_extent(std::string_view text, std::size_t pos) {
   return end - pos;
 }
 
-constexpr std::array<std::string_view, 22> reserved_words{
-    // clang-format off
-    "network", "input", "output", "rule", "init",
-    "parallel", "sequential", "layered", "random", "seed", "schedule",
-    "step", "sign", "sat", "relu", "id", "logistic", "tanh",
-    "dist", "dist1", "distmax", "sqdist",
-    // clang-format on
-};
+template <class Table>
+bool reserved_in(const Table& table, std::string_view word) {
+  return std::any_of(table.begin(), table.end(),
+                     [word](const auto& entry) { return entry.reserved && entry.name == word; });
+}
 
 }  // namespace
 
 bool is_reserved_word(std::string_view word) {
-  return std::find(reserved_words.begin(), reserved_words.end(), word) != reserved_words.end();
-}
-
-bool is_identifier(std::string_view word) {
-  if (word.empty() || !starts_identifier(word.front()) || word.back() == '.') return false;
-  return std::all_of(word.begin(), word.end(), continues_identifier);
+  return std::any_of(keywords.begin(), keywords.end(), [word](const keyword& k) { return k.name == word; }) ||
+         reserved_in(rule_words, word) || reserved_in(activation_words, word) || reserved_in(norm_words, word);
 }
 
 std::string describe(const token& t) {
@@ -131,7 +120,7 @@ token network_lexer::next() {
     return t;
   }
 
-  if (is_digit(c)) {
+  if (is_ascii_digit(c)) {
     if (literal_extent(text_, start) > max_number_length) {
       fail(start, fmt::format("number '{}' is too long (more than {} characters)",
                               shorten(text_.substr(start, max_number_length)), max_number_length));

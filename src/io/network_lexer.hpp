@@ -8,7 +8,7 @@
 
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/rational.hpp"
-#include "support/text.hpp"  // shorten, split_lines
+#include "support/text.hpp"  // is_identifier, shorten, split_lines
 
 #include <cstddef>
 #include <string>
@@ -50,12 +50,8 @@ struct token {
 inline constexpr std::size_t max_number_length = 100000;
 
 // The reserved words of network-format.md: keywords, rule, activation and
-// norm names.  None of them can name a neuron.
+// norm names (the tables of vocabulary.hpp).  None of them can name a neuron.
 bool is_reserved_word(std::string_view word);
-
-// An identifier of the format: a letter or '_', then letters, digits, '_' or
-// '.', not ending in '.'.
-bool is_identifier(std::string_view word);
 
 // How a token is named in a message: `'x1'` (long ones shortened), or the
 // words `end of line` / `end of file`.

@@ -31,15 +31,23 @@
 //   order.
 #include "nnsim/io/network_parser.hpp"
 
-#include "nnsim/io/text_file.hpp"
-#include "nnsim/model/rule_checks.hpp"
 #include "io/network_lexer.hpp"
+#include "nnsim/io/text_file.hpp"
+#include "nnsim/model/network_analysis.hpp"
+#include "nnsim/model/rule_checks.hpp"
+#include "nnsim/model/vocabulary.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -48,11 +56,6 @@
 
 namespace nnsim {
 namespace {
-
-constexpr std::array<std::string_view, 5> statement_words{"network", "input", "output", "rule", "init"};
-constexpr std::array<std::string_view, 7> activation_words{"step", "sign", "sat", "relu", "id", "logistic", "tanh"};
-constexpr std::array<std::string_view, 4> norm_words{"dist", "dist1", "distmax", "sqdist"};
-constexpr std::array<std::string_view, 5> rule_words{"parallel", "sequential", "layered", "random", "schedule"};
 
 // A typo is at most this many single-letter edits away from the word meant.
 constexpr std::size_t max_suggestion_distance = 2;
@@ -246,17 +249,21 @@ class parser {
     net_.rule_given = true;
     net_.rule_location = head.where;
     if (tok_.kind != token_kind::identifier) {
-      fail_expected("a rule after 'rule' (parallel, sequential, layered, random or schedule)");
+      fail_expected(fmt::format("a rule after 'rule' ({})", rule_file_alternatives()));
     }
     const token kind = take();
+    const rule_word* word = rule_named(kind.text, rule_syntax::file);
+    if (word == nullptr) {
+      const std::string hint = suggestion(kind.text, names_of(rule_words));
+      fail_at(kind, hint.empty() ? fmt::format("unknown rule '{}' (expected {})", shorten(kind.text),
+                                               rule_file_alternatives())
+                                 : fmt::format("unknown rule '{}'{}", shorten(kind.text), hint));
+    }
     rule_spec& rule = net_.rule;
-    if (kind.text == "parallel") {
-      rule.kind = rule_kind::parallel;
-    } else if (kind.text == "layered") {
-      rule.kind = rule_kind::layered;
+    rule.kind = word->value;
+    if (rule.kind == rule_kind::layered) {
       layered_location_ = kind.where;
-    } else if (kind.text == "sequential") {
-      rule.kind = rule_kind::sequential;
+    } else if (rule.kind == rule_kind::sequential) {
       if (tok_.kind != token_kind::end_of_line && tok_.kind != token_kind::end_of_file) {
         rule.explicit_order = true;
         sequential_order_check listed;
@@ -267,39 +274,28 @@ class parser {
         });
         return;
       }
-    } else if (kind.text == "random") {
-      rule.kind = rule_kind::random;
-      if (tok_.kind == token_kind::identifier && tok_.text == "seed") {
+    } else if (word->takes_seed) {
+      if (tok_.kind == token_kind::identifier && tok_.text == seed_keyword) {
         advance();
-        rule.seed = parse_seed();
+        rule.seed = parse_seed_token();
       } else {
-        expect_end("'seed' or end of line");
+        expect_end(fmt::format("'{}' or end of line", seed_keyword));
         return;
       }
-    } else if (kind.text == "schedule") {
-      rule.kind = rule_kind::schedule;
+    } else if (rule.kind == rule_kind::schedule) {
       parse_schedule_sets();
       return;
-    } else {
-      const std::string hint = suggestion(kind.text, rule_words);
-      fail_at(kind, hint.empty()
-                        ? fmt::format("unknown rule '{}' (expected parallel, sequential, layered, random or schedule)",
-                                      shorten(kind.text))
-                        : fmt::format("unknown rule '{}'{}", shorten(kind.text), hint));
     }
     expect_end();
   }
 
-  std::uint64_t parse_seed() {
-    constexpr std::string_view what = "the seed, an integer from 0 to 18446744073709551615";
+  std::uint64_t parse_seed_token() {
+    const std::string what = fmt::format("the seed, {}", seed_range);
     if (tok_.kind != token_kind::number) fail_expected(what);
-    std::uint64_t seed = 0;
-    const char* first = tok_.text.data();
-    const char* last = first + tok_.text.size();
-    const auto [end, problem] = std::from_chars(first, last, seed);
-    if (problem != std::errc() || end != last) fail_expected(what);
+    const std::optional<std::uint64_t> seed = parse_seed(tok_.text);
+    if (!seed) fail_expected(what);
     advance();
-    return seed;
+    return *seed;
   }
 
   // `{a, b}, {c}, {}`
@@ -366,7 +362,7 @@ class parser {
   void parse_equation(const token& target) {
     if (tok_.kind != token_kind::equals) {
       if (!is_reserved_word(target.text)) {
-        const std::string hint = suggestion(target.text, statement_words);
+        const std::string hint = suggestion(target.text, statement_words());
         if (!hint.empty()) fail_at(target, fmt::format("unknown statement '{}'{}", shorten(target.text), hint));
       }
     }
@@ -388,7 +384,8 @@ class parser {
     } else if (norm_from_name(act.text)) {
       fail_at(act, fmt::format("'{}' is a norm, not an activation function", act.text));
     } else {
-      fail_at(act, fmt::format("unknown activation '{}'{}", shorten(act.text), suggestion(act.text, activation_words)));
+      fail_at(act, fmt::format("unknown activation '{}'{}", shorten(act.text),
+                               suggestion(act.text, names_of(activation_words))));
     }
     if (e.act == activation::logistic && tok_.kind == token_kind::left_bracket) {
       const token open = take();
@@ -454,7 +451,8 @@ class parser {
             fail_at(name, fmt::format("activation '{}' cannot be used inside a potential", shorten(name.text)));
           }
           if (tok_.kind == token_kind::left_paren && !is_reserved_word(name.text)) {
-            fail_at(name, fmt::format("unknown norm '{}'{}", shorten(name.text), suggestion(name.text, norm_words)));
+            fail_at(name, fmt::format("unknown norm '{}'{}", shorten(name.text),
+                                      suggestion(name.text, names_of(norm_words))));
           }
           const neuron_id source = neuron_named(name);
           if (norm_name) {

@@ -16,6 +16,7 @@
 // write(load(text)).
 #include "nnsim/io/network_writer.hpp"
 
+#include "nnsim/model/vocabulary.hpp"
 #include "io/network_lexer.hpp"
 
 #include <fmt/format.h>
@@ -51,39 +52,17 @@ void append_term(std::string& out, bool first, const rational& coefficient, std:
   }
 }
 
-std::string join_names(const network& net, const std::vector<neuron_id>& ids) {
-  std::string out;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += net.name_of(ids[i]);
-  }
-  return out;
-}
-
 std::string write_rule(const network& net) {
   const rule_spec& rule = net.rule;
-  switch (rule.kind) {
-    case rule_kind::parallel: return "parallel";
-    case rule_kind::layered: return "layered";
-    case rule_kind::sequential:
-      if (!rule.explicit_order) return "sequential";
-      // An explicit empty order selects nothing, ever; the format has no way
-      // to say that (`rule sequential` means all equations).
-      if (rule.order.empty())
-        throw std::invalid_argument("cannot write a sequential rule with an empty explicit order");
-      return "sequential " + join_names(net, rule.order);
-    case rule_kind::random: return fmt::format("random seed {}", rule.seed);
-    case rule_kind::schedule: {
-      if (rule.sets.empty()) throw std::invalid_argument("cannot write a schedule rule without sets");
-      std::string out = "schedule ";
-      for (std::size_t i = 0; i < rule.sets.size(); ++i) {
-        if (i > 0) out += ", ";
-        out += "{" + join_names(net, rule.sets[i]) + "}";
-      }
-      return out;
-    }
+  // An explicit empty order selects nothing, ever; the format has no way to
+  // say that (`rule sequential` means all equations).
+  if (rule.kind == rule_kind::sequential && rule.explicit_order && rule.order.empty()) {
+    throw std::invalid_argument("cannot write a sequential rule with an empty explicit order");
   }
-  return "parallel";
+  if (rule.kind == rule_kind::schedule && rule.sets.empty()) {
+    throw std::invalid_argument("cannot write a schedule rule without sets");
+  }
+  return describe_rule(net, rule);
 }
 
 // Names that the loader would refuse would make a file that does not load;
@@ -148,12 +127,16 @@ void append_comment(std::string& out, std::string_view text) {
 }
 
 std::string write_equation(const network& net, const equation& e) {
-  std::string act(name_of(e.act));
-  if (e.act == activation::logistic && e.logistic_lambda != 1) act += fmt::format("[{}]", to_string(e.logistic_lambda));
-  return fmt::format("{} = {}({})", net.name_of(e.target), act, write_potential(net, e));
+  return fmt::format("{} = {}({})", net.name_of(e.target), write_activation(e), write_potential(net, e));
 }
 
 }  // namespace
+
+std::string write_activation(const equation& e) {
+  std::string act(name_of(e.act));
+  if (e.act == activation::logistic && e.logistic_lambda != 1) act += fmt::format("[{}]", to_string(e.logistic_lambda));
+  return act;
+}
 
 std::string write_potential(const network& net, const equation& e) {
   std::string out;
@@ -183,8 +166,8 @@ std::string write_network(const network& net) {
   std::string out;
   append_comment(out, net.comment);
   if (!net.name.empty()) out += fmt::format("network {}\n", net.name);
-  if (!net.inputs.empty()) out += fmt::format("input {}\n", join_names(net, net.inputs));
-  if (!net.outputs.empty()) out += fmt::format("output {}\n", join_names(net, net.outputs));
+  if (!net.inputs.empty()) out += fmt::format("input {}\n", join_neuron_names(net, net.inputs));
+  if (!net.outputs.empty()) out += fmt::format("output {}\n", join_neuron_names(net, net.outputs));
   out += fmt::format("rule {}\n", write_rule(net));
   for (neuron_id id : init_order(net))
     out += fmt::format("init {} = {}\n", net.name_of(id), to_string(*net.at(id).init));

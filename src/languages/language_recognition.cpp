@@ -2,11 +2,11 @@
 
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/support/error.hpp"
+#include "support/text.hpp"  // lowercase_first
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <regex>
 #include <unordered_set>
@@ -17,20 +17,14 @@ namespace {
 // "1 input neuron (x)", "2 output neurons (y, z)", "no input neurons".
 std::string describe_neurons(const network& net, const std::vector<neuron_id>& ids, std::string_view role) {
   if (ids.empty()) return fmt::format("no {} neurons", role);
-  std::string names;
-  for (neuron_id id : ids) names += (names.empty() ? "" : ", ") + net.name_of(id);
-  return fmt::format("{} {} neuron{} ({})", ids.size(), role, ids.size() == 1 ? "" : "s", names);
+  return fmt::format("{} {} neuron{} ({})", ids.size(), role, ids.size() == 1 ? "" : "s", join_neuron_names(net, ids));
 }
 
 // std::regex's reasons read "Unexpected end of regex when in bracket
 // expression."; ours are lowercase and end without a full stop.
 std::string regex_reason(std::string reason) {
   if (!reason.empty() && reason.back() == '.') reason.pop_back();
-  if (reason.size() >= 2 && std::isupper(static_cast<unsigned char>(reason[0])) != 0 &&
-      std::isupper(static_cast<unsigned char>(reason[1])) == 0) {
-    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
-  }
-  return reason;
+  return lowercase_first(std::move(reason));
 }
 
 std::string shown_word(std::string_view word) { return word.empty() ? std::string("ε") : fmt::format("'{}'", word); }

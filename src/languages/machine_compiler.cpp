@@ -58,9 +58,11 @@
 #include "nnsim/languages/machine_compiler.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cctype>
 #include <map>
+#include <ranges>
 
 namespace nnsim {
 namespace {
@@ -219,11 +221,10 @@ class machine_compilation {
         "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
         "rejects by halting, and runs forever if the machine does.  Tape symbols {} get digits 1, 3, ...\n"
         "in base {}; see docs/languages.md for the parts and why the input stage is built this way.",
-        machine_.name, [&] {
-          std::string list;
-          for (unsigned k = 0; k < s_; ++k) list += fmt::format("{}'{}'", k ? ", " : "", machine_.symbols[order_[k]]);
-          return list;
-        }(), to_string(base_));
+        machine_.name,
+        fmt::join(order_ | std::views::transform([&](std::uint32_t a) { return fmt::format("'{}'", machine_.symbols[a]); }),
+                  ", "),
+        to_string(base_));
     x_ = net.add_input("x");
     const neuron_id y = b_.id("y");
     net.add_output(y);

@@ -3,14 +3,15 @@
 // when it is read, and the cross-references (start, accept and reject states,
 // the alphabet) once the whole file is read, each error located at the word
 // it is about.
-#include "nnsim/languages/machine_parser.hpp"
-
+#include "nnsim/io/network_parser.hpp"  // read_text_file
 #include "nnsim/io/text_file.hpp"
+#include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/languages/turing_machine.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 namespace nnsim {
@@ -21,27 +22,11 @@ struct word {
   std::uint32_t column = 0;
 };
 
-bool is_identifier(std::string_view text) {
-  if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
-  for (char c : text) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
-  }
-  return text.back() != '.';
-}
-
 class machine_loader {
  public:
   machine_loader(std::string_view text, const std::string& source_name) {
     machine_.source_name = source_name;
-    std::size_t begin = 0;
-    while (begin <= text.size()) {
-      const std::size_t end = std::min(text.find('\n', begin), text.size());
-      std::string line(text.substr(begin, end - begin));
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      machine_.source_lines.push_back(line);
-      begin = end + 1;
-      if (end == text.size()) break;
-    }
+    machine_.source_lines = split_lines(text);
   }
 
   turing_machine load() {

@@ -60,18 +60,9 @@ network perceptron_network(const training_data& data, const std::vector<rational
   if (weights.size() != data.input_names.size()) {
     throw input_error(fmt::format("{} weights for {} inputs", weights.size(), data.input_names.size()));
   }
-  network net;
+  network net = single_neuron_network(data.input_names, data.target_name, weights, bias);
   net.name = "perceptron";
   net.comment = comment;
-  std::vector<neuron_id> inputs;
-  for (const std::string& name : data.input_names) inputs.push_back(net.add_input(name));
-  const neuron_id y = net.intern(data.target_name);
-  net.add_output(y);
-  equation& e = net.add_equation(y, activation::step);
-  e.bias = bias;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (weights[i] != 0) e.inputs.push_back({inputs[i], weights[i]});
-  }
   return net;
 }
 

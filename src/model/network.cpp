@@ -1,72 +1,66 @@
 #include "nnsim/model/network.hpp"
 
+#include "nnsim/model/vocabulary.hpp"
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <array>
+#include <ranges>
 
 namespace nnsim {
 namespace {
 
-constexpr std::array<std::pair<activation, std::string_view>, 7> activation_names{{
-    {activation::step, "step"},
-    {activation::sign, "sign"},
-    {activation::sat, "sat"},
-    {activation::relu, "relu"},
-    {activation::id, "id"},
-    {activation::logistic, "logistic"},
-    {activation::tanh, "tanh"},
-}};
+template <class Table, class Value>
+const auto* entry_of(const Table& table, Value value) {
+  for (const auto& entry : table) {
+    if (entry.value == value) return &entry;
+  }
+  return static_cast<const typename Table::value_type*>(nullptr);
+}
 
-constexpr std::array<std::pair<norm_kind, std::string_view>, 4> norm_names{{
-    {norm_kind::dist, "dist"},
-    {norm_kind::dist1, "dist1"},
-    {norm_kind::distmax, "distmax"},
-    {norm_kind::sqdist, "sqdist"},
-}};
+template <class Table>
+auto value_named(const Table& table, std::string_view name) -> std::optional<decltype(table.front().value)> {
+  for (const auto& entry : table) {
+    if (entry.name == name) return entry.value;
+  }
+  return std::nullopt;
+}
+
+template <class Table, class Value>
+std::string_view name_in(const Table& table, Value value) {
+  const auto* entry = entry_of(table, value);
+  return entry != nullptr ? entry->name : "?";
+}
+
+template <class Table, class Value>
+bool exact_in(const Table& table, Value value) {
+  const auto* entry = entry_of(table, value);
+  return entry != nullptr && entry->exact_in_rational_mode;
+}
 
 }  // namespace
 
-std::string_view name_of(activation a) {
-  for (const auto& [value, text] : activation_names) {
-    if (value == a) return text;
-  }
-  return "?";
+std::string_view name_of(activation a) { return name_in(activation_words, a); }
+std::string_view name_of(norm_kind n) { return name_in(norm_words, n); }
+std::string_view name_of(rule_kind r) { return name_in(rule_words, r); }
+
+std::optional<activation> activation_from_name(std::string_view name) { return value_named(activation_words, name); }
+std::optional<norm_kind> norm_from_name(std::string_view name) { return value_named(norm_words, name); }
+std::optional<rule_kind> rule_from_name(std::string_view name) { return value_named(rule_words, name); }
+
+bool is_exact_in_rational_mode(activation a) { return exact_in(activation_words, a); }
+bool is_exact_in_rational_mode(norm_kind n) { return exact_in(norm_words, n); }
+
+bool is_exact_in_rational_mode(const equation& e) {
+  return is_exact_in_rational_mode(e.act) && (e.kind != potential_kind::distance || is_exact_in_rational_mode(e.norm));
 }
 
-std::string_view name_of(norm_kind n) {
-  for (const auto& [value, text] : norm_names) {
-    if (value == n) return text;
+const equation* first_inexact_equation(const network& net) {
+  for (const equation& e : net.equations) {
+    if (!is_exact_in_rational_mode(e)) return &e;
   }
-  return "?";
-}
-
-std::optional<activation> activation_from_name(std::string_view name) {
-  for (const auto& [value, text] : activation_names) {
-    if (text == name) return value;
-  }
-  return std::nullopt;
-}
-
-std::optional<norm_kind> norm_from_name(std::string_view name) {
-  for (const auto& [value, text] : norm_names) {
-    if (text == name) return value;
-  }
-  return std::nullopt;
-}
-
-bool is_exact_in_rational_mode(activation a) { return a != activation::logistic && a != activation::tanh; }
-bool is_exact_in_rational_mode(norm_kind n) { return n != norm_kind::dist; }
-
-std::string_view name_of(rule_kind r) {
-  switch (r) {
-    case rule_kind::parallel: return "parallel";
-    case rule_kind::sequential: return "sequential";
-    case rule_kind::layered: return "layered";
-    case rule_kind::random: return "random";
-    case rule_kind::schedule: return "schedule";
-  }
-  return "?";
+  return nullptr;
 }
 
 std::vector<neuron_id> equation::predecessors() const {
@@ -142,6 +136,21 @@ equation& network::add_equation(neuron_id target, activation act) {
   return e;
 }
 
+network single_neuron_network(const std::vector<std::string>& input_names, const std::string& output_name,
+                              const std::vector<rational>& weights, const rational& bias) {
+  network net;
+  std::vector<neuron_id> inputs;
+  for (const std::string& input : input_names) inputs.push_back(net.add_input(input));
+  const neuron_id y = net.intern(output_name);
+  net.add_output(y);
+  equation& e = net.add_equation(y, activation::step);
+  e.bias = bias;
+  for (std::size_t i = 0; i < inputs.size() && i < weights.size(); ++i) {
+    if (weights[i] != 0) e.inputs.push_back({inputs[i], weights[i]});
+  }
+  return net;
+}
+
 namespace {
 
 bool same_names(const network& a, const std::vector<neuron_id>& x, const network& b, const std::vector<neuron_id>& y) {
@@ -204,6 +213,12 @@ bool same_network(const network& a, const network& b) {
       return true;
     default: return true;
   }
+}
+
+std::string join_neuron_names(const network& net, const std::vector<neuron_id>& ids,
+                              std::string_view separator) {
+  auto names = ids | std::views::transform([&net](neuron_id id) -> const std::string& { return net.name_of(id); });
+  return fmt::format("{}", fmt::join(names, separator));
 }
 
 input_error located_error(const network& net, text_location where, const std::string& message) {

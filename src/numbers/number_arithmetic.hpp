@@ -8,6 +8,7 @@
 
 #include "nnsim/numbers/rational.hpp"
 #include "nnsim/numbers/real_number.hpp"
+#include "support/splitmix64.hpp"  // mix_hash
 
 #include <fmt/format.h>
 
@@ -18,14 +19,6 @@
 #include <string>
 
 namespace nnsim {
-
-// A 64-bit finaliser (the last steps of SplitMix64): spreads every input bit
-// over the whole word, so that summing per-neuron hashes stays a good hash.
-inline std::uint64_t mix_hash(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
 
 inline std::uint64_t hash_limbs(std::uint64_t h, mpz_srcptr z) {
   h = mix_hash(h ^ static_cast<std::uint64_t>(static_cast<std::int64_t>(z->_mp_size)));

@@ -1,8 +1,10 @@
 #include "nnsim/numbers/number_mode.hpp"
 
 #include "nnsim/support/error.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <charconv>
 
@@ -14,30 +16,54 @@ constexpr unsigned max_precision = 100000;
 }  // namespace
 
 number_mode number_mode::parse(std::string_view text) {
-  if (text == "rational") return {kind::rational, 0};
-  if (text == "double") return {kind::ieee_double, 53};
-  const std::string_view prefix = "real:";
-  if (text.starts_with(prefix)) {
+  for (const number_mode_word& word : number_mode_words) {
+    if (!word.takes_precision) {
+      if (text == word.name) return {word.value, word.precision};
+      continue;
+    }
+    const std::string prefix = fmt::format("{}:", word.name);
+    if (!text.starts_with(prefix)) continue;
     const std::string_view digits = text.substr(prefix.size());
     unsigned bits = 0;
     const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), bits);
     if (!digits.empty() && error == std::errc() && end == digits.data() + digits.size() && bits >= min_precision &&
         bits <= max_precision) {
-      return {kind::real, bits};
+      return {word.value, bits};
     }
-    throw input_error(fmt::format("invalid number mode '{}': the precision of real:P must be an integer from {} to {}",
-                                  text, min_precision, max_precision));
+    throw input_error(fmt::format("invalid number mode '{}': the precision of {} must be an integer from {} to {}",
+                                  text, word.form, min_precision, max_precision));
   }
-  throw input_error(fmt::format("unknown number mode '{}': expected rational, double or real:P", text));
+  throw input_error(fmt::format("unknown number mode '{}': expected {}", text, number_mode_alternatives()));
 }
 
 std::string number_mode::name() const {
-  switch (type) {
-    case kind::rational: return "rational";
-    case kind::ieee_double: return "double";
-    case kind::real: return fmt::format("real:{}", precision);
+  for (const number_mode_word& word : number_mode_words) {
+    if (word.value != type) continue;
+    return word.takes_precision ? fmt::format("{}:{}", word.name, precision) : std::string(word.name);
   }
   return "?";
+}
+
+std::string number_mode_alternatives() {
+  std::vector<std::string_view> forms;
+  for (const number_mode_word& word : number_mode_words) forms.push_back(word.form);
+  return alternatives(forms);
+}
+
+std::string number_mode_help() {
+  std::vector<std::string> items;
+  for (const number_mode_word& word : number_mode_words) {
+    items.push_back(word.help.empty() ? std::string(word.form) : fmt::format("{} ({})", word.form, word.help));
+  }
+  return alternatives(std::vector<std::string_view>(items.begin(), items.end()), ", or ");
+}
+
+std::string inexact_number_mode_options() {
+  std::vector<std::string> options;
+  for (const number_mode_word& word : number_mode_words) {
+    if (!word.exact_in_rational_mode) options.push_back(fmt::format("--numbers {}", word.form));
+  }
+  return alternatives(std::vector<std::string_view>(options.begin(), options.end()));
 }
 
 }  // namespace nnsim

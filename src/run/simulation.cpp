@@ -1,5 +1,6 @@
 #include "nnsim/run/simulation.hpp"
 
+#include "nnsim/model/vocabulary.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "run/simulator.hpp"
 
@@ -11,26 +12,23 @@ namespace {
 // semantics.md, section 5: in rational mode an activation or norm that is not
 // exact is an error naming the neuron's equation, never an approximation.
 void check_exactness(const network& net) {
-  for (const equation& e : net.equations) {
-    if (!is_exact_in_rational_mode(e.act)) {
-      throw located_error(net, e.location,
-                          fmt::format("activation '{}' of neuron '{}' is not exact in rational mode; run it with "
-                                      "--numbers double or --numbers real:P",
-                                      name_of(e.act), net.name_of(e.target)));
-    }
-    if (e.kind == potential_kind::distance && !is_exact_in_rational_mode(e.norm)) {
-      throw located_error(net, e.location,
-                          fmt::format("norm '{}' of neuron '{}' needs a square root, which is not exact in rational "
-                                      "mode; use sqdist, or run it with --numbers double or --numbers real:P",
-                                      name_of(e.norm), net.name_of(e.target)));
-    }
+  const equation* e = first_inexact_equation(net);
+  if (e == nullptr) return;
+  if (!is_exact_in_rational_mode(e->act)) {
+    throw located_error(net, e->location,
+                        fmt::format("activation '{}' of neuron '{}' is not exact in rational mode; run it with {}",
+                                    name_of(e->act), net.name_of(e->target), inexact_number_mode_options()));
   }
+  throw located_error(net, e->location,
+                      fmt::format("norm '{}' of neuron '{}' needs a square root, which is not exact in rational "
+                                  "mode; use {}, or run it with {}",
+                                  name_of(e->norm), net.name_of(e->target), name_of(norm_kind::sqdist),
+                                  inexact_number_mode_options()));
 }
 
 void check_input(const network& net, const std::vector<rational>& input) {
   if (input.size() == net.inputs.size()) return;
-  std::string names;
-  for (neuron_id id : net.inputs) names += (names.empty() ? "" : ", ") + net.name_of(id);
+  const std::string names = join_neuron_names(net, net.inputs);
   throw input_error(fmt::format("the network has {} input neuron{}{} but {} input value{} given",
                                 net.inputs.size(), net.inputs.size() == 1 ? "" : "s",
                                 names.empty() ? std::string() : " (" + names + ")", input.size(),

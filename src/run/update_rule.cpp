@@ -2,12 +2,15 @@
 #include "nnsim/run/update_rule.hpp"
 
 #include "nnsim/model/network_analysis.hpp"
-#include "run/splitmix64.hpp"
+#include "nnsim/model/vocabulary.hpp"
+#include "support/splitmix64.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <charconv>
+#include <map>
+#include <ranges>
 
 namespace nnsim {
 namespace {
@@ -35,7 +38,7 @@ std::vector<equation_index> all_equations(const network& net) {
 
 class parallel_rule final : public update_rule {
  public:
-  explicit parallel_rule(const network& net) { universe_ = all_equations(net); }
+  parallel_rule(const network& net, const rule_spec&) { universe_ = all_equations(net); }
   std::span<const equation_index> select(std::uint64_t) override { return universe_; }
   std::optional<std::uint64_t> period() const override { return 1; }
   bool selects_everything() const override { return true; }
@@ -87,7 +90,7 @@ class layered_rule final : public update_rule {
 
 class random_rule final : public update_rule {
  public:
-  random_rule(const network& net, std::uint64_t seed) : generator_(seed) { universe_ = all_equations(net); }
+  random_rule(const network& net, const rule_spec& spec) : generator_(spec.seed) { universe_ = all_equations(net); }
   std::span<const equation_index> select(std::uint64_t) override {
     if (universe_.empty()) return {};
     chosen_ = universe_[generator_.next() % universe_.size()];
@@ -126,62 +129,53 @@ class schedule_rule final : public update_rule {
   std::vector<std::vector<equation_index>> sets_;
 };
 
+// The rules by name (the names of rule_words in vocabulary.hpp), each with
+// the factory that builds it.
+using rule_factory = std::unique_ptr<update_rule> (*)(const network&, const rule_spec&);
+
+template <class Rule>
+std::unique_ptr<update_rule> make_rule(const network& net, const rule_spec& spec) {
+  return std::make_unique<Rule>(net, spec);
+}
+
+const std::map<std::string_view, rule_factory>& rule_registry() {
+  static const std::map<std::string_view, rule_factory> registry{
+      {name_of(rule_kind::parallel), &make_rule<parallel_rule>},
+      {name_of(rule_kind::sequential), &make_rule<sequential_rule>},
+      {name_of(rule_kind::layered), &make_rule<layered_rule>},
+      {name_of(rule_kind::random), &make_rule<random_rule>},
+      {name_of(rule_kind::schedule), &make_rule<schedule_rule>},
+  };
+  return registry;
+}
+
 }  // namespace
 
+bool is_registered_rule(std::string_view name) { return rule_registry().contains(name); }
+
 std::unique_ptr<update_rule> make_update_rule(const network& net, const rule_spec& spec) {
-  switch (spec.kind) {
-    case rule_kind::parallel: return std::make_unique<parallel_rule>(net);
-    case rule_kind::sequential: return std::make_unique<sequential_rule>(net, spec);
-    case rule_kind::layered: return std::make_unique<layered_rule>(net, spec);
-    case rule_kind::random: return std::make_unique<random_rule>(net, spec.seed);
-    case rule_kind::schedule: return std::make_unique<schedule_rule>(net, spec);
-  }
-  throw input_error("unknown update rule");
+  const auto& registry = rule_registry();
+  const auto rule = registry.find(name_of(spec.kind));
+  if (rule == registry.end()) throw input_error("unknown update rule");
+  return rule->second(net, spec);
 }
 
 rule_spec parse_rule_option(std::string_view text) {
+  // NAME or NAME:SEED
+  const std::size_t colon = text.find(':');
+  const std::string_view name = text.substr(0, colon);
+  const rule_word* word = rule_named(name, rule_syntax::command_line);
+  if (word == nullptr || (colon != std::string_view::npos && !word->takes_seed)) {
+    throw input_error(fmt::format("unknown rule '{}': expected {}", text, rule_option_alternatives()));
+  }
   rule_spec spec;
-  const std::string_view random_prefix = "random:";
-  if (text == "parallel") {
-    spec.kind = rule_kind::parallel;
-  } else if (text == "sequential") {
-    spec.kind = rule_kind::sequential;
-  } else if (text == "layered") {
-    spec.kind = rule_kind::layered;
-  } else if (text == "random") {
-    spec.kind = rule_kind::random;
-  } else if (text.starts_with(random_prefix)) {
-    spec.kind = rule_kind::random;
-    const std::string_view digits = text.substr(random_prefix.size());
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), spec.seed);
-    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
-      throw input_error(fmt::format("invalid seed in rule '{}': expected an integer from 0 to 18446744073709551615", text));
-    }
-  } else {
-    throw input_error(
-        fmt::format("unknown rule '{}': expected parallel, sequential, layered, random or random:SEED", text));
+  spec.kind = word->value;
+  if (colon != std::string_view::npos) {
+    const std::optional<std::uint64_t> seed = parse_seed(text.substr(colon + 1));
+    if (!seed) throw input_error(fmt::format("invalid seed in rule '{}': expected {}", text, seed_range));
+    spec.seed = *seed;
   }
   return spec;
-}
-
-std::string describe_rule(const network& net, const rule_spec& rule) {
-  auto names = [&](const std::vector<neuron_id>& ids) {
-    std::string text;
-    for (neuron_id id : ids) text += (text.empty() ? "" : ", ") + net.name_of(id);
-    return text;
-  };
-  switch (rule.kind) {
-    case rule_kind::sequential:
-      return rule.explicit_order ? "sequential " + names(rule.order) : "sequential";
-    case rule_kind::random:
-      return fmt::format("random seed {}", rule.seed);
-    case rule_kind::schedule: {
-      std::string text = "schedule ";
-      for (std::size_t i = 0; i < rule.sets.size(); ++i) text += (i ? ", {" : "{") + names(rule.sets[i]) + "}";
-      return text;
-    }
-    default: return std::string(name_of(rule.kind));
-  }
 }
 
 }  // namespace nnsim

@@ -1,11 +1,22 @@
 #include "support/text.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+
 namespace nnsim {
 namespace {
 
 constexpr std::size_t max_quoted_length = 40;
 
 }  // namespace
+
+bool is_identifier(std::string_view word) {
+  if (word.empty() || !starts_identifier(word.front()) || word.back() == '.') return false;
+  return std::all_of(word.begin(), word.end(), continues_identifier);
+}
 
 std::string shorten(std::string_view text) {
   if (text.size() <= max_quoted_length) return std::string(text);
@@ -24,6 +35,19 @@ std::vector<std::string> split_lines(std::string_view text) {
     start = end + 1;
   }
   return lines;
+}
+
+std::string alternatives(const std::vector<std::string_view>& words, std::string_view last) {
+  if (words.size() < 2) return fmt::format("{}", fmt::join(words, ""));
+  return fmt::format("{}{}{}", fmt::join(words.begin(), words.end() - 1, ", "), last, words.back());
+}
+
+std::string lowercase_first(std::string message) {
+  if (message.size() >= 2 && std::isupper(static_cast<unsigned char>(message[0])) != 0 &&
+      std::isupper(static_cast<unsigned char>(message[1])) == 0) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
+  return message;
 }
 
 }  // namespace nnsim

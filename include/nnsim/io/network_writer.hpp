@@ -14,4 +14,8 @@ std::string write_network(const network& net);
 // The potential of one equation as written in a file, e.g. "-1 + 2 x1 + 2 x2".
 std::string write_potential(const network& net, const equation& e);
 
+// The activation of one equation as written in a file: "step", "logistic[2]"
+// (the parameter only when it is not 1).
+std::string write_activation(const equation& e);
+
 }  // namespace nnsim

@@ -27,7 +27,8 @@ enum class activation { step, sign, sat, relu, id, logistic, tanh };
 enum class norm_kind { dist, dist1, distmax, sqdist };  // l2, l1, l-infinity, squared l2
 enum class potential_kind { weighted_sum, distance };
 
-// The file-format names: "step", "dist1", ...
+// The file-format names: "step", "dist1", ... (the tables are in
+// vocabulary.hpp).
 std::string_view name_of(activation a);
 std::string_view name_of(norm_kind n);
 std::optional<activation> activation_from_name(std::string_view name);
@@ -76,8 +77,13 @@ struct equation {
   std::vector<neuron_id> predecessors() const;
 };
 
+// Whether rational mode computes the equation exactly: its activation and,
+// for a distance potential, its norm.
+bool is_exact_in_rational_mode(const equation& e);
+
 enum class rule_kind { parallel, sequential, layered, random, schedule };
 std::string_view name_of(rule_kind r);
+std::optional<rule_kind> rule_from_name(std::string_view name);
 
 // An update rule as written in a file or on a command line (semantics.md,
 // section 3).  update_rule.hpp turns it into the selection S_t.
@@ -145,6 +151,19 @@ class network {
 // inputs, outputs, init values, equations in the same order with the same
 // terms, and the rule.
 bool same_network(const network& a, const network& b);
+
+// "x1, x2": the names of `ids`, in order, between `separator`s.
+std::string join_neuron_names(const network& net, const std::vector<neuron_id>& ids,
+                              std::string_view separator = ", ");
+
+// The first equation that rational mode cannot compute exactly, or nullptr.
+const equation* first_inexact_equation(const network& net);
+
+// A network of one step neuron: the inputs `input_names` in order and the
+// output `output_name` = step(bias + sum of weights[i] * input i), a term with
+// a zero weight left out.
+network single_neuron_network(const std::vector<std::string>& input_names, const std::string& output_name,
+                              const std::vector<rational>& weights, const rational& bias);
 
 // An input_error located at `where` in the network's source (with the source
 // line for the caret when it is known).

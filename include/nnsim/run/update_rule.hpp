@@ -46,15 +46,18 @@ class update_rule {
 // came from the file) when the rule does not fit: layered on a cyclic
 // network (naming the cycle), a named neuron without an equation, a
 // sequential order that repeats a neuron.
+// The rule is built by the factory registered under its name.
 std::unique_ptr<update_rule> make_update_rule(const network& net, const rule_spec& spec);
 
+// Whether a factory is registered under `name` (every name of rule_words in
+// vocabulary.hpp has one).
+bool is_registered_rule(std::string_view name);
+
 // The command-line form (cli.md): "parallel", "sequential", "layered",
-// "random", "random:SEED".  Throws input_error.
+// "random", "random:SEED".  Throws input_error.  The name and the seed are
+// checked by the same functions as in a file's `rule` statement (rule_named
+// and parse_seed in vocabulary.hpp).
 rule_spec parse_rule_option(std::string_view text);
 
-// The rule as a file states it: "parallel", "sequential h1, h2",
-// "random seed 42", "schedule {h1, h2}, {y}".  A sequential rule without an
-// explicit order is written "sequential".
-std::string describe_rule(const network& net, const rule_spec& rule);
 
 }  // namespace nnsim
