@@ -276,3 +276,23 @@ TEST_CASE("constants and inputs that round to infinity are refused before the ru
   // Exactly, both are ordinary numbers.
   CHECK(run(identity, {-power_of_ten(400)}, "parallel", 10).status == run_status::halted);
 }
+
+TEST_CASE("a limit named with its word or row keeps its type", "[simulator][soundness]") {
+  // recognize and truth put the word or the input row in front of a limit's
+  // message; a non-finite value must stay a non_finite_error for the caller.
+  try {
+    rethrow_in_context(limit_error("a limit"), "on word '0'");
+  } catch (const non_finite_error&) {
+    FAIL("a plain limit error became a non-finite one");
+  } catch (const limit_error& e) {
+    CHECK(std::string(e.what()) == "on word '0': a limit");
+  }
+  try {
+    rethrow_in_context(non_finite_error("y is NaN", "y", 4), "on input 1,0");
+    FAIL("no error");
+  } catch (const non_finite_error& e) {
+    CHECK(std::string(e.what()) == "on input 1,0: y is NaN");
+    CHECK(e.neuron() == "y");
+    CHECK(e.state_time() == 4);
+  }
+}

@@ -4,7 +4,9 @@
 #include "nnsim/support/error.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <ranges>
 #include <type_traits>
 #include <variant>
 
@@ -38,9 +40,10 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
       result = run_network(net, run);
     } catch (const limit_error& e) {
       // Which row stopped the table, written as --input would take it.
-      std::string shown;
-      for (const rational& x : run.input) shown += (shown.empty() ? "" : ",") + to_string(x);
-      throw limit_error(fmt::format("on input {}: {}", shown, e.what()));
+      rethrow_in_context(e, fmt::format("on input {}", fmt::join(run.input | std::views::transform([](const rational& x) {
+                                                                   return to_string(x);
+                                                                 }),
+                                                                 ",")));
     }
     truth_table_row row;
     row.input = v;

@@ -89,7 +89,7 @@ word_classification classify_word(const network& net, std::string_view word, con
   try {
     run = run_network(net, request);
   } catch (const limit_error& e) {
-    throw limit_error(fmt::format("on word {}: {}", shown_word(word), e.what()));
+    rethrow_in_context(e, fmt::format("on word {}", shown_word(word)));
   }
 
   switch (run.status) {

@@ -20,4 +20,12 @@ std::string input_error::diagnostic() const {
   return text;
 }
 
+void rethrow_in_context(const limit_error& error, const std::string& context) {
+  const std::string message = context + ": " + error.what();
+  if (const auto* non_finite = dynamic_cast<const non_finite_error*>(&error)) {
+    throw non_finite_error(message, non_finite->neuron(), non_finite->state_time());
+  }
+  throw limit_error(message);
+}
+
 }  // namespace nnsim

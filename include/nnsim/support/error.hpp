@@ -66,4 +66,8 @@ class non_finite_error : public limit_error {
   std::uint64_t state_time_;
 };
 
+// Throws `error` again with `context` in front of its message ("on word
+// '01': ..."), keeping its type (a non_finite_error stays one).
+[[noreturn]] void rethrow_in_context(const limit_error& error, const std::string& context);
+
 }  // namespace nnsim
