@@ -3,8 +3,8 @@
 // definition, the separable counts from OEIS A000609), the compiled
 // evaluator against the simulator (compute_truth_table), and the options.
 #include "nnsim/boolean/boolean_check.hpp"
-#include "nnsim/boolean/boolean_constructions.hpp"
 #include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/support/error.hpp"
 
@@ -92,7 +92,7 @@ TEST_CASE("check boolean: function numbers are truth tables read as binary numbe
 }
 
 TEST_CASE("check boolean: the compiled evaluator agrees with the simulator", "[boolean_check]") {
-  // Every construction of boolean_constructions.hpp for every function of
+  // Every construction of two_layer_network.hpp for every function of
   // three inputs, in both forms and both rules.
   for (std::uint64_t index = 0; index < 256; ++index) {
     const boolean_function f = nnsim::boolean_function_number(3, index);

@@ -1,11 +1,14 @@
-// Tests of boolean_constructions.hpp.  Every network is written out, loaded
-// back with the parser and run with the simulator on every 0/1 input, under
-// the parallel and the layered rule, and the outputs are compared with the
+// Tests of the Boolean constructions: logic_gates.hpp, minimum_cover.hpp and
+// two_layer_network.hpp.  Every network is written out, loaded back with the
+// parser and run with the simulator on every 0/1 input, under the parallel
+// and the layered rule, and the outputs are compared with the
 // function evaluated directly (popcounts, truth tables): an independent route
 // from how the network was built.  Minimum covers are compared with a
 // breadth-first search over unions of implicants that does not use the
 // prime implicants at all.
-#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/boolean/logic_gates.hpp"
+#include "nnsim/boolean/minimum_cover.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/network_writer.hpp"
 #include "nnsim/run/simulation.hpp"

@@ -40,12 +40,14 @@
 
 // boolean
 #include "nnsim/boolean/boolean_check.hpp"
-#include "nnsim/boolean/boolean_constructions.hpp"
 #include "nnsim/boolean/boolean_function.hpp"
 #include "nnsim/boolean/exact_simplex.hpp"
 #include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/logic_gates.hpp"
+#include "nnsim/boolean/minimum_cover.hpp"
 #include "nnsim/boolean/neuron_network.hpp"
 #include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 
 // learning
 #include "nnsim/learning/perceptron.hpp"

@@ -13,9 +13,9 @@
 // (about 0.45 s of the 0.73 s on one core).
 #include "nnsim/boolean/boolean_check.hpp"
 
-#include "nnsim/boolean/boolean_constructions.hpp"
 #include "nnsim/boolean/linear_separability.hpp"
 #include "nnsim/boolean/truth_table.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/support/error.hpp"
 

@@ -1,12 +1,13 @@
 // nnsim build boolean TABLE | --formula F: the lecture's proof that two-layer
 // networks of unit-step neurons compute every F: {0,1}^n -> {0,1}, as a
-// construction (boolean_constructions.hpp), with its dual and a minimized
-// form.
+// construction (two_layer_network.hpp), with its dual and a minimized
+// form (minimum_cover.hpp).
 #include "cli/boolean_options.hpp"
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/boolean/minimum_cover.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/io/network_writer.hpp"
 
 #include <fmt/format.h>

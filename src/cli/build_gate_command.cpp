@@ -1,11 +1,11 @@
 // nnsim build gate NAME: the lecture's logic gates as networks of unit-step
-// neurons (boolean_constructions.hpp): one neuron for and, or, not, nand,
+// neurons (logic_gates.hpp): one neuron for and, or, not, nand,
 // nor, majority and atleast:K; two layers for xor and parity.
 #include "cli/boolean_options.hpp"
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/boolean/logic_gates.hpp"
 #include "nnsim/io/network_writer.hpp"
 
 #include <fmt/format.h>

@@ -9,7 +9,7 @@
 #include "cli/output.hpp"
 #include "cli/separability_report.hpp"
 #include "nnsim/boolean/boolean_check.hpp"
-#include "nnsim/boolean/boolean_constructions.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

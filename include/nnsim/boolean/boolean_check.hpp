@@ -2,7 +2,7 @@
 // exhaustively for one arity n.  For every one of the 2^(2^n) functions F:
 //
 //   1. build the two-layer network of the lecture's proof
-//      (build_two_layer, boolean_constructions.hpp) and verify that it
+//      (build_two_layer, two_layer_network.hpp) and verify that it
 //      computes F on every one of the 2^n inputs, exactly;
 //   2. decide whether one step neuron computes F (linear_separability.hpp);
 //      each answer's proof (the weights on every input, or the convex-hull
@@ -12,8 +12,8 @@
 // (2, 4, 14, 104, 1882 for n = 0 … 4); the tests check them another way.
 #pragma once
 
-#include "nnsim/boolean/boolean_constructions.hpp"
 #include "nnsim/boolean/boolean_function.hpp"
+#include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/model/network.hpp"
 
 #include <cstdint>
@@ -29,7 +29,7 @@ inline constexpr unsigned max_check_arity = 4;
 
 struct boolean_check_options {
   // Which two-layer construction is checked: the lecture's (the default),
-  // its dual (cnf) or the minimized one (boolean_constructions.hpp).
+  // its dual (cnf) or the minimized one (two_layer_network.hpp).
   two_layer_options construction;
   // Verify each network with run_network on every input (compute_truth_table)
   // instead of the compiled evaluator (see boolean_check.cpp).  Slower, the
