@@ -206,6 +206,28 @@ TEST_CASE("a floating value that leaves the finite numbers stops the run in ever
         CHECK_THAT(e.what(), Catch::Contains("neuron 'y'"));
       }
     }
+    // schedule {every hidden neuron}, {y}: the hidden values at step 0, y on
+    // y(1) at step 1.
+    run_request request;
+    request.input = {1};
+    request.numbers = number_mode::parse("double");
+    rule_spec schedule;
+    schedule.kind = rule_kind::schedule;
+    schedule.sets.emplace_back();
+    for (const equation& eq : c.net.equations) {
+      if (c.net.name_of(eq.target) != "y") schedule.sets.back().push_back(eq.target);
+    }
+    schedule.sets.push_back({*c.net.find("y")});
+    request.rule = schedule;
+    INFO("rule schedule, value " << c.shown);
+    try {
+      run_network(c.net, request);
+      FAIL("no error");
+    } catch (const non_finite_error& e) {
+      CHECK(e.neuron() == "y");
+      CHECK(e.state_time() == 1);
+      CHECK_THAT(e.what(), Catch::Contains(c.shown));
+    }
   }
   // The same in real:P for the two infinities: MPFR's exponent range is far
   // larger, so the value is squared until it overflows: s(t) = 2^(2^t), and

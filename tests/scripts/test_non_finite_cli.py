@@ -80,6 +80,10 @@ def test_run(t):
         for rule in ["parallel", "sequential", "layered"]:
             t.expect(f"run {value} {rule}", ["run", net, "--input", "1", "--numbers", "double", "--rule", rule], 3,
                      stderr=f"nnsim: error: {message(1, 'potential', 'y', value)}\n")
+        # The file's own rule: schedule {h}, {y} applies y at step 1 too.
+        scheduled = t.write("scheduled.nn", two_layers(w).replace("output y\n", "output y\nrule schedule {h}, {y}\n"))
+        t.expect(f"run {value} schedule", ["run", scheduled, "--input", "1", "--numbers", "double"], 3,
+                 stderr=f"nnsim: error: {message(1, 'potential', 'y', value)}\n")
         # Input 0 keeps every value 0: an ordinary halt.
         t.expect(f"run {value} input 0", ["run", net, "--input", "0", "--numbers", "double", "--json"], 0)
     nan = t.write("nan.nn", NAN)
