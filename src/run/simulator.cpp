@@ -163,7 +163,9 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
           break;
         case norm_kind::distmax:
           ops::abs(term_, term_);
-          // A NaN would lose every comparison and vanish from the maximum.
+          // Defensive: a non-finite term must not be lost by the comparison
+          // (NaN would lose every one); |y - c| of finite numbers can only
+          // overflow to +inf, which ξ then shows anyway.
           if constexpr (!ops::exact) {
             if (!ops::finite(term_)) {
               non_finite_part_ = non_finite_potential;
@@ -268,7 +270,12 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
     require_finite(state_[v], v, net_.at(make_neuron_id(v)).is_input ? "the input value" : "the init value");
   }
+  // set_value replaces each neuron's share of the hash; starting from the
+  // shares of the previous run leaves exactly those of y(0).
   state_hash_ = 0;
+  if (period_ != 0) {
+    for (std::uint32_t v = 0; v < neuron_count_; ++v) state_hash_ += neuron_hash(v);
+  }
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
     Num value = state_[v];
     set_value(v, value, 0);
