@@ -120,17 +120,29 @@ template <class Num>
 void simulator<Num>::throw_non_finite(equation_index e) {
   // Evaluated once more on the same state, to say which part left the
   // finite numbers; this happens once, at the end of the run.
-  probe_ = ops::zero(ctx_);
   evaluate(e, state_, probe_);
-  const bool potential = !ops::finite(xi_) || non_finite_part_ == non_finite_potential;
+  const bool potential = non_finite_part_ == non_finite_potential;
   const std::string& name = net_.neurons[target_[e]].name;
   throw non_finite_error(
       fmt::format("step {}: {} of neuron '{}' evaluated on y({}) is {}: the computation left the finite "
                   "floating-point numbers, and nothing can be concluded from it (exact arithmetic, --numbers "
                   "rational, has no such limit)",
                   evaluating_on_, potential ? "the potential" : "the value", name, evaluating_on_,
-                  describe_non_finite(potential ? non_finite_value_ : probe_)),
+                  describe_non_finite(non_finite_value_)),
       name, evaluating_on_);
+}
+
+template <class Num>
+bool simulator<Num>::left_finite_numbers(const Num& value, non_finite_part part) {
+  if constexpr (ops::exact) {
+    (void)value, (void)part;
+    return false;
+  } else {
+    if (ops::finite(value)) return false;
+    non_finite_part_ = part;
+    ops::copy(non_finite_value_, value);
+    return true;
+  }
 }
 
 template <class Num>
@@ -166,13 +178,7 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
           // Defensive: a non-finite term must not be lost by the comparison
           // (NaN would lose every one); |y - c| of finite numbers can only
           // overflow to +inf, which ξ then shows anyway.
-          if constexpr (!ops::exact) {
-            if (!ops::finite(term_)) {
-              non_finite_part_ = non_finite_potential;
-              ops::copy(non_finite_value_, term_);
-              return false;
-            }
-          }
+          if (left_finite_numbers(term_, non_finite_potential)) return false;
           if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
           break;
         case norm_kind::dist:
@@ -189,13 +195,7 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   // Once +inf, -inf or NaN, a partial result stays non-finite to the end of
   // the potential (but for distmax, checked above), so checking ξ suffices;
   // σ is not applied to it (step(NaN) would give a finite 1).
-  if constexpr (!ops::exact) {
-    if (!ops::finite(xi_)) {
-      non_finite_part_ = non_finite_potential;
-      ops::copy(non_finite_value_, xi_);
-      return false;
-    }
-  }
+  if (left_finite_numbers(xi_, non_finite_potential)) return false;
 
   switch (act_[e]) {
     case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
@@ -227,13 +227,7 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       break;
     case activation::tanh: ops::tanh(out, xi_); break;
   }
-  if constexpr (!ops::exact) {
-    if (!ops::finite(out)) {
-      non_finite_part_ = non_finite_value;
-      return false;
-    }
-  }
-  return true;
+  return !left_finite_numbers(out, non_finite_value);
 }
 
 template <class Num>

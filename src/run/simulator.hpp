@@ -94,6 +94,10 @@ class simulator {
   void require_finite(const Num& value, std::uint32_t neuron, const char* what) const;
   // Throws the non_finite_error for equation e, about to be applied to y(t).
   [[noreturn]] void throw_non_finite(equation_index e);
+  enum non_finite_part { non_finite_potential, non_finite_value };
+  // In the floating modes: whether `value` is +inf, -inf or NaN, and if so
+  // records it and `part` for the message.  Always false in rational mode.
+  bool left_finite_numbers(const Num& value, non_finite_part part);
   static std::string describe_non_finite(const Num& value);
 
   const network& net_;
@@ -154,9 +158,9 @@ class simulator {
   // Non-finite values (floating modes).  Such an evaluation only makes its
   // equation unfixed; the run stops when one is about to enter the state.
   std::vector<char> non_finite_;               // equation -> its last evaluation into next_ was not finite
-  enum { non_finite_potential, non_finite_value } non_finite_part_ = non_finite_potential;
-  Num non_finite_value_;                       // the non-finite potential (or distance term)
-  Num probe_;                                  // the value when it was σ that was not finite
+  non_finite_part non_finite_part_ = non_finite_potential;
+  Num non_finite_value_;                       // the non-finite potential, distance term or value
+  Num probe_;                                  // scratch output of the evaluation that describes it
   std::uint64_t evaluating_on_ = 0;            // the state being evaluated, y(evaluating_on_)
 };
 
