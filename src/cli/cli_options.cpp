@@ -157,8 +157,9 @@ CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits) {
 CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
   return app
       .add_option("--max-memory", max_memory,
-                  "stop with exit code 3 when the table of seen states, which finds a repeated state, would need "
-                  "more bytes")
+                  "stop with exit code 3 when the computation would keep more bytes: its values, the saved states "
+                  "and the table of seen states that find a repeated state, trace rows and the results of many "
+                  "words")
       ->type_name("BYTES")
       ->capture_default_str()
       ->check(whole_number(1, std::numeric_limits<std::size_t>::max()));

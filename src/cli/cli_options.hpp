@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nnsim/model/network.hpp"
+#include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "nnsim/run/update_rule.hpp"
 
@@ -60,6 +61,7 @@ CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory);
 // --rule, --numbers, --max-steps, --max-bits, --max-memory.
 void add_computation_options(CLI::App& app, computation_options& options);
 
+
 // Sets the rule, number mode and limits of a request that has them
 // (run_request, truth_table_request, recognition_options).  Throws
 // input_error for a bad rule or number mode.
@@ -70,6 +72,8 @@ void apply_computation_options(const computation_options& options, Request& requ
   request.limits.max_steps = options.max_steps;
   request.limits.max_bits = options.max_bits;
   request.limits.max_memory = options.max_memory;
+  // The last resort behind the budget of each run (number_memory.hpp).
+  limit_number_memory_growth(options.max_memory);
 }
 
 // All of the above for `run` and `trace`.

@@ -5,6 +5,7 @@
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/support/error.hpp"
 #include "support/text.hpp"  // lowercase_first
 #include "nnsim/version.hpp"
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <new>
 #include <string_view>
@@ -42,6 +44,23 @@ void print_json_error(const std::string& message, const input_error* located = n
   }
   // One line, so that it is also a valid last line of JSON-lines output.
   std::fputs((dump_json(json) + "\n").c_str(), stdout);
+}
+
+// Where a failed number allocation reports (number_memory.hpp): it happens
+// inside GMP, which cannot unwind, so the error is printed there and the
+// process ends with the code of a resource limit.
+const cli_context* active_context = nullptr;
+bool json_output = false;
+
+[[noreturn]] void numbers_out_of_memory(std::string_view reason) {
+  std::fflush(stdout);
+  if (json_output || (active_context != nullptr && active_context->json_errors)) {
+    print_json_error(std::string(reason));
+    std::fflush(stdout);
+  }
+  fmt::print(stderr, "nnsim: error: {}\n", reason);
+  std::fflush(stderr);
+  std::_Exit(exit_limit);
 }
 
 // Whether --json was asked for, read from the raw arguments because a
@@ -133,6 +152,7 @@ const char* explanation =
 }  // namespace
 
 int main(int argc, char** argv) {
+  track_number_memory(numbers_out_of_memory);
   CLI::App app(description, "nnsim");
   app.require_subcommand(1);
   app.allow_extras(false);
@@ -158,6 +178,8 @@ int main(int argc, char** argv) {
   for (const command& c : commands) c.app->allow_extras(false);
 
   const bool json = json_requested(argc, argv);
+  active_context = &context;
+  json_output = json;
   try {
     app.parse(split_empty_assignments(argc, argv));
   } catch (const CLI::ParseError& e) {

@@ -13,6 +13,8 @@
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/memory_budget.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/update_rule.hpp"
 
@@ -86,15 +88,55 @@ std::string verdict_cell(word_verdict verdict) {
   return verdict == word_verdict::reject_diverges ? "reject (diverges)" : std::string(name_of(verdict));
 }
 
-std::string human_report(const network& net, const recognition_options& options,
-                         const language_expectation* expectation, const recognition_report& report) {
+// What is kept of each word until the report is printed: the numbers and
+// verdicts, not the word (the given words are kept anyway, the enumerated
+// ones are made again from their position) nor δ(ω), which follows from
+// the word.  The output value only when the JSON report shows it.
+struct word_record {
+  std::uint64_t steps = 0;
+  std::size_t bits = 0;
+  word_verdict verdict = word_verdict::undecided;
+  expected_verdict expected = expected_verdict::unknown;
+  bool mismatch = false;
+  std::string output;
+};
+
+// The words of one command: the WORD arguments, then --all-words.
+struct word_list {
+  const std::vector<std::string>* given = nullptr;
+  std::uint64_t enumerated = 0;
+
+  std::uint64_t count() const { return given->size() + enumerated; }
+  std::string at(std::uint64_t i) const { return i < given->size() ? (*given)[i] : shortlex_word(i - given->size()); }
+};
+
+// Text written in pieces of about 64 KiB: a report of millions of words is
+// never one string.
+class chunked_writer {
+ public:
+  void operator()(std::string_view text) {
+    buffer_ += text;
+    if (buffer_.size() >= (std::size_t{1} << 16)) flush();
+  }
+  void flush() {
+    write_output(buffer_, "");
+    buffer_.clear();
+  }
+
+ private:
+  std::string buffer_;
+};
+
+void write_human_report(const network& net, const recognition_options& options,
+                        const language_expectation* expectation, const recognition_report& report,
+                        const word_list& words, const std::vector<word_record>& records) {
+  chunked_writer out;
   const rule_spec rule = options.rule.value_or(net.rule);
-  std::string text = fmt::format("recognizer: {}input {}, output {}; rule {}; numbers {}\n",
-                                 net.name.empty() ? "" : net.name + ", ", net.name_of(net.inputs[0]),
-                                 net.name_of(net.outputs[0]), describe_rule(net, rule),
-                                 describe_numbers(options.numbers));
-  if (expectation != nullptr) text += fmt::format("expected: {}\n", expectation->description);
-  text += "\n";
+  out(fmt::format("recognizer: {}input {}, output {}; rule {}; numbers {}\n",
+                  net.name.empty() ? "" : net.name + ", ", net.name_of(net.inputs[0]), net.name_of(net.outputs[0]),
+                  describe_rule(net, rule), describe_numbers(options.numbers)));
+  if (expectation != nullptr) out(fmt::format("expected: {}\n", expectation->description));
+  out("\n");
 
   // Columns: word, δ(ω), verdict, steps, bits[, expected, mark].
   const bool exact = options.numbers.exact();
@@ -105,85 +147,106 @@ std::string human_report(const network& net, const recognition_options& options,
   text_table table(std::move(columns));
   std::vector<std::string> header = {"word", "δ(ω)", "verdict", "steps", "bits"};
   if (expectation != nullptr) header.push_back("expected");
-  table.add_row(std::move(header));
-  for (const recognized_word& w : report.words) {
-    std::vector<std::string> row = {shown(w.result.word), format_value(w.result.code), verdict_cell(w.result.verdict),
-                                    fmt::format("{}", w.result.steps),
-                                    exact ? fmt::format("{}", w.result.largest_value_bits) : "-"};
+  const auto row_of = [&](std::uint64_t i) {
+    const word_record& w = records[i];
+    const std::string word = words.at(i);
+    std::vector<std::string> row = {shown(word), format_value(delta_encode(word)), verdict_cell(w.verdict),
+                                    fmt::format("{}", w.steps), exact ? fmt::format("{}", w.bits) : "-"};
     if (expectation != nullptr) {
       row.push_back(std::string(name_of(w.expected)));
       if (w.mismatch) row.push_back("<- mismatch");
     }
-    table.add_row(std::move(row));
-  }
-  text += table.text();
-  text += "\n";
-  text += fmt::format("{}: {} accept, {} reject, {} reject (diverges), {} undecided\n",
-                      plural(report.words.size(), "word", "words"), report.accepted, report.rejected,
-                      report.rejected_diverging, report.undecided);
+    return row;
+  };
+  // Two passes: the widths, then the rows.
+  table.measure(header);
+  for (std::uint64_t i = 0; i < records.size(); ++i) table.measure(row_of(i));
+  out(table.line(header));
+  for (std::uint64_t i = 0; i < records.size(); ++i) out(table.line(row_of(i)));
+  out("\n");
+
+  out(fmt::format("{}: {} accept, {} reject, {} reject (diverges), {} undecided\n",
+                  plural(records.size(), "word", "words"), report.accepted, report.rejected,
+                  report.rejected_diverging, report.undecided));
   if (expectation != nullptr) {
     std::vector<std::string> listed;
-    for (const recognized_word& w : report.words) {
-      if (!w.mismatch) continue;
+    for (std::uint64_t i = 0; i < records.size(); ++i) {
+      if (!records[i].mismatch) continue;
       if (listed.size() == 10) {
         listed.emplace_back("…");
         break;
       }
-      listed.push_back(shown(w.result.word));
+      listed.push_back(shown(words.at(i)));
     }
-    text += fmt::format("mismatches: {}{}\n", report.mismatches,
-                        listed.empty() ? "" : fmt::format(" ({})", fmt::join(listed, ", ")));
-    const auto unknown = static_cast<std::size_t>(
-        std::count_if(report.words.begin(), report.words.end(),
-                      [](const recognized_word& w) { return w.expected == expected_verdict::unknown; }));
+    out(fmt::format("mismatches: {}{}\n", report.mismatches,
+                    listed.empty() ? "" : fmt::format(" ({})", fmt::join(listed, ", "))));
+    const auto unknown = static_cast<std::size_t>(std::count_if(
+        records.begin(), records.end(), [](const word_record& w) { return w.expected == expected_verdict::unknown; }));
     if (unknown > 0) {
-      text += fmt::format("expected unknown: {} (the expectation gave no answer within {})\n",
-                          plural(unknown, "word", "words"), plural(options.limits.max_steps, "step", "steps"));
+      out(fmt::format("expected unknown: {} (the expectation gave no answer within {})\n",
+                      plural(unknown, "word", "words"), plural(options.limits.max_steps, "step", "steps")));
     }
   }
   if (report.undecided > 0) {
-    text += fmt::format("undecided: {} reached the step limit of {}{} (raise --max-steps)\n",
-                        plural(report.undecided, "word", "words"), plural(options.limits.max_steps, "step", "steps"),
-                        expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : "");
+    out(fmt::format("undecided: {} reached the step limit of {}{} (raise --max-steps)\n",
+                    plural(report.undecided, "word", "words"), plural(options.limits.max_steps, "step", "steps"),
+                    expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : ""));
   }
   if (exact) {
-    text += fmt::format("largest: {} to decide, {} in one value\n", plural(report.largest_steps, "step", "steps"),
-                        plural(report.largest_value_bits, "bit", "bits"));
+    out(fmt::format("largest: {} to decide, {} in one value\n", plural(report.largest_steps, "step", "steps"),
+                    plural(report.largest_value_bits, "bit", "bits")));
   } else {
-    text += fmt::format("largest: {} to decide\n", plural(report.largest_steps, "step", "steps"));
+    out(fmt::format("largest: {} to decide\n", plural(report.largest_steps, "step", "steps")));
   }
-  return text;
+  out.flush();
 }
 
-nlohmann::ordered_json json_report(const network& net, const recognition_options& options,
-                                   const language_expectation* expectation, const recognition_report& report) {
-  nlohmann::ordered_json words = nlohmann::ordered_json::array();
-  for (const recognized_word& w : report.words) {
+// The JSON object of cli.md, written word by word with the layout that
+// dump_json(object, 2) gives the whole object.
+void write_json_report(const network& net, const recognition_options& options,
+                       const language_expectation* expectation, const recognition_report& report,
+                       const word_list& words, const std::vector<word_record>& records) {
+  chunked_writer out;
+  out("{\n  \"words\": [");
+  for (std::uint64_t i = 0; i < records.size(); ++i) {
+    const word_record& w = records[i];
+    const std::string word = words.at(i);
     nlohmann::ordered_json entry;
-    entry["word"] = w.result.word;
-    entry["verdict"] = std::string(name_of(w.result.verdict));
-    entry["steps"] = w.result.steps;
+    entry["word"] = word;
+    entry["verdict"] = std::string(name_of(w.verdict));
+    entry["steps"] = w.steps;
     entry["expected"] = std::string(name_of(w.expected));
-    entry["delta"] = to_string(w.result.code);
-    entry["output"] = w.result.output.text(0);
-    entry["bits"] = w.result.largest_value_bits;
+    entry["delta"] = to_string(delta_encode(word));
+    entry["output"] = w.output;
+    entry["bits"] = w.bits;
     entry["mismatch"] = w.mismatch;
-    words.push_back(std::move(entry));
+    std::string text = dump_json(entry, 2);
+    // Two levels deeper than a top-level object.
+    std::string indented = "\n    ";
+    for (char c : text) indented += c == '\n' ? std::string("\n    ") : std::string(1, c);
+    out(indented);
+    out(i + 1 < records.size() ? "," : "\n  ]");
   }
-  nlohmann::ordered_json json;
-  json["words"] = std::move(words);
-  json["mismatches"] = report.mismatches;
-  json["undecided"] = report.undecided;
-  json["counts"] = {{"accept", report.accepted},
+  if (records.empty()) out("]");
+
+  nlohmann::ordered_json rest;
+  rest["mismatches"] = report.mismatches;
+  rest["undecided"] = report.undecided;
+  rest["counts"] = {{"accept", report.accepted},
                     {"reject", report.rejected},
                     {"reject-diverges", report.rejected_diverging},
                     {"undecided", report.undecided}};
-  json["largest_steps"] = report.largest_steps;
-  json["largest_bits"] = report.largest_value_bits;
-  json["expectation"] = expectation != nullptr ? nlohmann::ordered_json(expectation->description) : nullptr;
-  json["rule"] = describe_rule(net, options.rule.value_or(net.rule));
-  json["numbers"] = options.numbers.name();
-  return json;
+  rest["largest_steps"] = report.largest_steps;
+  rest["largest_bits"] = report.largest_value_bits;
+  rest["expectation"] = expectation != nullptr ? nlohmann::ordered_json(expectation->description) : nullptr;
+  rest["rule"] = describe_rule(net, options.rule.value_or(net.rule));
+  rest["numbers"] = options.numbers.name();
+  // `{\n  "mismatches": ...}` without its opening brace follows the words.
+  const std::string text = dump_json(rest, 2);
+  out(",");
+  out(std::string_view(text).substr(1));
+  out("\n");
+  out.flush();
 }
 
 }  // namespace
@@ -257,19 +320,41 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
       expectation = word_list_expectation(split_word_list(options->expect_words));
     }
 
-    std::vector<std::string> words = options->words;
-    if (options->all_words_option->count() > 0) {
-      std::vector<std::string> all = all_words_up_to(options->all_words);
-      words.insert(words.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
-    }
-    if (words.empty()) throw input_error("no words to classify: give WORD arguments or --all-words N");
+    word_list words{&options->words, 0};
+    if (options->all_words_option->count() > 0) words.enumerated = count_words_up_to(options->all_words);
+    if (words.count() == 0) throw input_error("no words to classify: give WORD arguments or --all-words N");
 
+    // One budget for every word's run and the results kept for the report.
+    memory_budget budget(options->computation.max_memory);
+    run_options.budget = &budget;
+    memory_charge kept(budget);
+    std::vector<word_record> records;
     const language_expectation* expected = expectation ? &*expectation : nullptr;
-    const recognition_report report = recognize_words(net, words, run_options, expected);
+    const recognition_report report = recognize_each(
+        net, {words.count(), [&](std::uint64_t i) { return words.at(i); }}, run_options, expected,
+        [&](std::uint64_t i, recognized_word&& entry) {
+          word_record record;
+          record.steps = entry.result.steps;
+          record.bits = entry.result.largest_value_bits;
+          record.verdict = entry.result.verdict;
+          record.expected = entry.expected;
+          record.mismatch = entry.mismatch;
+          if (options->json) record.output = entry.result.output.text(0);
+          // Charged before the vector grows (it doubles).
+          const std::size_t capacity =
+              records.size() < records.capacity() ? records.capacity() : std::max<std::size_t>(16, 2 * records.size());
+          if (!kept.try_add((capacity - records.capacity()) * sizeof(word_record) + record.output.capacity())) {
+            throw limit_error(fmt::format("keeping the results of {} words for the report needs more than the "
+                                          "memory limit of {} bytes (raise --max-memory)",
+                                          i + 1, budget.limit()));
+          }
+          records.reserve(capacity);
+          records.push_back(std::move(record));
+        });
     if (options->json) {
-      write_output(dump_json(json_report(net, run_options, expected, report), 2) + "\n", "");
+      write_json_report(net, run_options, expected, report, words, records);
     } else {
-      write_output(human_report(net, run_options, expected, report), "");
+      write_human_report(net, run_options, expected, report, words, records);
     }
     return report.mismatches > 0 ? 1 : 0;
   };

@@ -83,34 +83,43 @@ std::string pad_left(std::string_view text, std::size_t width) {
   return padded;
 }
 
-void text_table::add_row(std::vector<std::string> cells) {
+void text_table::measure(const std::vector<std::string>& cells) {
   if (cells.size() > columns_.size()) throw std::logic_error("text_table: a row has more cells than columns");
+  for (std::size_t c = 0; c < cells.size(); ++c) widths_[c] = std::max(widths_[c], display_width(cells[c]));
+}
+
+void text_table::add_row(std::vector<std::string> cells) {
+  measure(cells);
   rows_.push_back({std::move(cells), false, '-'});
 }
 
 void text_table::add_rule(char fill) { rows_.push_back({{}, true, fill}); }
 
-std::string text_table::text() const {
-  std::vector<std::size_t> widths(columns_.size(), 0);
-  for (const row& r : rows_) {
-    for (std::size_t c = 0; c < r.cells.size(); ++c) widths[c] = std::max(widths[c], display_width(r.cells[c]));
-  }
-  std::string text;
-  for (const row& r : rows_) {
-    std::string line;
-    const std::size_t cells = r.rule ? columns_.size() : r.cells.size();
-    for (std::size_t c = 0; c < cells; ++c) {
-      line += columns_[c].before;
-      if (r.rule) {
-        line.append(widths[c], r.fill);
-      } else {
-        const std::string& cell = r.cells[c];
-        line += columns_[c].alignment == align::left ? pad_right(cell, widths[c]) : pad_left(cell, widths[c]);
-      }
+std::string text_table::format(const std::vector<std::string>& cells, bool rule, char fill) const {
+  std::string line;
+  const std::size_t count = rule ? columns_.size() : cells.size();
+  for (std::size_t c = 0; c < count; ++c) {
+    line += columns_[c].before;
+    if (rule) {
+      line.append(widths_[c], fill);
+    } else {
+      line += columns_[c].alignment == align::left ? pad_right(cells[c], widths_[c]) : pad_left(cells[c], widths_[c]);
     }
-    line.erase(line.find_last_not_of(' ') + 1);
-    text += line + "\n";
   }
+  line.erase(line.find_last_not_of(' ') + 1);
+  return line + "\n";
+}
+
+std::string text_table::line(const std::vector<std::string>& cells) const {
+  if (cells.size() > columns_.size()) throw std::logic_error("text_table: a row has more cells than columns");
+  return format(cells, false, '-');
+}
+
+std::string text_table::rule_line(char fill) const { return format({}, true, fill); }
+
+std::string text_table::text() const {
+  std::string text;
+  for (const row& r : rows_) text += format(r.cells, r.rule, r.fill);
   return text;
 }
 

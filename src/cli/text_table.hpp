@@ -7,6 +7,9 @@
 //   table.add_rule();                    // "-" under every column
 //   table.add_row({"0", "-"});
 //   std::string text = table.text();     // one line per row, no trailing spaces
+//
+// A table too long to keep is measured row by row first and then printed
+// row by row (measure, line).
 #pragma once
 
 #include <cstddef>
@@ -36,7 +39,8 @@ class text_table {
     std::string before;  // the text before the column's cells: an indent for the first, a separator after it
   };
 
-  explicit text_table(std::vector<column> columns) : columns_(std::move(columns)) {}
+  explicit text_table(std::vector<column> columns)
+      : columns_(std::move(columns)), widths_(columns_.size(), 0) {}
 
   // A row of cells, one per column from the first; a row may have fewer
   // cells than there are columns (it ends early), not more.
@@ -49,13 +53,23 @@ class text_table {
   // widest cell, trailing spaces removed.
   std::string text() const;
 
+  // For tables too long to keep: measure() widens the columns for a row
+  // that is not kept (a first pass over the rows), then line() and
+  // rule_line() format rows one at a time (a second pass), as text() would.
+  void measure(const std::vector<std::string>& cells);
+  std::string line(const std::vector<std::string>& cells) const;
+  std::string rule_line(char fill = '-') const;
+
  private:
   struct row {
     std::vector<std::string> cells;
     bool rule = false;
     char fill = '-';
   };
+  std::string format(const std::vector<std::string>& cells, bool rule, char fill) const;
+
   std::vector<column> columns_;
+  std::vector<std::size_t> widths_;  // the widest cell of each column so far
   std::vector<row> rows_;
 };
 

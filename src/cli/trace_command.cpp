@@ -8,6 +8,7 @@
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
@@ -50,9 +51,10 @@ std::string updated_cell(const network& net, const trace_event& event, std::size
 // values become text.
 class table_printer {
  public:
-  table_printer(const network& net, std::vector<neuron_id> columns)
+  table_printer(const network& net, std::vector<neuron_id> columns, memory_budget& budget)
       : net_(net),
         columns_(std::move(columns)),
+        memory_(budget),
         updatable_count_(net.updatable().size()),
         table_(layout(columns_.size())) {
     std::vector<std::string> header = {"t", "updated"};
@@ -65,6 +67,14 @@ class table_printer {
     std::vector<std::string> row = {fmt::format("{}", event.time), updated_cell(net_, event, updatable_count_)};
     saw_all_ = saw_all_ || row.back() == "all";
     for (neuron_id id : columns_) row.push_back(event.state.text(index(id)));
+    std::size_t bytes = sizeof(row) + row.capacity() * sizeof(std::string);
+    for (const std::string& cell : row) bytes += cell.capacity() + 1;
+    if (!memory_.try_add(bytes)) {
+      throw limit_error(fmt::format("the trace table needs more than the memory limit of {} bytes after {} steps: "
+                                    "a table keeps every row to align its columns (use --format csv or jsonl, "
+                                    "which keep nothing, or raise --max-memory)",
+                                    memory_.budget().limit(), event.time));
+    }
     table_.add_row(std::move(row));
   }
 
@@ -87,6 +97,7 @@ class table_printer {
 
   const network& net_;
   std::vector<neuron_id> columns_;
+  memory_charge memory_;  // the rows kept
   std::size_t updatable_count_;
   text_table table_;
   bool saw_all_ = false;
@@ -146,9 +157,11 @@ int execute(const trace_command_options& options, cli_context& context) {
     columns = display_order(net);
   }
   run_request request = make_run_request(net, options.run);
+  memory_budget budget(request.limits.max_memory);
+  request.budget = &budget;
 
   if (options.format == "table") {
-    table_printer table(net, columns);
+    table_printer table(net, columns, budget);
     request.observer = [&](const trace_event& event) { table.add(event); };
     const std::string heading = fmt::format("{}\nrule: {}\n\n", input_line(net, request, options.run),
                                             describe_rule(net, request.rule.value_or(net.rule)));

@@ -85,6 +85,7 @@ word_classification classify_word(const network& net, std::string_view word, con
   request.rule = options.rule;
   request.numbers = options.numbers;
   request.limits = options.limits;
+  request.budget = options.budget;
   run_result run;
   try {
     run = run_network(net, request);
@@ -109,24 +110,33 @@ word_classification classify_word(const network& net, std::string_view word, con
   return result;
 }
 
-std::vector<std::string> all_words_up_to(std::size_t max_length) {
+std::uint64_t count_words_up_to(std::size_t max_length) {
   if (max_length > max_enumerated_length) {
     throw input_error(fmt::format("cannot enumerate the words of length up to {}: at most {} (2^{} - 1 words)",
                                   max_length, max_enumerated_length, max_enumerated_length + 1));
   }
-  // Length by length; within a length the words are the binary numbers
-  // 0 ... 2^n - 1 written with n digits, which is lexicographic order.
-  std::vector<std::string> words;
-  words.reserve((std::size_t{2} << max_length) - 1);
-  for (std::size_t n = 0; n <= max_length; ++n) {
-    for (std::size_t value = 0; value < (std::size_t{1} << n); ++value) {
-      std::string word(n, '0');
-      for (std::size_t i = 0; i < n; ++i) {
-        if ((value >> (n - 1 - i)) & 1U) word[i] = '1';
-      }
-      words.push_back(std::move(word));
-    }
+  return (std::uint64_t{2} << max_length) - 1;
+}
+
+std::string shortlex_word(std::uint64_t position) {
+  // The 2^n words of length n come after the 2^n - 1 shorter ones; within a
+  // length they are the binary numbers 0 ... 2^n - 1 written with n digits,
+  // which is lexicographic order.
+  std::size_t n = 0;
+  while (position >= (std::uint64_t{2} << n) - 1) ++n;
+  const std::uint64_t value = position - ((std::uint64_t{1} << n) - 1);
+  std::string word(n, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((value >> (n - 1 - i)) & 1U) word[i] = '1';
   }
+  return word;
+}
+
+std::vector<std::string> all_words_up_to(std::size_t max_length) {
+  const std::uint64_t count = count_words_up_to(max_length);
+  std::vector<std::string> words;
+  words.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) words.push_back(shortlex_word(i));
   return words;
 }
 
@@ -176,16 +186,17 @@ language_expectation word_list_expectation(const std::vector<std::string>& accep
   return expectation;
 }
 
-recognition_report recognize_words(const network& net, const std::vector<std::string>& words,
-                                   const recognition_options& options, const language_expectation* expectation) {
+recognition_report recognize_each(const network& net, const word_source& words, const recognition_options& options,
+                                  const language_expectation* expectation,
+                                  const std::function<void(std::uint64_t, recognized_word&&)>& each) {
   // Every check before the first run, so that a bad word at the end does not
   // cost the runs before it.
   check_recognizer_shape(net);
-  for (const std::string& word : words) delta_encode(word);
+  for (std::uint64_t i = 0; i < words.count; ++i) delta_encode(words.word_at(i));
 
   recognition_report report;
-  report.words.reserve(words.size());
-  for (const std::string& word : words) {
+  for (std::uint64_t i = 0; i < words.count; ++i) {
+    const std::string word = words.word_at(i);
     recognized_word entry;
     entry.result = classify_word(net, word, options);
     if (expectation != nullptr) entry.expected = expectation->expect(word);
@@ -202,8 +213,19 @@ recognition_report recognize_words(const network& net, const std::vector<std::st
       report.largest_steps = std::max(report.largest_steps, entry.result.steps);
     }
     report.largest_value_bits = std::max(report.largest_value_bits, entry.result.largest_value_bits);
-    report.words.push_back(std::move(entry));
+    each(i, std::move(entry));
   }
+  return report;
+}
+
+recognition_report recognize_words(const network& net, const std::vector<std::string>& words,
+                                   const recognition_options& options, const language_expectation* expectation) {
+  std::vector<recognized_word> results;
+  results.reserve(words.size());
+  recognition_report report =
+      recognize_each(net, {words.size(), [&](std::uint64_t i) { return words[i]; }}, options, expectation,
+                     [&](std::uint64_t, recognized_word&& entry) { results.push_back(std::move(entry)); });
+  report.words = std::move(results);
   return report;
 }
 

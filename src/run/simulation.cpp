@@ -38,7 +38,9 @@ void check_input(const network& net, const std::vector<rational>& input) {
 template <class Num>
 run_result run_in_mode(const network& net, const run_request& request, const rule_spec& rule,
                        const typename arithmetic<Num>::context& ctx) {
-  simulator<Num> engine(net, make_update_rule(net, rule), ctx, request.limits);
+  memory_budget own_budget(request.limits.max_memory);
+  memory_budget& budget = request.budget != nullptr ? *request.budget : own_budget;
+  simulator<Num> engine(net, make_update_rule(net, rule), ctx, request.limits, budget);
 
   typename simulator<Num>::step_hook hook;
   std::vector<neuron_id> selected_ids;

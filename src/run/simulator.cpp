@@ -8,11 +8,12 @@ namespace nnsim {
 
 template <class Num>
 simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx,
-                          const run_limits& limits)
+                          const run_limits& limits, memory_budget& budget)
     : net_(net),
       rule_(std::move(rule)),
       ctx_(ctx),
       limits_(limits),
+      memory_(budget),
       xi_(ops::zero(ctx)),
       norm_sum_(ops::zero(ctx)),
       term_(ops::zero(ctx)),
@@ -24,6 +25,16 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   ops::assign_integer(one_, 1);
   neuron_count_ = net.size();
   const std::size_t equations = net.equations.size();
+  std::size_t terms = 0;
+  for (const equation& eq : net.equations) terms += eq.inputs.size() + eq.arguments.size();
+  // The arrays below, charged before they exist: per term a number, its
+  // source and a reader entry; per equation five numbers (bias, scale, λ,
+  // next, replay_next) and about 32 bytes of indices and flags; per neuron
+  // three numbers (initial, state, replay) and about 24 bytes.  The numbers'
+  // own storage (mpq limbs, MPFR mantissas) is counted as it grows.
+  charge(terms * (sizeof(Num) + 2 * sizeof(std::uint32_t)) + equations * (5 * sizeof(Num) + 32) +
+             neuron_count_ * (3 * sizeof(Num) + 24),
+         "the compiled network", std::nullopt);
   equation_of_neuron_.assign(neuron_count_, -1);
   term_begin_.reserve(equations + 1);
   std::vector<std::vector<equation_index>> readers(neuron_count_);
@@ -274,7 +285,10 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
     Num value = state_[v];
     set_value(v, value, 0);
   }
-  seen_.clear();
+  // What the previous run kept goes, and so does its charge.
+  memory_.remove(seen_.size() * sizeof(seen_state) +
+                 checkpoints_.size() * (sizeof(checkpoints_[0]) + neuron_count_ * sizeof(Num)));
+  std::vector<seen_state>().swap(seen_);
   seen_count_ = 0;
   checkpoints_.clear();
   changed_.clear();
@@ -382,15 +396,29 @@ bool simulator<Num>::first_equal_state(std::uint64_t& first) {
 }
 
 template <class Num>
+void simulator<Num>::charge(std::size_t bytes, std::string_view purpose, std::optional<std::uint64_t> t) {
+  if (memory_.try_add(bytes)) return;
+  throw limit_error(fmt::format("{} needs more than the memory limit of {} bytes{}", purpose,
+                                memory_.budget().limit(),
+                                t ? fmt::format(" after {} steps (lower --max-steps or raise --max-memory)", *t)
+                                  : std::string(" (raise --max-memory)")));
+}
+
+template <class Num>
+void simulator<Num>::check_memory(std::uint64_t t) const {
+  const memory_budget& budget = memory_.budget();
+  if (!budget.exceeded()) return;
+  throw limit_error(fmt::format("the values of the computation need more than the memory limit of {} bytes after {} "
+                                "steps (lower --max-steps or raise --max-memory)",
+                                budget.limit(), t));
+}
+
+template <class Num>
 void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
   if (2 * (seen_count_ + 1) > seen_.size()) {
     const std::size_t capacity = std::max<std::size_t>(1024, 2 * seen_.size());
     // While the table grows, the old and the new one exist together.
-    if ((capacity + seen_.size()) * sizeof(seen_state) > limits_.max_memory) {
-      throw limit_error(fmt::format("looking for a repeated state needs more than the memory limit of {} bytes after "
-                                    "{} steps (lower --max-steps or raise --max-memory)",
-                                    limits_.max_memory, t));
-    }
+    charge(capacity * sizeof(seen_state), "looking for a repeated state", t);
     std::vector<seen_state> grown(capacity);
     for (const seen_state& entry : seen_) {
       if (entry.time == empty_slot) continue;
@@ -399,12 +427,17 @@ void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
       grown[slot] = entry;
     }
     seen_.swap(grown);
+    memory_.remove(grown.size() * sizeof(seen_state));
   }
   std::size_t slot = key & (seen_.size() - 1);
   while (seen_[slot].time != empty_slot) slot = (slot + 1) & (seen_.size() - 1);
   seen_[slot] = {key, t};
   ++seen_count_;
-  if ((t & (t - 1)) == 0) checkpoints_.emplace_back(t, state_);  // t = 0 or a power of two
+  if ((t & (t - 1)) == 0) {  // t = 0 or a power of two
+    // The copy's numbers are counted as they are made (check_memory).
+    charge(sizeof(checkpoints_[0]) + neuron_count_ * sizeof(Num), "saving a state to confirm repetitions", t);
+    checkpoints_.emplace_back(t, state_);
+  }
 }
 
 // Whether (y(t), t mod p) equals (y(t1), t1 mod p) for some t1 < t.  At most
@@ -443,6 +476,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
   const bool everything = rule_->selects_everything();
   const std::uint64_t limit = limits_.max_steps;
   for (std::uint64_t t = 0;; ++t) {
+    check_memory(t);
     if (unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
     std::uint64_t first = 0;
     if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};

@@ -25,12 +25,19 @@
 // NNSIM_TEST_COLLIDING_HASH=1 makes every state collide, so that the tests can
 // show exactly that (docs/semantics.md, "Why each verdict is sound").
 //
+// Memory: everything the run keeps is charged to a memory_budget before it
+// is allocated (the compiled arrays, the table of seen states, each saved
+// state), and the growth of the numbers' own storage is checked after every
+// step, so a run stops with a limit_error at its memory limit, not when the
+// system runs out.
+//
 // The floating modes stop with a non_finite_error as soon as a potential or a
 // value is +inf, -inf or NaN: no verdict about the real computation can be
 // drawn past that point, and NaN would break every comparison.
 #pragma once
 
 #include "nnsim/model/network.hpp"
+#include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/run_limits.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
@@ -41,7 +48,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace nnsim {
@@ -62,7 +71,10 @@ class simulator {
   // and an empty selection for y(0)).
   using step_hook = std::function<void(std::uint64_t, std::span<const equation_index>)>;
 
-  simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx, const run_limits& limits);
+  // Charges its arrays to `budget`, which must outlive the simulator (its
+  // limit is the one that applies; limits.max_memory is not read).
+  simulator(const network& net, std::unique_ptr<update_rule> rule, const context& ctx, const run_limits& limits,
+            memory_budget& budget);
 
   // Runs the computation from the initial state for `input` (one value per
   // input neuron, checked by the caller).  Throws limit_error past max_bits
@@ -87,6 +99,12 @@ class simulator {
   void recheck_fixed_points();
   bool repeats(std::uint64_t t, std::uint64_t& first);
   void remember(std::uint64_t key, std::uint64_t t);
+  // Charges `bytes` about to be allocated for `purpose`, or throws the
+  // limit_error that names it.
+  // `t`: the steps done so far, or nothing before the run.
+  void charge(std::size_t bytes, std::string_view purpose, std::optional<std::uint64_t> t);
+  // After step t: throws when the numbers' storage has grown past the budget.
+  void check_memory(std::uint64_t t) const;
   bool first_equal_state(std::uint64_t& first);
   std::uint64_t neuron_hash(std::uint32_t v) const;
   // Throws non_finite_error unless `value` (a constant or an initial value)
@@ -104,6 +122,7 @@ class simulator {
   std::unique_ptr<update_rule> rule_;
   context ctx_;
   run_limits limits_;
+  memory_charge memory_;                       // released when the simulator goes away
 
   // The compiled network.
   std::size_t neuron_count_ = 0;

@@ -48,6 +48,7 @@ struct recognition_options {
   std::optional<rule_spec> rule;
   number_mode numbers;
   run_limits limits;
+  memory_budget* budget = nullptr;     // shared by every word's run (run_request::budget)
 };
 
 // Throws input_error unless `net` has exactly one input and one output
@@ -71,6 +72,13 @@ word_classification classify_word(const network& net, std::string_view word, con
 
 // Largest N that all_words_up_to accepts: 2^(N+1) - 1 words.
 inline constexpr std::size_t max_enumerated_length = 24;
+
+// 2^(max_length+1) - 1, the number of words of length 0..max_length.
+// Throws input_error when max_length > max_enumerated_length.
+std::uint64_t count_words_up_to(std::size_t max_length);
+
+// The word at `position` (from 0) in shortlex order: ε, 0, 1, 00, 01, ...
+std::string shortlex_word(std::uint64_t position);
 
 // Every word over {0, 1} of length 0..max_length in shortlex order (by
 // length, then lexicographically): ε, 0, 1, 00, 01, 10, 11, 000, ...
@@ -123,5 +131,18 @@ struct recognition_report {
 recognition_report recognize_words(const network& net, const std::vector<std::string>& words,
                                    const recognition_options& options,
                                    const language_expectation* expectation = nullptr);
+
+// Words given one at a time, so that a long list need not exist at once.
+struct word_source {
+  std::uint64_t count = 0;
+  std::function<std::string(std::uint64_t)> word_at;  // position 0 ... count - 1
+};
+
+// recognize_words for many words: each word's result goes to `each` (with
+// its position) as soon as it is known, and is not kept; the report has the
+// counts and no words.
+recognition_report recognize_each(const network& net, const word_source& words, const recognition_options& options,
+                                  const language_expectation* expectation,
+                                  const std::function<void(std::uint64_t, recognized_word&&)>& each);
 
 }  // namespace nnsim

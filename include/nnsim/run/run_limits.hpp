@@ -15,7 +15,10 @@ std::string_view name_of(run_status s);
 struct run_limits {
   std::uint64_t max_steps = 100000;      // N: y(0) ... y(N) are examined
   std::size_t max_bits = 1u << 20;       // largest size of one exact state value (numerator + denominator bits)
-  std::size_t max_memory = 1u << 30;     // bytes for the table of seen states that finds repetitions
+  // Bytes the computation may keep (memory_budget.hpp): the compiled
+  // network's arrays, the saved states and the table of seen states that
+  // find repetitions, and the growth of every number's storage.
+  std::size_t max_memory = 1u << 30;
 };
 
 }  // namespace nnsim

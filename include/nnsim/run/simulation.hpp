@@ -5,6 +5,7 @@
 #pragma once
 
 #include "nnsim/model/network.hpp"
+#include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/numbers/state_values.hpp"
 #include "nnsim/run/run_limits.hpp"
@@ -46,12 +47,18 @@ struct run_request {
   number_mode numbers;
   run_limits limits;
   trace_observer observer;               // optional
+  // The budget the run charges its memory to, shared with the caller's own
+  // storage (trace rows, the results of many words); its limit applies
+  // instead of limits.max_memory.  Nothing: a budget of limits.max_memory
+  // for this run alone.
+  memory_budget* budget = nullptr;
 };
 
 // Runs the computation.  Throws input_error for a wrong input length, a rule
 // that does not fit the network (layered on a cyclic one, with the cycle) or
 // an activation not allowed in the mode (located at the neuron's equation);
-// throws limit_error when a value grows past limits.max_bits.
+// throws limit_error when a value grows past limits.max_bits or the
+// computation's memory past its budget.
 run_result run_network(const network& net, const run_request& request);
 
 }  // namespace nnsim
