@@ -1,5 +1,6 @@
 #include "nnsim/boolean/truth_table.hpp"
 
+#include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
 
@@ -31,7 +32,18 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
   run.numbers = request.numbers;
   run.limits = request.limits;
   run.input.assign(table.arity, rational(0));
+  // One budget for the rows kept and every row's run; the rows' output
+  // values are counted as numbers (memory_budget.hpp), their vectors here.
+  memory_budget budget(request.limits.max_memory);
+  run.budget = &budget;
+  memory_charge kept(budget);
   const std::uint32_t count = std::uint32_t{1} << table.arity;
+  const auto out_of_memory = [&](std::uint32_t rows) {
+    return limit_error(fmt::format("keeping the truth table's {} rows needs more than the memory limit of {} bytes "
+                                   "after {} rows (raise --max-memory)",
+                                   count, budget.limit(), rows));
+  };
+  if (!kept.try_add(std::size_t{count} * sizeof(truth_table_row))) throw out_of_memory(0);
   table.rows.reserve(count);
   for (std::uint32_t v = 0; v < count; ++v) {
     for (unsigned j = 1; j <= table.arity; ++j) run.input[j - 1] = rational(((v >> (table.arity - j)) & 1u) != 0 ? 1 : 0);
@@ -45,6 +57,7 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
                                                                  }),
                                                                  ",")));
     }
+    if (!kept.try_add(net.outputs.size() * sizeof(rational))) throw out_of_memory(v);
     truth_table_row row;
     row.input = v;
     row.status = result.status;

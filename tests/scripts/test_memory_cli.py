@@ -68,6 +68,15 @@ def test_recognize_results_count(t):
     t.expect("recognize results fit", ["recognize", STARTS_WITH_1, "--all-words", "9", "--max-memory", "100000"], 0)
 
 
+def test_truth_table_rows_count(t):
+    # 2^16 rows of 48 bytes (3 MB) are reserved before the first run.
+    parity = t.run("build", "gate", "parity", "--arity", "16").stdout
+    name = t.write("parity16.nn", parity)
+    t.expect("truth rows", ["truth", name, "--max-memory", "1000000"], 3, stdout="",
+             stderr="nnsim: error: keeping the truth table's 65536 rows needs more than the memory limit of 1000000 "
+                    "bytes after 0 rows (raise --max-memory)\n")
+
+
 def test_number_ceiling(t):
     name = t.write("big_weights.nn", BIG_WEIGHTS)
     message = ("the numbers of the computation need more than the memory limit of 100000 bytes (raise "
@@ -104,5 +113,6 @@ def test_allocation_failure(t):
 
 
 if __name__ == "__main__":
-    sys.exit(cli_tester.main([test_trace_table_rows_count, test_recognize_results_count, test_number_ceiling,
+    sys.exit(cli_tester.main([test_trace_table_rows_count, test_recognize_results_count, test_truth_table_rows_count,
+                              test_number_ceiling,
                               test_allocation_failure], "nnsim-memory-"))
