@@ -188,8 +188,8 @@ TEST_CASE("word pattern: each construct agrees with std::regex on every word up 
 
 TEST_CASE("word pattern: random patterns agree with std::regex on every word up to length 7", "[word_pattern]") {
   pattern_generator generator(20240611);
-  for (int k = 0; k < 400; ++k) {
-    const std::string pattern = generator.disjunction(2);
+  for (int k = 0; k < 1500; ++k) {
+    const std::string pattern = generator.disjunction(3);
     INFO("pattern " << pattern);
     CHECK(disagreements(pattern, pattern, 7).empty());
     // Without counted repetition, at most 3 states per character, plus 2
