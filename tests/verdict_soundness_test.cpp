@@ -12,8 +12,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <random>
+#include <string_view>
 
 using namespace nnsim;
 
@@ -259,6 +263,54 @@ TEST_CASE("a floating value that leaves the finite numbers stops the run in ever
   } catch (const non_finite_error& error) {
     CHECK(error.state_time() == 9);
   }
+}
+
+TEST_CASE("a potential that would be NaN at every step stops the run at the first one", "[simulator][soundness]") {
+  // h1 = 10^300 and h2 = -10^300 are fixed points; y's potential
+  // 10^300 h1 + 10^300 h2 is inf + (-inf) = NaN in doubles on every state.
+  // Were NaN let into the state, no state would equal itself: no fixed point
+  // and no repetition could ever be confirmed, and every step would
+  // hash-match every earlier state and replay it (a cost cubic in the
+  // steps).  The run must stop the first time y is applied.
+  network net;
+  add(net, "h1", activation::id, 0, {{"h1", 1}});
+  add(net, "h2", activation::id, 0, {{"h2", 1}});
+  add(net, "y", activation::id, 0, {{"h1", power_of_ten(300)}, {"h2", power_of_ten(300)}});
+  net.set_init(*net.find("h1"), power_of_ten(300));
+  net.set_init(*net.find("h2"), -power_of_ten(300));
+  net.add_output(*net.find("y"));
+  const equation_index y = 2;
+
+  for (const char* rule : {"parallel", "sequential", "random:5", "random:11"}) {
+    INFO("rule " << rule);
+    // The first step whose selection holds y: 0 in parallel, 2 sequentially
+    // (h1 at step 0, h2 at step 1), the first draw of y under random.
+    const auto rule_object = make_update_rule(net, parse_rule_option(rule));
+    std::uint64_t first = 0;
+    while (true) {
+      const auto selected = rule_object->select(first);
+      if (std::find(selected.begin(), selected.end(), y) != selected.end()) break;
+      ++first;
+    }
+    if (std::string_view(rule) == "parallel") CHECK(first == 0);
+    if (std::string_view(rule) == "sequential") CHECK(first == 2);
+    try {
+      run(net, {}, rule, 2000, "double");
+      FAIL("no error");
+    } catch (const non_finite_error& e) {
+      CHECK(e.neuron() == "y");
+      CHECK(e.state_time() == first);
+      CHECK(std::string(e.what()) ==
+            fmt::format("step {0}: the potential of neuron 'y' evaluated on y({0}) is NaN: the computation left the "
+                        "finite floating-point numbers, and nothing can be concluded from it (exact arithmetic, "
+                        "--numbers rational, has no such limit)",
+                        first));
+    }
+  }
+  // Exactly, the potential is 10^600 - 10^600 = 0 = y(0): y(0) is a fixed point.
+  const run_result exact = run(net, {}, "parallel", 2000);
+  CHECK(exact.status == run_status::halted);
+  CHECK(exact.steps == 0);
 }
 
 TEST_CASE("a distmax potential does not lose an infinite term", "[simulator][soundness]") {

@@ -37,6 +37,7 @@
 #include "nnsim/languages/machine_compiler.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
+#include "nnsim/languages/word_pattern.hpp"
 
 // boolean
 #include "nnsim/boolean/boolean_check.hpp"

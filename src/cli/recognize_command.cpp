@@ -270,8 +270,8 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           ->type_name("FILE");
   options->expect_regex_option =
       sub->add_option("--expect-regex", options->expect_regex,
-                      "compare with a regular expression over 0/1 (ECMAScript syntax, the whole word must match), "
-                      "e.g. '1[01]*'")
+                      "compare with a regular expression over 0/1 (ECMAScript syntax without backreferences or "
+                      "lookaround, the whole word must match), e.g. '1[01]*'")
           ->type_name("RE");
   options->expect_words_option =
       sub->add_option("--expect-words", options->expect_words,

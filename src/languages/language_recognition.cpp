@@ -1,14 +1,13 @@
 #include "nnsim/languages/language_recognition.hpp"
 
 #include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/word_pattern.hpp"
 #include "nnsim/support/error.hpp"
-#include "support/text.hpp"  // lowercase_first
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
-#include <regex>
 #include <unordered_set>
 
 namespace nnsim {
@@ -18,13 +17,6 @@ namespace {
 std::string describe_neurons(const network& net, const std::vector<neuron_id>& ids, std::string_view role) {
   if (ids.empty()) return fmt::format("no {} neurons", role);
   return fmt::format("{} {} neuron{} ({})", ids.size(), role, ids.size() == 1 ? "" : "s", join_neuron_names(net, ids));
-}
-
-// std::regex's reasons read "Unexpected end of regex when in bracket
-// expression."; ours are lowercase and end without a full stop.
-std::string regex_reason(std::string reason) {
-  if (!reason.empty() && reason.back() == '.') reason.pop_back();
-  return lowercase_first(std::move(reason));
 }
 
 std::string shown_word(std::string_view word) { return word.empty() ? std::string("ε") : fmt::format("'{}'", word); }
@@ -158,16 +150,11 @@ language_expectation machine_expectation(turing_machine machine, std::uint64_t m
 }
 
 language_expectation regex_expectation(const std::string& pattern) {
-  std::shared_ptr<const std::regex> compiled;
-  try {
-    compiled = std::make_shared<const std::regex>(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    throw input_error(fmt::format("invalid regular expression '{}': {}", pattern, regex_reason(e.what())));
-  }
+  auto compiled = std::make_shared<const word_pattern>(pattern);
   language_expectation expectation;
   expectation.description = fmt::format("regular expression {} (full match)", pattern);
   expectation.expect = [compiled](std::string_view word) {
-    return std::regex_match(word.begin(), word.end(), *compiled) ? expected_verdict::accept : expected_verdict::reject;
+    return compiled->matches(word) ? expected_verdict::accept : expected_verdict::reject;
   };
   return expectation;
 }

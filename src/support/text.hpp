@@ -29,8 +29,8 @@ std::vector<std::string> split_lines(std::string_view text);
 // "a, b or c" (`last` joins the last two): the candidates a message lists.
 std::string alternatives(const std::vector<std::string_view>& words, std::string_view last = " or ");
 
-// Messages of other libraries start with a capital ("Unexpected end of
-// regex"); ours are lowercase.  The first letter is lowered unless the
+// Messages of other libraries start with a capital ("The following
+// argument was not expected"); ours are lowercase.  The first letter is lowered unless the
 // second is a capital too (an all-caps word such as FILE stays as it is).
 std::string lowercase_first(std::string message);
 

@@ -216,8 +216,21 @@ def test_recognize_errors(t):
     result = t.expect("shape json", ["recognize", two, "0", "--json"], 2)
     t.check("shape json: only an error object", set(t.json_of("shape json", result)) == {"error"}, result.stdout)
     t.expect("bad regex", ["recognize", net, "1", "--expect-regex", "(01"], 2, stdout="",
-             stderr_first_line="nnsim: error: invalid regular expression '(01': mismatched '(' and ')' in regular "
-                               "expression")
+             stderr="nnsim: error: regular expression: column 1: '(' is not closed\n")
+    t.expect("regex backreference", ["recognize", net, "1", "--expect-regex", "(0|1)\\1"], 2, stdout="",
+             stderr="nnsim: error: regular expression: column 6: the backreference '\\1' is not supported (only "
+                    "regular constructs are)\n")
+    t.expect("regex lookahead", ["recognize", net, "1", "--expect-regex", "(?=1)[01]*"], 2, stdout="",
+             stderr="nnsim: error: regular expression: column 1: lookahead '(?=' is not supported (only regular "
+                    "constructs are)\n")
+    result = t.expect("regex too large", ["recognize", net, "1", "--expect-regex", "((0|1){1000}){1000}", "--json"], 2)
+    t.check("regex too large: error object",
+            t.json_of("regex too large", result) == {"error": "regular expression: column 14: the quantifier "
+                                                              "'{1000}' makes the automaton larger than 1000000 "
+                                                              "states"}, result.stdout)
+    t.expect("regex too long", ["recognize", net, "1", "--expect-regex", "0" * 100_001], 2, stdout="",
+             stderr="nnsim: error: regular expression: the pattern has 100001 characters, more than the limit of "
+                    "100000\n")
     t.expect("bad expected word", ["recognize", net, "1", "--expect-words", "1,2"], 2, stdout="",
              stderr="nnsim: error: invalid word '2': character '2' at position 1 is not 0 or 1\n")
     t.expect("two expectations", ["recognize", net, "1", "--expect-words", "1", "--expect-regex", "1"], 2,
@@ -232,6 +245,27 @@ def test_recognize_errors(t):
              stderr="nnsim: error: on word ε: the value of neuron 's' at step 13 has 41 bits, more than the limit "
                     "of 40 (raise it with --max-bits)\n")
     t.expect("network from stdin", ["recognize", "-", "1", "--json"], 0, stdin=FIRST_BIT)
+
+
+def test_recognize_long_words(t):
+    """--expect-regex matches in time linear in the word: (0|1)* on a word of
+    20,000 characters and (1|11)*0 on one of 100,000 are decided at once (a
+    backtracking matcher overflows its stack on the first and backtracks
+    exponentially on the second)."""
+    net = t.write("first.nn", FIRST_BIT)
+
+    def verdicts(name, word, pattern, code):
+        result = t.expect(name, ["recognize", net, word, "--expect-regex", pattern, "--json"], code)
+        data = t.json_of(name, result)
+        words = data.get("words", [{}])
+        return words[0].get("verdict"), words[0].get("expected"), data.get("mismatches")
+
+    word = "1" + "0" * 19_999
+    t.check("(0|1)* on 20,000", verdicts("(0|1)* on 20,000", word, "(0|1)*", 0) == ("accept", "accept", 0))
+    ones = "1" * 100_000
+    t.check("(1|11)*0 on 100,000", verdicts("(1|11)*0 on 100,000", ones, "(1|11)*0", 1) == ("accept", "reject", 1))
+    t.check("(1|11)*0 on 100,001", verdicts("(1|11)*0 on 100,001", ones + "0", "(1|11)*0", 0)
+            == ("accept", "accept", 0))
 
 
 def test_tm(t):
@@ -310,5 +344,6 @@ def test_help(t):
 
 
 if __name__ == "__main__":
-    sys.exit(cli_tester.main([test_recognize_json, test_recognize_text, test_recognize_errors, test_tm, test_help],
+    sys.exit(cli_tester.main([test_recognize_json, test_recognize_text, test_recognize_errors,
+                              test_recognize_long_words, test_tm, test_help],
                              "nnsim-recognize-"))

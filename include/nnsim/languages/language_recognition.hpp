@@ -97,9 +97,10 @@ struct language_expectation {
 // L(M)); undecided -> unknown.
 language_expectation machine_expectation(turing_machine machine, std::uint64_t max_steps);
 
-// Full match of the word against an ECMAScript regular expression
-// (std::regex_match).  Throws input_error for a pattern std::regex refuses,
-// with std::regex's reason.
+// Full match of the word against a regular expression in ECMAScript syntax
+// (word_pattern.hpp: linear time, the regular constructs only).  Throws
+// word_pattern's input_error for a malformed, unsupported or too large
+// pattern.
 language_expectation regex_expectation(const std::string& pattern);
 
 // The given words are accepted, every other word rejected.  Throws
