@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <ranges>
 #include <type_traits>
 #include <variant>
 
@@ -52,10 +51,9 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
       result = run_network(net, run);
     } catch (const limit_error& e) {
       // Which row stopped the table, written as --input would take it.
-      rethrow_in_context(e, fmt::format("on input {}", fmt::join(run.input | std::views::transform([](const rational& x) {
-                                                                   return to_string(x);
-                                                                 }),
-                                                                 ",")));
+      std::vector<std::string> values;
+      for (const rational& x : run.input) values.push_back(to_string(x));
+      rethrow_in_context(e, fmt::format("on input {}", fmt::join(values, ",")));
     }
     if (!kept.try_add(net.outputs.size() * sizeof(rational))) throw out_of_memory(v);
     truth_table_row row;

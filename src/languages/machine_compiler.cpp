@@ -62,7 +62,6 @@
 
 #include <cctype>
 #include <map>
-#include <ranges>
 
 namespace nnsim {
 namespace {
@@ -216,14 +215,15 @@ class machine_compilation {
   void declare_network() {
     network& net = b_.net;
     net.name = machine_.name.empty() ? "machine" : machine_.name + "_net";
+    std::vector<std::string> symbols;
+    for (std::uint32_t a : order_) symbols.push_back(fmt::format("'{}'", machine_.symbols[a]));
     net.comment = fmt::format(
         "The Turing machine '{}' compiled into a rational `sat` network (nnsim build machine).\n"
         "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
         "rejects by halting, and runs forever if the machine does.  Tape symbols {} get digits 1, 3, ...\n"
         "in base {}; see docs/languages.md for the parts and why the input stage is built this way.",
         machine_.name,
-        fmt::join(order_ | std::views::transform([&](std::uint32_t a) { return fmt::format("'{}'", machine_.symbols[a]); }),
-                  ", "),
+        fmt::join(symbols, ", "),
         to_string(base_));
     x_ = net.add_input("x");
     const neuron_id y = b_.id("y");

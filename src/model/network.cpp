@@ -6,7 +6,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <ranges>
 
 namespace nnsim {
 namespace {
@@ -217,8 +216,12 @@ bool same_network(const network& a, const network& b) {
 
 std::string join_neuron_names(const network& net, const std::vector<neuron_id>& ids,
                               std::string_view separator) {
-  auto names = ids | std::views::transform([&net](neuron_id id) -> const std::string& { return net.name_of(id); });
-  return fmt::format("{}", fmt::join(names, separator));
+  std::string names;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) names += separator;
+    names += net.name_of(ids[i]);
+  }
+  return names;
 }
 
 input_error located_error(const network& net, text_location where, const std::string& message) {

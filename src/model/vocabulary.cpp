@@ -6,7 +6,6 @@
 #include <fmt/ranges.h>
 
 #include <charconv>
-#include <ranges>
 
 namespace nnsim {
 
@@ -55,9 +54,8 @@ std::string describe_rule(const network& net, const rule_spec& rule) {
     case rule_kind::random:
       return fmt::format("{} {} {}", name_of(rule.kind), seed_keyword, rule.seed);
     case rule_kind::schedule: {
-      auto sets = rule.sets | std::views::transform([&net](const std::vector<neuron_id>& set) {
-                    return fmt::format("{{{}}}", join_neuron_names(net, set));
-                  });
+      std::vector<std::string> sets;
+      for (const std::vector<neuron_id>& set : rule.sets) sets.push_back(fmt::format("{{{}}}", join_neuron_names(net, set)));
       return fmt::format("{} {}", name_of(rule.kind), fmt::join(sets, ", "));
     }
     default: return std::string(name_of(rule.kind));
