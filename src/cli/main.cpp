@@ -143,7 +143,8 @@ const char* explanation =
     "floating point.\n"
     "\n"
     "Exit codes: 0 done, 1 a check found a mismatch (recognize, truth, check), 2 bad input (the message says "
-    "where), 3 a resource limit (--max-bits, --max-memory, memory) or output that could not be written (a full disk), 4 an internal error.";
+    "where), 3 a resource limit (--max-bits, --max-memory, memory) or output that could not be written (a full "
+    "disk), 4 an internal error.";
 
 }  // namespace
 
@@ -188,8 +189,8 @@ int main(int argc, char** argv) {
       try {
         write_standard_output(out.str());
         finish_output();
-      } catch (const output_error& e) {
-        return output_failed(e, false);
+      } catch (const output_error& failure) {
+        return output_failed(failure, false);
       }
       return code;
     }

@@ -24,7 +24,9 @@ std::string read_stream(std::FILE* file, const std::string& what) {
     const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file);
     const int error = errno;
     text.append(buffer.data(), got);
-    if (std::ferror(file)) throw input_error(fmt::format("cannot read {}: {}", what, std::strerror(error)));
+    if (std::ferror(file)) {
+      throw input_error(fmt::format("cannot read {}: {}", what, std::strerror(error != 0 ? error : EIO)));
+    }
     if (got < buffer.size()) break;
   }
   return text;
