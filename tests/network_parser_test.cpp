@@ -200,6 +200,48 @@ TEST_CASE("a UTF-8 byte order mark is skipped but counted in columns", "[parser]
   CHECK(error_of("\xEF\xBB\xBF@") == "1:4: unexpected character '@'");
 }
 
+TEST_CASE("LF, CRLF and CR line ends, mixed, count lines the same way", "[parser]") {
+  for (const std::string_view end : {"\n", "\r\n", "\r"}) {
+    std::string text = "# a comment" + std::string(end) + "input x" + std::string(end) + "output y" +
+                       std::string(end) + "h = step(x +" + std::string(end) + " 1)" + std::string(end) +
+                       "y = step(h)" + std::string(end);
+    const network net = parse(text);
+    CHECK(net.size() == 3);
+    CHECK(equation_of(net, "h").location == nnsim::text_location{4, 1});
+    CHECK(equation_of(net, "y").location == nnsim::text_location{6, 1});
+    CHECK(net.source_lines.size() == 7);
+    CHECK(net.source_lines[3] == "h = step(x +");
+    CHECK(error_of("# c" + std::string(end) + "x = stpe(1)" + std::string(end)) ==
+          "2:5: unknown activation 'stpe'; did you mean 'step'?");
+  }
+  // A comment ends at a lone CR: before, the whole file was one comment.
+  CHECK(parse("# XOR\rinput x1, x2\routput y\ry = step(-1 + x1 + x2)\r").size() == 3);
+  const network mixed = parse("input x\r\n\ry = id(x)\n\r\nz = id(y)");
+  CHECK(equation_of(mixed, "y").location == nnsim::text_location{3, 1});
+  CHECK(equation_of(mixed, "z").location == nnsim::text_location{5, 1});
+}
+
+TEST_CASE("an error echoes its line escaped and short", "[parser]") {
+  // An escape sequence in a comment never reaches the terminal raw.
+  CHECK(diagnostic_of("y = stpe(1) # \x1b]0;title\x07\n") ==
+        "test.nn:1:5: error: unknown activation 'stpe'; did you mean 'step'?\n"
+        "  y = stpe(1) # \\x1b]0;title\\x07\n"
+        "      ^");
+  // A 1 MB line with the error at its end: a short message, the true column.
+  // The window is the last 79 columns; the comment's two-byte characters
+  // are one column each.
+  std::string line = "y = step(";
+  for (int i = 0; i < 250000; ++i) line += "x + ";
+  std::string shown = "… + ";
+  for (int i = 0; i < 17; ++i) shown += "x + ";
+  const std::string message = diagnostic_of("input x\n" + line + "q) # \u00e9\u00e9\u00e9\n");
+  CHECK(message ==
+        "test.nn:2:1000010: error: undefined neuron 'q': it is not an input and has no equation or init value\n"
+        "  " + shown + "q) # \u00e9\u00e9\u00e9\n"
+        "  " + std::string(72, ' ') + "^");
+  CHECK(message.size() < 300);
+}
+
 TEST_CASE("identifiers: letters, digits, '_' and '.', case-sensitive", "[parser]") {
   const network net = parse("input tm.q0.read, _x, h_3, X, x\ny = id(tm.q0.read + _x + h_3 + X - x)\n");
   CHECK(net.size() == 6);

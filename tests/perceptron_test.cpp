@@ -214,3 +214,23 @@ TEST_CASE("perceptron data: errors name the file, line and column", "[perceptron
         "  # nothing\n           ^");
   CHECK(message_of("x,,y\n") == "data.csv:1:3: error: empty column name in the header\n  x,,y\n    ^");
 }
+
+TEST_CASE("perceptron data: every line end, a byte order mark, short messages", "[perceptron]") {
+  for (const char* text : {"a,b,y\r\n0,0,0\r\n1,1,1\r\n", "a,b,y\r0,0,0\r1,1,1\r", "\xEF\xBB\xBF""a,b,y\n0,0,0\n1,1,1\n"}) {
+    const nnsim::training_data data = nnsim::parse_training_data(text, "d.csv");
+    CHECK(data.has_header);
+    CHECK(data.input_names == std::vector<std::string>{"a", "b"});
+    CHECK(data.target_name == "y");
+    CHECK(data.lines == std::vector<std::uint32_t>{2, 3});
+  }
+  CHECK(message_of("0,0,0\r0,1\r") ==
+        "data.csv:2:4: error: expected 3 columns (2 inputs and the target), as on line 1, but found 2\n  0,1\n     ^");
+  // Columns count the byte order mark, as in a network file; it is not shown.
+  CHECK(message_of("\xEF\xBB\xBF""0,x,0\n") == "data.csv:1:6: error: invalid number 'x'\n  0,x,0\n    ^");
+  // A field is quoted escaped and shortened.
+  CHECK(message_of("0,\x1b[2J,0\n") ==
+        "data.csv:1:3: error: invalid number '\\x1b[2J'\n  0,\\x1b[2J,0\n    ^");
+  CHECK(message_of("0," + std::string(100000, 'z') + ",0\n") ==
+        "data.csv:1:3: error: invalid number '" + std::string(40, 'z') + "...'\n  0," + std::string(77, 'z') +
+            "…\n    ^");
+}

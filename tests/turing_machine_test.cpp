@@ -142,6 +142,28 @@ TEST_CASE("machine files are checked with located errors", "[machine]") {
   CHECK(error_of(std::string(header) + "accept no\n") == "m.tm:5:1: error: 'accept' is given more than once\n  accept no\n  ^");
   CHECK(error_of("tape 0 1 _\nblank _\nstart q\naccept q\nreject q\n") ==
         "m.tm:5:8: error: state 'q' cannot both accept and reject\n  reject q\n         ^");
-  CHECK(error_of("tape 0 1 _\x01\n") == "m.tm:1:11: error: unexpected character '\\x01'\n  tape 0 1 _\x01\n            ^");
+  CHECK(error_of("tape 0 1 _\x01\n") == "m.tm:1:11: error: unexpected character '\\x01'\n  tape 0 1 _\\x01\n            ^");
   CHECK_THROWS_AS(run_machine(parse_machine(header, "m.tm"), "012", 10), input_error);
+}
+
+TEST_CASE("machine files: every line end, a byte order mark, short messages", "[machine]") {
+  const std::string text = "# ends in 1\ntape 0 1 _\nblank _\nstart q\naccept yes\n"
+                           "q 0 -> q 0 R\nq 1 -> r 1 R\nr 0 -> q 0 R\nr 1 -> r 1 R\nr _ -> yes _ S\n";
+  for (const std::string_view end : {"\r\n", "\r"}) {
+    std::string with_end;
+    for (char c : text) with_end += c == '\n' ? std::string(end) : std::string(1, c);
+    const turing_machine machine = parse_machine(with_end, "m.tm");
+    CHECK(run_machine(machine, "01", 100).outcome == machine_outcome::accepted);
+    CHECK(run_machine(machine, "10", 100).outcome == machine_outcome::rejected);
+    CHECK(machine.transition(machine.start, *machine.symbol_index('1'))->location == text_location{7, 1});
+  }
+  // A byte order mark is skipped, and counted in columns as in a network file.
+  const turing_machine with_mark = parse_machine("\xEF\xBB\xBF" + text, "m.tm");
+  CHECK(run_machine(with_mark, "01", 100).outcome == machine_outcome::accepted);
+  CHECK(error_of("\xEF\xBB\xBFtape 0 1 _ _\n") ==
+        "m.tm:1:15: error: tape symbol '_' is listed twice\n  tape 0 1 _ _\n             ^");
+  // A long word is quoted shortened.
+  CHECK(error_of(std::string(header) + std::string(100000, 'h') + " x\n") ==
+        "m.tm:5:1: error: unknown statement '" + std::string(40, 'h') + "...'\n  " + std::string(79, 'h') +
+            "…\n  ^");
 }

@@ -49,15 +49,13 @@ class progress_bar {
     last_ = now;
     constexpr std::size_t width = 30;
     const std::size_t filled = static_cast<std::size_t>(done * width / total);
-    fmt::print(stderr, "\r{}: {}/{} [{}{}] {:3}%", label_, done, total, std::string(filled, '#'),
-               std::string(width - filled, ' '), done * 100 / total);
-    std::fflush(stderr);
+    write_standard_error(fmt::format("\r{}: {}/{} [{}{}] {:3}%", label_, done, total, std::string(filled, '#'),
+                                     std::string(width - filled, ' '), done * 100 / total));
     shown_ = true;
   }
   void clear() {
     if (!shown_) return;
-    fmt::print(stderr, "\r\033[K");
-    std::fflush(stderr);
+    write_standard_error("\r\033[K");
     shown_ = false;
   }
 

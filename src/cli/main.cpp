@@ -1,6 +1,7 @@
 // nnsim: the command-line front end.  It parses options, calls the library
 // and prints; this file is the only place that turns an error into a message
-// and an exit code (cli.md): 0 done, 2 bad input, 3 a resource limit.
+// and an exit code (cli.md): 0 done, 2 bad input, 3 a resource limit or
+// output that could not be written.
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
@@ -15,10 +16,12 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <new>
+#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +46,7 @@ void print_json_error(const std::string& message, const input_error* located = n
     json["column"] = located->where().column;
   }
   // One line, so that it is also a valid last line of JSON-lines output.
+  // A failure is not reported: the error it belongs to already is.
   std::fputs((dump_json(json) + "\n").c_str(), stdout);
 }
 
@@ -58,9 +62,19 @@ bool json_output = false;
     print_json_error(std::string(reason));
     std::fflush(stdout);
   }
-  fmt::print(stderr, "nnsim: error: {}\n", reason);
-  std::fflush(stderr);
+  write_standard_error(fmt::format("nnsim: error: {}\n", reason));
   std::_Exit(exit_limit);
+}
+
+// Output that could not be written (a full device, a closed standard
+// output): exit code 3, and nothing more to a standard output that failed.
+int output_failed(const output_error& e, bool json) {
+  if (json && !e.standard_output()) {
+    std::fflush(stdout);
+    print_json_error(e.what());
+  }
+  write_standard_error(fmt::format("nnsim: error: {}\n", e.what()));
+  return exit_limit;
 }
 
 // Whether --json was asked for, read from the raw arguments because a
@@ -147,12 +161,17 @@ const char* explanation =
     "floating point.\n"
     "\n"
     "Exit codes: 0 done, 1 a check found a mismatch (recognize, truth, check), 2 bad input (the message says "
-    "where), 3 a resource limit (--max-bits, --max-memory, memory), 4 an internal error.";
+    "where), 3 a resource limit (--max-bits, --max-memory, memory) or output that could not be written (a full "
+    "disk), 4 an internal error.";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   track_number_memory(numbers_out_of_memory);
+  // Past a file-size limit (ulimit -f) a write then fails with EFBIG, which
+  // is reported, instead of the signal ending nnsim with a temporary file
+  // left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app(description, "nnsim");
   app.require_subcommand(1);
   app.allow_extras(false);
@@ -184,7 +203,18 @@ int main(int argc, char** argv) {
     app.parse(split_empty_assignments(argc, argv));
   } catch (const CLI::ParseError& e) {
     // --help and --version arrive as "errors" with a success code.
-    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      // Through a string, so that a failed write is seen with its reason.
+      std::ostringstream out;
+      const int code = app.exit(e, out);
+      try {
+        write_standard_output(out.str());
+        finish_output();
+      } catch (const output_error& failure) {
+        return output_failed(failure, false);
+      }
+      return code;
+    }
 
     const CLI::App* command_app = nullptr;
     for (const command& c : commands) {
@@ -200,35 +230,41 @@ int main(int argc, char** argv) {
     }
     help += " --help";
     if (json) print_json_error(message);
-    fmt::print(stderr, "nnsim: error: {}\n(see '{}')\n", message, help);
+    write_standard_error(fmt::format("nnsim: error: {}\n(see '{}')\n", message, help));
     return exit_bad_input;
   }
 
   // The library throws; the message and the exit code are chosen here.
   try {
     for (const command& c : commands) {
-      if (c.app->parsed()) return c.execute();
+      if (c.app->parsed()) {
+        const int code = c.execute();
+        finish_output();
+        return code;
+      }
     }
+  } catch (const output_error& e) {
+    return output_failed(e, context.json_errors || json);
   } catch (const input_error& e) {
     std::fflush(stdout);
     if (context.json_errors || json) print_json_error(e.what(), &e);
     const std::string diagnostic = e.diagnostic();
     // A located error already reads `FILE:LINE:COL: error: …`; one without a
     // place gets the program's name in front of its `error: …`.
-    fmt::print(stderr, "{}{}\n", e.has_location() ? "" : "nnsim: ", diagnostic);
+    write_standard_error(fmt::format("{}{}\n", e.has_location() ? "" : "nnsim: ", diagnostic));
     return exit_bad_input;
   } catch (const limit_error& e) {
     std::fflush(stdout);
     if (context.json_errors || json) print_json_error(e.what());
-    fmt::print(stderr, "nnsim: error: {}\n", e.what());
+    write_standard_error(fmt::format("nnsim: error: {}\n", e.what()));
     return exit_limit;
   } catch (const std::bad_alloc&) {
     std::fflush(stdout);
     if (context.json_errors || json) print_json_error("out of memory");
-    fmt::print(stderr, "nnsim: error: out of memory\n");
+    write_standard_error("nnsim: error: out of memory\n");
     return exit_limit;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "nnsim: internal error: {}\n", e.what());
+    write_standard_error(fmt::format("nnsim: internal error: {}\n", e.what()));
     return exit_internal;
   }
   return exit_bad_input;  // unreachable: require_subcommand(1) guarantees a command

@@ -3,27 +3,155 @@
 #include "cli/help_formatter.hpp"
 #include "nnsim/support/error.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
 namespace nnsim::cli {
+namespace {
+
+// errno as words; a failure that left errno unset (a stream's error flag
+// set by an earlier write) reads as an input/output error.
+std::string reason(int error) { return std::strerror(error != 0 ? error : EIO); }
+
+[[noreturn]] void file_write_failed(const std::string& path, int error) {
+  throw output_error(fmt::format("cannot write '{}': {}", path, reason(error)), false);
+}
+
+// Writes all of `text` to the descriptor, or returns the errno of the write
+// that failed.
+int write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t written = ::write(fd, text.data(), text.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    text.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return 0;
+}
+
+// A file that is not a regular one (/dev/null, /dev/stdout, a named pipe)
+// cannot be replaced by a rename: it is written where it is.
+void write_in_place(std::string_view text, const std::string& path) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) throw input_error(fmt::format("cannot write '{}': {}", path, reason(errno)));
+  errno = 0;
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() && std::fflush(file) == 0;
+  const int error = errno;
+  if (std::fclose(file) != 0 || !written) file_write_failed(path, written ? errno : error);
+}
+
+// The mode a new file gets from open(…, 0666): 0666 without the umask.
+mode_t new_file_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+// The temporary file of write_output: removed unless it was renamed.
+class temporary_file {
+ public:
+  explicit temporary_file(std::string name) : name_(std::move(name)), fd_(::mkstemp(name_.data())) {}
+  ~temporary_file() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!renamed_) ::unlink(name_.c_str());
+  }
+  temporary_file(const temporary_file&) = delete;
+  temporary_file& operator=(const temporary_file&) = delete;
+
+  int fd() const { return fd_; }
+  // Closes the file; the errno of a failure, else 0.
+  int close() {
+    const int result = ::close(fd_);
+    fd_ = -1;
+    return result == 0 ? 0 : errno;
+  }
+  // Renames the file to `target`; the errno of a failure, else 0.
+  int rename_to(const std::string& target) {
+    if (std::rename(name_.c_str(), target.c_str()) != 0) return errno;
+    renamed_ = true;
+    return 0;
+  }
+
+ private:
+  std::string name_;
+  int fd_;
+  bool renamed_ = false;
+};
+
+void write_file(std::string_view text, const std::string& path) {
+  // A symbolic link stays one: the file it points to is replaced.
+  std::string target = path;
+  if (std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), &std::free); resolved) {
+    target = resolved.get();
+  }
+  struct stat existing {};
+  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) throw input_error(fmt::format("cannot write '{}': {}", path, reason(EISDIR)));
+  if (exists && !S_ISREG(existing.st_mode)) return write_in_place(text, path);
+
+  // `.NAME.XXXXXX` next to the target, so that the rename stays on one
+  // file system and is atomic.
+  const std::size_t slash = target.rfind('/');
+  const std::string folder = slash == std::string::npos ? std::string() : target.substr(0, slash + 1);
+  const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  temporary_file temporary(folder + "." + name.substr(0, 200) + ".XXXXXX");
+  if (temporary.fd() < 0) throw input_error(fmt::format("cannot write '{}': {}", path, reason(errno)));
+
+  // The new file keeps the mode (and, where allowed, the owner) of the one
+  // it replaces; a new one gets the mode open() would give it.
+  if (::fchmod(temporary.fd(), exists ? existing.st_mode & 07777 : new_file_mode()) != 0) {
+    file_write_failed(path, errno);
+  }
+  if (exists && (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid())) {
+    [[maybe_unused]] const int ignored = ::fchown(temporary.fd(), existing.st_uid, existing.st_gid);
+  }
+  if (const int error = write_all(temporary.fd(), text); error != 0) file_write_failed(path, error);
+  if (::fsync(temporary.fd()) != 0) file_write_failed(path, errno);
+  if (const int error = temporary.close(); error != 0) file_write_failed(path, error);
+  if (const int error = temporary.rename_to(target); error != 0) file_write_failed(path, error);
+}
+
+// A write to standard error failed (there is nowhere to say so).
+bool standard_error_failed = false;
+
+}  // namespace
 
 void write_output(std::string_view text, const std::string& path) {
-  if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return;
+  if (path.empty() || path == "-") return write_standard_output(text);
+  write_file(text, path);
+}
+
+void write_standard_output(std::string_view text) {
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::ferror(stdout)) {
+    throw output_error(fmt::format("cannot write standard output: {}", reason(errno)), true);
   }
-  // stdio rather than a stream, so that the reason for a failure (errno)
-  // can be named in the message.
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
-  if (!file) throw input_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  const bool written = std::fwrite(text.data(), 1, text.size(), file.get()) == text.size();
-  if (!written || std::fflush(file.get()) != 0) {
-    throw input_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+}
+
+void write_standard_error(std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), stderr) != text.size() || std::fflush(stderr) != 0) {
+    standard_error_failed = true;
+  }
+}
+
+void finish_output() {
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    throw output_error(fmt::format("cannot write standard output: {}", reason(errno)), true);
+  }
+  if (standard_error_failed || std::ferror(stderr)) {
+    throw output_error(fmt::format("cannot write standard error: {}", reason(errno)), false);
   }
 }
 

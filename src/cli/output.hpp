@@ -1,17 +1,51 @@
-// Small text helpers shared by the commands: where output goes and how
-// counts read.
+// Small text helpers shared by the commands: where output goes, that none of
+// it is lost, and how counts read.
 #pragma once
 
 #include <cstddef>
 #include <initializer_list>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace nnsim::cli {
 
+// Output that was produced but could not be written: a full device, a
+// file-size limit, a closed standard output.  main reports it with exit
+// code 3 (cli.md).
+class output_error : public std::runtime_error {
+ public:
+  output_error(const std::string& message, bool standard_output)
+      : std::runtime_error(message), standard_output_(standard_output) {}
+  // Whether standard output itself failed (then nothing more goes there).
+  bool standard_output() const { return standard_output_; }
+
+ private:
+  bool standard_output_;
+};
+
 // Writes `text` to the file `path`, or to standard output when `path` is
-// empty or `-`.  Throws input_error when the file cannot be written.
+// empty or `-`.  A file is written whole or not at all: into a temporary
+// file in the same folder, synced, then renamed over `path` (which keeps its
+// permissions); on any failure the temporary file is removed and an
+// existing `path` is left as it was.  A path that exists but is not a
+// regular file (/dev/null, a pipe) is written directly.  Throws input_error
+// when the file cannot be created (a missing folder, no permission, a
+// folder as `path`) and output_error when writing it fails.
 void write_output(std::string_view text, const std::string& path);
+
+// Writes `text` to standard output (buffered); throws output_error as soon
+// as a write fails, so that a long stream stops when its reader is gone.
+void write_standard_output(std::string_view text);
+
+// Writes `text` to standard error, where a failure cannot be reported; it is
+// remembered and finish_output reports it by the exit code.
+void write_standard_error(std::string_view text);
+
+// Flushes standard output; throws output_error when anything written to
+// standard output or standard error was lost.  main calls it after every
+// command that succeeded.
+void finish_output();
 
 // "1 step", "2 steps".
 std::string plural(std::size_t count, std::string_view singular, std::string_view plural_form);

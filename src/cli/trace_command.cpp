@@ -104,18 +104,19 @@ class table_printer {
 };
 
 // CSV and JSON lines are written row by row as the run goes: they are for
-// programs, which need no alignment, and a long run need not be kept.
+// programs, which need no alignment, and a long run need not be kept.  A
+// row that cannot be written stops the run (output_error).
 void print_csv_header(const network& net, const std::vector<neuron_id>& columns) {
   std::vector<std::string> names;
   for (neuron_id id : columns) names.push_back(net.name_of(id));
-  std::fputs(fmt::format("t,updated{}{}\n", names.empty() ? "" : ",", fmt::join(names, ",")).c_str(), stdout);
+  write_standard_output(fmt::format("t,updated{}{}\n", names.empty() ? "" : ",", fmt::join(names, ",")));
 }
 
 void print_csv_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
   // Names are separated by spaces: commas would split the cell.
   std::string text = fmt::format("{},{}", event.time, neuron_names(net, selected_of(event), " "));
   for (neuron_id id : columns) text += "," + event.state.text(index(id));
-  std::fputs((text + "\n").c_str(), stdout);
+  write_standard_output(text + "\n");
 }
 
 void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
@@ -127,7 +128,7 @@ void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, 
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
   for (neuron_id id : columns) state[net.name_of(id)] = event.state.text(index(id));
   row["state"] = std::move(state);
-  std::fputs((dump_json(row) + "\n").c_str(), stdout);
+  write_standard_output(dump_json(row) + "\n");
 }
 
 // The verdict under a table or, for CSV, on standard error (so that standard
@@ -186,12 +187,12 @@ int execute(const trace_command_options& options, cli_context& context) {
     };
     const run_result result = run_network(net, request);
     if (!header_printed) print_csv_header(net, columns);
-    std::fflush(stdout);
-    std::fputs(verdict(net, result).c_str(), stderr);
+    finish_output();  // the rows, before the verdict
+    write_standard_error(verdict(net, result));
   } else {
     request.observer = [&](const trace_event& event) { print_jsonl_row(net, columns, event); };
     const run_result result = run_network(net, request);
-    std::fputs((dump_json(run_json(net, result)) + "\n").c_str(), stdout);
+    write_standard_output(dump_json(run_json(net, result)) + "\n");
   }
   return 0;
 }

@@ -9,18 +9,16 @@
 namespace nnsim {
 
 csv_text::csv_text(std::string_view text, std::string source_name) : source_name_(std::move(source_name)) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    lines_.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
+  // A UTF-8 byte order mark is not part of the text; columns still count
+  // it, as in a network file.
+  if (text.starts_with("\xEF\xBB\xBF")) bom_length_ = 3;
+  lines_ = split_lines(text);
   if (!lines_.empty() && lines_.back().empty()) lines_.pop_back();
 }
 
 std::string_view csv_text::content(std::size_t l) const {
   std::string_view line = lines_[l];
+  if (l == 0) line.remove_prefix(std::min(bom_length_, line.size()));
   if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
   return line;
 }
@@ -49,15 +47,15 @@ std::vector<csv_field> csv_text::fields(std::string_view line) {
 }
 
 input_error csv_text::error_at(std::size_t l, std::uint32_t column, const std::string& message) const {
-  std::string source = lines_[l];
-  if (!source.empty() && source.back() == '\r') source.pop_back();
-  return input_error(message, source_name_, text_location{static_cast<std::uint32_t>(l + 1), column}, source);
+  if (l == 0) column += static_cast<std::uint32_t>(bom_length_);
+  return input_error(message, source_name_, text_location{static_cast<std::uint32_t>(l + 1), column}, lines_[l]);
 }
 
 input_error csv_text::error_at_end(const std::string& message) const {
   if (lines_.empty()) return input_error(message, source_name_, text_location{1, 1}, std::string());
   const std::size_t last = lines_.size() - 1;
-  return error_at(last, static_cast<std::uint32_t>(lines_[last].size() + 1), message);
+  const std::size_t bom = last == 0 ? bom_length_ : 0;
+  return error_at(last, static_cast<std::uint32_t>(lines_[last].size() - bom + 1), message);
 }
 
 std::optional<rational> read_csv_number(std::string_view text, literal_problem& problem) {
@@ -75,12 +73,12 @@ std::optional<rational> read_csv_number(std::string_view text, literal_problem& 
   std::optional<rational> value = read_number(text.substr(pos), length, problem);
   if (!value) {
     problem.offset += pos;
-    if (problem.message == "expected a number") problem.message = fmt::format("invalid number '{}'", text);
+    if (problem.message == "expected a number") problem.message = fmt::format("invalid number '{}'", shorten(text));
     return std::nullopt;
   }
   if (pos + length != text.size()) {
-    problem = {fmt::format("unexpected '{}' after the number '{}'", text.substr(pos + length),
-                           text.substr(0, pos + length)),
+    problem = {fmt::format("unexpected '{}' after the number '{}'", shorten(text.substr(pos + length)),
+                           shorten(text.substr(0, pos + length))),
                pos + length};
     return std::nullopt;
   }

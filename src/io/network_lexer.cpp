@@ -66,15 +66,23 @@ void network_lexer::fail(std::size_t offset, const std::string& message) const {
   throw located_error(net_, where, message);
 }
 
+std::size_t network_lexer::line_break_at(std::size_t pos) const {
+  if (pos >= text_.size()) return 0;
+  if (text_[pos] == '\n') return 1;
+  if (text_[pos] != '\r') return 0;
+  return pos + 1 < text_.size() && text_[pos + 1] == '\n' ? 2 : 1;
+}
+
 void network_lexer::skip_blanks_and_comments() {
   while (pos_ < text_.size()) {
     const char c = text_[pos_];
-    if (c == ' ' || c == '\t' || c == '\r') {
+    const std::size_t line_break = line_break_at(pos_);
+    if (c == ' ' || c == '\t') {
       ++pos_;
     } else if (c == '#') {
-      while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
-    } else if (c == '\n' && depth_ > 0) {
-      ++pos_;
+      while (pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
+    } else if (line_break > 0 && depth_ > 0) {
+      pos_ += line_break;
       ++line_;
       line_start_ = pos_;
     } else {
@@ -92,7 +100,7 @@ token network_lexer::next() {
   skip_blanks_and_comments();
   token t;
   t.where = here();
-  if (line_ == blank_line && (pos_ >= text_.size() || text_[pos_] == '\n')) {
+  if (line_ == blank_line && (pos_ >= text_.size() || line_break_at(pos_) > 0)) {
     t.where.column = static_cast<std::uint32_t>(blank_start - line_start_ + 1);
   }
   if (pos_ >= text_.size()) {
@@ -103,10 +111,10 @@ token network_lexer::next() {
   const std::size_t start = pos_;
   const char c = text_[pos_];
 
-  if (c == '\n') {
+  if (const std::size_t line_break = line_break_at(pos_); line_break > 0) {
     t.kind = token_kind::end_of_line;
-    t.text = text_.substr(start, 1);
-    ++pos_;
+    t.text = text_.substr(start, line_break);
+    pos_ += line_break;
     ++line_;
     line_start_ = pos_;
     return t;

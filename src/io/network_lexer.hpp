@@ -1,8 +1,8 @@
 // The tokens of the `.nn` format (network-format.md, "Lexical structure"):
 // identifiers, unsigned numbers, punctuation and statement ends, each with its
-// 1-based line and column (the column counts bytes).  A line break is a
-// statement end except inside `( )`, `{ }` and `[ ]`; `#` comments and blanks
-// are skipped.  Tokens are produced on demand, so the first error in the text
+// 1-based line and column (the column counts bytes).  A line break (LF, CRLF
+// or a lone CR) is a statement end except inside `( )`, `{ }` and `[ ]`; `#`
+// comments and blanks are skipped.  Tokens are produced on demand, so the first error in the text
 // is the first one reported.
 #pragma once
 
@@ -69,6 +69,9 @@ class network_lexer {
 
  private:
   text_location here() const;
+  // The length of the line break at `pos`: 2 for "\r\n", 1 for a lone '\n'
+  // or '\r', 0 for none.
+  std::size_t line_break_at(std::size_t pos) const;
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const;
   void skip_blanks_and_comments();
 

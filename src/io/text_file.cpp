@@ -8,31 +8,39 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
-#include <iterator>
 #include <memory>
 
 namespace nnsim {
+namespace {
 
-std::string read_text_file(const std::string& path) {
-  if (path == "-") {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    if (std::cin.bad()) throw input_error("cannot read standard input");
-    return text;
-  }
-  errno = 0;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+// The whole content of an open stream, or an input_error naming `what`.  A
+// read error is never taken for the end of the text: a directory (EISDIR)
+// or a closed standard input (EBADF) must not load as an empty network.
+std::string read_stream(std::FILE* file, const std::string& what) {
   std::string text;
   std::array<char, 65536> buffer;
   while (true) {
-    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
+    errno = 0;
+    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file);
+    const int error = errno;
     text.append(buffer.data(), got);
+    if (std::ferror(file)) {
+      throw input_error(fmt::format("cannot read {}: {}", what, std::strerror(error != 0 ? error : EIO)));
+    }
     if (got < buffer.size()) break;
   }
-  // fopen succeeds on a directory; reading it fails with EISDIR.
-  if (std::ferror(file.get())) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   return text;
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+  if (path == "-") return read_stream(stdin, "standard input");
+  errno = 0;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  // fopen succeeds on a directory; reading it fails with EISDIR.
+  return read_stream(file.get(), fmt::format("'{}'", path));
 }
 
 }  // namespace nnsim

@@ -50,14 +50,17 @@ class machine_loader {
 
   std::vector<word> split(const std::string& line) const {
     std::vector<word> words;
+    // A UTF-8 byte order mark is not part of the text; columns still count
+    // it, as in a network file.
+    const std::size_t begin = line_ == 1 && line.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     const std::size_t comment = std::min(line.find('#'), line.size());
-    for (std::size_t i = 0; i < comment; ++i) {
+    for (std::size_t i = begin; i < comment; ++i) {
       const auto c = static_cast<unsigned char>(line[i]);
       if (c != ' ' && c != '\t' && (c < 0x21 || c > 0x7e)) {
         fail(static_cast<std::uint32_t>(i + 1), fmt::format("unexpected character '\\x{:02x}'", c));
       }
     }
-    std::size_t i = 0;
+    std::size_t i = begin;
     while (i < comment) {
       if (line[i] == ' ' || line[i] == '\t') {
         ++i;
@@ -80,11 +83,11 @@ class machine_loader {
       fail(words.back().column + static_cast<std::uint32_t>(words.back().text.size()),
            fmt::format("incomplete statement; expected '{}'", usage));
     }
-    if (words.size() > count) fail(words[count].column, fmt::format("unexpected '{}' after '{}'", words[count].text, usage));
+    if (words.size() > count) fail(words[count].column, fmt::format("unexpected '{}' after '{}'", shorten(words[count].text), usage));
   }
 
   std::uint32_t state_named(const word& w) {
-    if (!is_identifier(w.text)) fail(w.column, fmt::format("invalid state name '{}'", w.text));
+    if (!is_identifier(w.text)) fail(w.column, fmt::format("invalid state name '{}'", shorten(w.text)));
     const std::uint32_t state = machine_.intern_state(w.text);
     if (first_seen_.size() <= state) first_seen_.push_back({line_, w.column});
     return state;
@@ -92,7 +95,7 @@ class machine_loader {
 
   char symbol_named(const word& w) {
     if (w.text.size() != 1) {
-      fail(w.column, fmt::format("invalid tape symbol '{}': a symbol is one printable character", w.text));
+      fail(w.column, fmt::format("invalid tape symbol '{}': a symbol is one printable character", shorten(w.text)));
     }
     return w.text[0];
   }
@@ -103,7 +106,7 @@ class machine_loader {
       once(words[0], seen_machine_);
       if (any_other_statement_) fail(words[0].column, "'machine' must come before any other statement");
       expect_count(words, 2, "machine NAME");
-      if (!is_identifier(words[1].text)) fail(words[1].column, fmt::format("invalid machine name '{}'", words[1].text));
+      if (!is_identifier(words[1].text)) fail(words[1].column, fmt::format("invalid machine name '{}'", shorten(words[1].text)));
       machine_.name = words[1].text;
       return;
     }
@@ -134,8 +137,8 @@ class machine_loader {
         const std::uint32_t state = state_named(words[i]);
         auto& mine = keyword == "accept" ? machine_.accepting : machine_.rejecting;
         const auto& other = keyword == "accept" ? machine_.rejecting : machine_.accepting;
-        if (mine[state]) fail(words[i].column, fmt::format("state '{}' is listed twice", words[i].text));
-        if (other[state]) fail(words[i].column, fmt::format("state '{}' cannot both accept and reject", words[i].text));
+        if (mine[state]) fail(words[i].column, fmt::format("state '{}' is listed twice", shorten(words[i].text)));
+        if (other[state]) fail(words[i].column, fmt::format("state '{}' cannot both accept and reject", shorten(words[i].text)));
         mine[state] = 1;
       }
     } else if (std::any_of(words.begin(), words.end(), [](const word& w) { return w.text == "->"; })) {
@@ -144,7 +147,7 @@ class machine_loader {
       }
       transition(words);
     } else {
-      fail(words[0].column, fmt::format("unknown statement '{}'", keyword));
+      fail(words[0].column, fmt::format("unknown statement '{}'", shorten(keyword)));
     }
   }
 
@@ -154,7 +157,7 @@ class machine_loader {
                         symbol_named(words[4]), {line_, words[4].column}, words[5], {line_, words[0].column}});
     const auto& move = words[5].text;
     if (move != "L" && move != "R" && move != "S") {
-      fail(words[5].column, fmt::format("invalid move '{}': expected L, R or S", move));
+      fail(words[5].column, fmt::format("invalid move '{}': expected L, R or S", shorten(move)));
     }
   }
 
@@ -181,13 +184,13 @@ class machine_loader {
       const auto write = machine_.symbol_index(p.write);
       if (!write) fail_at(p.write_location, fmt::format("symbol '{}' is not in the tape alphabet", p.write));
       if (machine_.halts_in(p.state)) {
-        fail_at(p.location, fmt::format("state '{}' halts ({}), so it cannot have transitions", machine_.states[p.state],
+        fail_at(p.location, fmt::format("state '{}' halts ({}), so it cannot have transitions", shorten(machine_.states[p.state]),
                                         machine_.accepting[p.state] ? "accepting" : "rejecting"));
       }
       const auto key = std::make_pair(p.state, *read);
       if (auto it = defined.find(key); it != defined.end()) {
         fail_at(p.location, fmt::format("a second transition for state '{}' reading '{}' (the first is on line {})",
-                                        machine_.states[p.state], p.read, it->second.line));
+                                        shorten(machine_.states[p.state]), p.read, it->second.line));
       }
       defined[key] = p.location;
       const head_move move = p.move.text == "L" ? head_move::left : p.move.text == "R" ? head_move::right : head_move::stay;

@@ -4,6 +4,7 @@
 #include "nnsim/io/csv_reader.hpp"
 #include "nnsim/io/text_file.hpp"
 #include "nnsim/support/error.hpp"
+#include "support/text.hpp"  // shorten
 
 #include <fmt/format.h>
 
@@ -83,7 +84,7 @@ training_data parse_training_data(std::string_view text, const std::string& sour
         x.push_back(std::move(*value));
       } else if (*value != 0 && *value != 1) {
         throw error_at(l, fields[k].column,
-                       fmt::format("the target (last column) must be 0 or 1, not '{}'", fields[k].text));
+                       fmt::format("the target (last column) must be 0 or 1, not '{}'", shorten(fields[k].text)));
       } else {
         data.examples.points.push_back(std::move(x));
         data.examples.labels.push_back(*value == 1);

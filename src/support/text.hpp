@@ -19,11 +19,32 @@ inline bool continues_identifier(char c) { return is_ascii_letter(c) || is_ascii
 // '.', not ending in '.'.
 bool is_identifier(std::string_view word);
 
-// `text` cut to a readable length for quoting in a message.
+// `text` cut to a readable length for quoting in a message, escaped as
+// show_character does.
 std::string shorten(std::string_view text);
 
-// The text split at '\n', a trailing '\r' removed from each line.  A text
-// ending in '\n' ends with an empty line.
+// How one character of a source text is shown in a message, so that nothing
+// in a hostile file reaches a terminal raw: printable ASCII and valid UTF-8
+// as they are; control bytes and invalid UTF-8 as `\xNN`, one per byte; the
+// invisible characters that change how a terminal shows the rest of a line
+// (C1 controls, bidirectional overrides and isolates, line and paragraph
+// separators, the byte order mark) as `\uNNNN`.  A tab is shown as `\t`
+// unless `keep_tab`.
+struct shown_character {
+  std::size_t bytes = 1;    // bytes of the text it covers (1 to 4)
+  std::size_t width = 1;    // terminal columns of its shown form (a kept tab: 8, at most)
+  char32_t code_point = 0;  // the character, or the byte of an invalid one
+  bool escaped = false;     // shown as `\xNN` per byte or `\uNNNN`
+};
+shown_character show_character(std::string_view text, std::size_t pos, bool keep_tab = false);
+// Appends the shown form of `c`, which starts at text[pos].
+void append_shown(std::string& out, std::string_view text, std::size_t pos, const shown_character& c);
+// The whole of `text` as shown in a message.
+std::string escape_for_terminal(std::string_view text);
+
+// The text split at its line breaks: "\r\n", a lone '\n' or a lone '\r'
+// (Windows, Unix and old Mac OS line ends; the loaders count lines the same
+// way).  A text ending in a line break ends with an empty line.
 std::vector<std::string> split_lines(std::string_view text);
 
 // "a, b or c" (`last` joins the last two): the candidates a message lists.

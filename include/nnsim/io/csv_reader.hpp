@@ -26,8 +26,9 @@ struct csv_field {
 
 class csv_text {
  public:
-  // Splits `text` at '\n' (a last empty line is dropped); `source_name` is
-  // used in error messages.
+  // Splits `text` into lines at "\r\n", '\n' or '\r' (a last empty line is
+  // dropped) and skips a UTF-8 byte order mark; `source_name` is used in
+  // error messages.
   csv_text(std::string_view text, std::string source_name);
 
   std::size_t line_count() const { return lines_.size(); }
@@ -38,7 +39,8 @@ class csv_text {
   // The comma-separated fields of a line.
   static std::vector<csv_field> fields(std::string_view line);
 
-  // An input_error at line `l` (0-based), 1-based `column`.
+  // An input_error at line `l` (0-based), 1-based `column` in the line's
+  // content (the byte order mark, when there is one, is added).
   input_error error_at(std::size_t l, std::uint32_t column, const std::string& message) const;
   // An input_error just after the end of the last line.
   input_error error_at_end(const std::string& message) const;
@@ -46,6 +48,7 @@ class csv_text {
  private:
   std::vector<std::string> lines_;
   std::string source_name_;
+  std::size_t bom_length_ = 0;  // 3 when the text starts with a byte order mark
 };
 
 // A number with an optional sign that is the whole field; else nothing, and

@@ -6,7 +6,9 @@
 
 namespace nnsim {
 
-// Reads a whole file ("-" for standard input) or throws input_error.
+// Reads a whole file ("-" for standard input) or throws input_error; a read
+// error (a directory, a closed standard input) is an error, never an empty
+// text.
 std::string read_text_file(const std::string& path);
 
 }  // namespace nnsim

@@ -32,6 +32,9 @@ class input_error : public std::runtime_error {
 
   // `FILE:LINE:COL: error: MESSAGE` (or `error: MESSAGE` without a place),
   // followed, when the source line is known, by that line and a caret line.
+  // The line is shown safe for a terminal (control bytes, invalid UTF-8 and
+  // invisible format characters escaped as \xNN or \uNNNN) and, when wider
+  // than 80 columns, cut to a window around the caret with … marks.
   std::string diagnostic() const;
 
  private:
