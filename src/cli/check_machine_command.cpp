@@ -22,6 +22,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
     std::size_t words = 8;
     std::uint64_t max_steps = run_limits{}.max_steps;
     std::size_t max_bits = run_limits{}.max_bits;
+    std::size_t max_memory = run_limits{}.max_memory;
     bool json = false;
   };
   auto options = std::make_shared<machine_check_options>();
@@ -34,6 +35,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
       ->check(CLI::Range(std::size_t{0}, max_enumerated_length));
   add_max_steps_option(*sub, options->max_steps);
   add_max_bits_option(*sub, options->max_bits);
+  add_max_memory_option(*sub, options->max_memory);
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       "Compiles the machine as nnsim build machine does, runs the network exactly on δ(ω) for every word ω of "
@@ -53,6 +55,8 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
     recognition_options run;
     run.limits.max_steps = options->max_steps;
     run.limits.max_bits = options->max_bits;
+    run.limits.max_memory = options->max_memory;
+    limit_number_memory_growth(options->max_memory);
     const machine_check_report report = check_compiled_machine(machine, options->words, run);
     const recognition_report& r = report.recognition;
     if (options->json) {
@@ -62,7 +66,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
       json["symbols"] = report.symbols;
       json["neurons"] = report.neurons;
       json["edges"] = report.edges;
-      json["words"] = r.words.size();
+      json["words"] = report.words;
       json["max_length"] = report.max_length;
       json["accept"] = r.accepted;
       json["reject"] = r.rejected;
@@ -77,15 +81,13 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
                                      report.symbols);
       text += fmt::format("network: {} neurons, {} edges (sat, rational weights, parallel rule)\n", report.neurons,
                           report.edges);
-      text += fmt::format("words of length 0..{}: {}\n", report.max_length, r.words.size());
+      text += fmt::format("words of length 0..{}: {}\n", report.max_length, report.words);
       text += fmt::format("  network: {} accept, {} reject, {} reject (diverges), {} undecided\n", r.accepted,
                           r.rejected, r.rejected_diverging, r.undecided);
       text += fmt::format("  mismatches with the machine run directly: {}\n", r.mismatches);
-      for (const auto& w : r.words) {
-        if (w.mismatch) {
-          text += fmt::format("    {}: network {}, machine {}\n", w.result.word.empty() ? "ε" : w.result.word,
-                              name_of(w.result.verdict), name_of(w.expected));
-        }
+      for (const auto& w : r.words) {  // the mismatched words
+        text += fmt::format("    {}: network {}, machine {}\n", w.result.word.empty() ? "ε" : w.result.word,
+                            name_of(w.result.verdict), name_of(w.expected));
       }
       text += fmt::format("  largest: {} to decide, {} in one value\n",
                           plural(r.largest_steps, "step", "steps"), plural(r.largest_value_bits, "bit", "bits"));

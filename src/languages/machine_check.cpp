@@ -15,7 +15,13 @@ machine_check_report check_compiled_machine(const turing_machine& machine, std::
   report.neurons = summary.neurons;
   report.edges = summary.edges;
   const language_expectation expectation = machine_expectation(machine, options.limits.max_steps);
-  report.recognition = recognize_words(net, all_words_up_to(max_length), options, &expectation);
+  report.words = count_words_up_to(max_length);
+  std::vector<recognized_word> mismatched;
+  report.recognition = recognize_each(net, {report.words, shortlex_word}, options, &expectation,
+                                      [&](std::uint64_t, recognized_word&& entry) {
+                                        if (entry.mismatch) mismatched.push_back(std::move(entry));
+                                      });
+  report.recognition.words = std::move(mismatched);
   return report;
 }
 

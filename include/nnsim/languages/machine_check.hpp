@@ -13,7 +13,10 @@ struct machine_check_report {
   std::size_t neurons = 0;
   std::size_t edges = 0;
   std::size_t max_length = 0;
-  recognition_report recognition;  // expectation: the machine run directly
+  std::uint64_t words = 0;         // every word of length 0..max_length
+  // Expectation: the machine run directly.  Its `words` holds only the
+  // mismatched ones: there are 2^(max_length+1) - 1 words in all.
+  recognition_report recognition;
 };
 
 // Compiles `machine` and classifies every word of length 0..max_length with
