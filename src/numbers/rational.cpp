@@ -105,6 +105,34 @@ std::optional<rational> read_number(std::string_view text, std::size_t& length, 
   return value;
 }
 
+namespace {
+
+// Whether |z| has more than max_number_digits decimal digits, and how many.
+// mpz_sizeinbase may count one digit too many, so near the limit the
+// count is made exact by a comparison with a power of ten.
+std::optional<std::size_t> digits_beyond_limit(mpz_srcptr z) {
+  std::size_t digits = mpz_sizeinbase(z, 10);
+  if (digits <= max_number_digits) return std::nullopt;
+  integer power;
+  mpz_ui_pow_ui(power.backend().data(), 10, static_cast<unsigned long>(digits - 1));
+  if (mpz_cmpabs(z, power.backend().data()) < 0) --digits;
+  if (digits <= max_number_digits) return std::nullopt;
+  return digits;
+}
+
+}  // namespace
+
+std::optional<std::string> number_size_problem(const rational& value) {
+  const mpq_srcptr q = value.backend().data();
+  if (auto digits = digits_beyond_limit(mpq_numref(q))) {
+    return fmt::format("its numerator has {} digits, more than {}", *digits, max_number_digits);
+  }
+  if (auto digits = digits_beyond_limit(mpq_denref(q))) {
+    return fmt::format("its denominator has {} digits, more than {}", *digits, max_number_digits);
+  }
+  return std::nullopt;
+}
+
 rational parse_value(std::string_view text, std::string_view what) {
   std::size_t pos = 0;
   bool negative = false;
