@@ -441,3 +441,31 @@ TEST_CASE("a long chain and a long ring", "[analysis]") {
   REQUIRE(components.size() == 1);
   CHECK(components.front().size() == length);
 }
+
+TEST_CASE("predecessors list each neuron once, in the order of first occurrence", "[analysis]") {
+  network net;
+  const neuron_id a = net.add_input("a");
+  const neuron_id b = net.add_input("b");
+  const neuron_id c = net.add_input("c");
+  const neuron_id y = net.intern("y");
+  // Built through the model, an equation may name a neuron several times.
+  add_sum(net, y, {c, a, c, y, a, b, y, c});
+  CHECK(net.equation_of(y)->predecessors() == std::vector<neuron_id>{c, a, y, b});
+  // A distance potential with a repeated coordinate.
+  const neuron_id r = net.intern("r");
+  equation& d = net.add_equation(r, activation::id);
+  d.kind = potential_kind::distance;
+  for (neuron_id s : {b, b, r, a, r}) d.arguments.push_back({s, 0});
+  CHECK(d.predecessors() == std::vector<neuron_id>{b, r, a});
+  CHECK(net.equation_of(net.intern("a")) == nullptr);
+  // A long equation with every neuron three times: the distinct neurons once each.
+  network wide;
+  std::vector<neuron_id> inputs;
+  for (int i = 0; i < 50000; ++i) inputs.push_back(wide.add_input("x" + std::to_string(i)));
+  const neuron_id z = wide.intern("z");
+  std::vector<neuron_id> sources;
+  for (int round = 0; round < 3; ++round) sources.insert(sources.end(), inputs.rbegin(), inputs.rend());
+  add_sum(wide, z, sources);
+  CHECK(wide.equation_of(z)->predecessors() == std::vector<neuron_id>(inputs.rbegin(), inputs.rend()));
+  CHECK(analyze(wide).edges == 50000);
+}

@@ -486,7 +486,54 @@ TEST_CASE("bad identifiers and numbers", "[parser]") {
   CHECK(error_of("init s = 1e-10001") == "1:11: exponent of number '1e-10001' is too large (at most 10000 is allowed)");
   const std::string digits(nnsim::max_number_length + 1, '7');
   CHECK(error_of("x = step(" + digits + ")") ==
-        "1:10: number '7777777777777777777777777777777777777777...' is too long (more than 100000 characters)");
+        "1:10: number '7777777777777777777777777777777777777777...' is too long (more than 200001 characters)");
+}
+
+TEST_CASE("every number the loader stores keeps within the digit limit", "[parser]") {
+  const std::string nines(nnsim::max_number_digits, '9');  // 10^100000 - 1: the largest integer allowed
+  const std::string ten_to_the_limit = "1" + std::string(nnsim::max_number_digits, '0');
+  // At the limit: a numerator and a denominator of 100,000 digits each, in a
+  // literal of the longest length the lexer reads.
+  const std::string below = "1" + std::string(nnsim::max_number_digits - 2, '0') + "1";  // 10^99999 + 1
+  const std::string longest = nines + "/" + below;
+  REQUIRE(longest.size() == nnsim::max_number_length);
+  CHECK(with_potential(longest).equations[0].bias == rational(nnsim::integer(nines), nnsim::integer(below)));
+  CHECK(with_potential("0." + std::string(99988, '0') + "1e-10").equations[0].bias ==
+        rational(nnsim::integer(1), nnsim::integer("1" + std::string(99999, '0'))));
+  // One digit more, however the literal is written.
+  CHECK(error_of("x = step(2 + " + ten_to_the_limit + ")") ==
+        "1:14: number '1000000000000000000000000000000000000000...' is too large: its numerator has 100001 digits, "
+        "more than 100000");
+  CHECK(error_of("init x = -1/" + ten_to_the_limit) ==
+        "1:11: number '1/10000000000000000000000000000000000000...' is too large: its denominator has 100001 digits, "
+        "more than 100000");
+  CHECK(error_of("init x = 1e-100000") == "1:11: exponent of number '1e-100000' is too large (at most 10000 is allowed)");
+  CHECK(error_of("input x\ny = id(x/" + std::string(95000, '3') + "e10000)") ==
+        "2:10: number '3333333333333333333333333333333333333333...' is too large: its numerator has 105000 digits, "
+        "more than 100000");
+  CHECK(error_of("init x = 0." + std::string(99989, '0') + "1e-10") ==
+        "1:10: number '0.00000000000000000000000000000000000000...' is too large: its denominator has 100001 "
+        "digits, more than 100000");
+  // Sums: the constant terms and the coefficients of a neuron named twice,
+  // each reported at the term that makes the sum too large.  Here
+  // 1/10^60000 + 1/(10^50000 + 1) has the denominator 10^110000 + 10^60000.
+  const std::string first = "1/1" + std::string(60000, '0');
+  const std::string second = "1/1" + std::string(49999, '0') + "1";
+  const std::string too_large = "add up to a number that is too large: its denominator has 110001 digits, more than 100000";
+  std::string prefix = "input x\ny = sat(" + first + " + x - ";
+  CHECK(error_of(prefix + second + ")") ==
+        fmt::format("2:{}: the constant terms {}", prefix.size() - 8 + 1, too_large));
+  prefix = "input x\ny = sat(" + first + " x + 2 - " + second + " ";
+  CHECK(error_of(prefix + "x)") == fmt::format("2:{}: the coefficients of 'x' {}", prefix.size() - 8 + 1, too_large));
+  prefix = "input x\ny = sat(x/" + first.substr(2) + " + ";
+  CHECK(error_of(prefix + "x/" + second.substr(2) + ")") ==
+        fmt::format("2:{}: the coefficients of 'x' {}", prefix.size() - 8 + 1, too_large));
+  // The check is made after every term, so an intermediate sum beyond the
+  // limit is refused even when a later term would bring it back.
+  CHECK(with_potential(nines + " - " + nines + " + 1").equations[0].bias == 1);
+  CHECK(error_of("y = id(" + nines + " + 1 - 1)") ==
+        "1:100011: the constant terms add up to a number that is too large: its numerator has 100001 digits, more "
+        "than 100000");
 }
 
 // ---------------------------------------------------------------------------

@@ -3,11 +3,13 @@
 // point, on the spec's examples and on random networks.
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/network_writer.hpp"
+#include "io/network_lexer.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -365,4 +367,186 @@ TEST_CASE("random networks survive the round trip and write is a fixed point", "
     // Loading the written text after a reload still gives the same network.
     CHECK(nnsim::same_network(parse(write_network(again)), net));
   }
+}
+
+// ---------------------------------------------------------------------------
+// Long numbers: every number the loader stores keeps within max_number_digits
+// digits above and below the bar, so its canonical `p/q` always loads.
+
+namespace {
+
+// `count` pseudo-random decimal digits, the first and the last not 0 (nor 5,
+// so that a decimal ending in them is not shortened by reduction).
+std::string digits(std::size_t count, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += static_cast<char>('0' + rng() % 10);
+  text.front() = '7';
+  text.back() = '3';
+  return text;
+}
+
+nnsim::integer big(const std::string& decimal) { return nnsim::integer(decimal); }
+
+nnsim::integer power_of_ten(unsigned exponent) {
+  nnsim::integer p = 1;
+  for (unsigned i = 0; i < exponent; ++i) p *= 10;
+  return p;
+}
+
+// The longest literal of the canonical form in `text`, in characters.
+std::size_t longest_number(const std::string& text) {
+  std::size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = (std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '/') ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+}  // namespace
+
+TEST_CASE("a 99,995-character decimal round-trips through the canonical form", "[writer]") {
+  // 1.DDD...D: 99,993 digits after the point, so the value is a fraction
+  // with about 99,994 digits above and below the bar: about 199,990
+  // characters written, twice the literal.
+  const std::string fraction = digits(99993, 1);
+  const std::string literal = "1." + fraction;
+  REQUIRE(literal.size() == 99995);
+  const rational value(big("1" + fraction), power_of_ten(99993));
+  for (const std::string& text :
+       {"input x\ny = sat(" + literal + " x)\n", "input x\ny = sat(" + literal + " - x)\n",
+        "input x\ny = sat(x)\ninit y = -" + literal + "\n", "input x\ny = logistic[" + literal + "](x)\n",
+        "input x\ny = id(" + literal + " - 2 dist(x - " + literal + "))\n"}) {
+    const network net = parse(text);
+    const std::string written = write_network(net);
+    CHECK(longest_number(written) > 190000);
+    CHECK(longest_number(written) <= nnsim::max_number_length);
+    const network again = parse(written);
+    CHECK(nnsim::same_network(again, net));
+    CHECK(write_network(again) == written);
+    const nnsim::equation& e = again.equations.at(0);
+    if (e.kind == potential_kind::distance) {
+      CHECK(e.offset == value);
+      CHECK(e.arguments.at(0).centre == value);
+    } else if (e.act == activation::logistic) {
+      CHECK(e.logistic_lambda == value);
+    } else if (again.at(e.target).init) {
+      CHECK(*again.at(e.target).init == -value);
+    } else {
+      CHECK((e.bias == value || e.inputs.at(0).weight == value));
+    }
+  }
+}
+
+TEST_CASE("two long fractions that the loader adds round-trip through the canonical form", "[writer]") {
+  // A/B + C/D, each literal 99,999 characters, B and D coprime: the sum has
+  // about 99,997 digits above and below the bar.
+  const std::string a = digits(49999, 2), c = digits(49999, 3);
+  const nnsim::integer b = power_of_ten(49998) + 1, d = power_of_ten(49998) + 3;
+  const std::string first = a + "/" + b.str(), second = c + "/" + d.str();
+  REQUIRE(first.size() == 99999);
+  REQUIRE(second.size() == 99999);
+  const rational sum = rational(big(a), b) + rational(big(c), d);
+  for (const std::string& text : {"input x\ny = sat(" + first + " + " + second + " + x)\n",
+                                  "input x\ny = sat(" + first + " x - x + " + second + " x + x)\n"}) {
+    const network net = parse(text);
+    const nnsim::equation& e = net.equations.at(0);
+    CHECK((e.bias == sum || e.inputs.at(0).weight == sum));
+    const std::string written = write_network(net);
+    CHECK(longest_number(written) > 199000);
+    const network again = parse(written);
+    CHECK(nnsim::same_network(again, net));
+    CHECK(write_network(again) == written);
+    const nnsim::equation& f = again.equations.at(0);
+    CHECK((f.bias == sum || f.inputs.at(0).weight == sum));
+  }
+}
+
+TEST_CASE("numbers at the digit limit are written and load again", "[writer]") {
+  const std::string top = std::string(nnsim::max_number_digits, '9');              // 10^100000 - 1
+  const std::string bottom = "1" + std::string(nnsim::max_number_digits - 1, '0');  // 10^99999, coprime to it
+  const network net = parse("input x\ny = sat(" + top + "/" + bottom + " x - " + top + ")\n");
+  const std::string written = write_network(net);
+  CHECK(longest_number(written) == nnsim::max_number_length);
+  check_round_trip(net);
+  // Built in memory, one digit more cannot be written.
+  network built;
+  const neuron_id x = built.add_input("x");
+  nnsim::equation& e = built.add_equation(built.intern("y"), activation::sat);
+  e.inputs.push_back({x, rational(big(top) + 2)});
+  try {
+    (void)write_network(built);
+    FAIL("written");
+  } catch (const std::invalid_argument& error) {
+    CHECK(std::string(error.what()) ==
+          "cannot write a coefficient of neuron 'y': its numerator has 100001 digits, more than 100000");
+  }
+  e.inputs.at(0).weight = rational(1, big(top) + 2);
+  e.bias = rational(big(top) + 2);
+  CHECK_THROWS_WITH(write_network(built),
+                    "cannot write the bias of neuron 'y': its numerator has 100001 digits, more than 100000");
+  e.bias = 0;
+  CHECK_THROWS_WITH(write_network(built),
+                    "cannot write a coefficient of neuron 'y': its denominator has 100001 digits, more than 100000");
+  e.inputs.at(0).weight = 1;
+  built.set_init(built.intern("y"), rational(-big(top) - 1));
+  CHECK_THROWS_WITH(write_network(built),
+                    "cannot write the init value of neuron 'y': its numerator has 100001 digits, more than 100000");
+}
+
+TEST_CASE("random networks with long literals: the canonical form loads as the same network", "[writer][property]") {
+  // Each number is one of: a short integer or fraction, a long integer, a
+  // long decimal, a long fraction, any of them with an exponent; sums of
+  // several constants and repeated neurons add them up.  A network whose sums
+  // outgrow the limit is refused with the located "too large" error; every
+  // other one must round-trip exactly.
+  std::mt19937_64 rng(0x6c6f6e67ULL);
+  auto literal = [&]() -> std::string {
+    const std::size_t length = std::vector<std::size_t>{1, 20, 2000, 49000, 99990, 100002}[rng() % 6];
+    std::string text;
+    switch (rng() % 4) {
+      case 0: text = digits(length, rng()); break;
+      case 1: text = digits(1 + rng() % 3, rng()) + "." + digits(length, rng()); break;
+      case 2: text = digits(length / 2 + 1, rng()) + "/" + digits(length / 2 + 1, rng()); break;
+      default: text = digits(length / 2 + 1, rng()) + "." + digits(2, rng()) + "/" + digits(length / 2 + 1, rng()); break;
+    }
+    if (rng() % 5 == 0) text += fmt::format("e{}{}", rng() % 2 == 0 ? "-" : "", rng() % 10001);
+    return text;
+  };
+  int loaded = 0, refused = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::string text = "input x, z\n";
+    const int equations = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < equations; ++k) {
+      std::string potential = literal();
+      const int terms = static_cast<int>(rng() % 3);
+      for (int t = 0; t < terms; ++t) {
+        potential += fmt::format(" {} {} {}", rng() % 2 == 0 ? "+" : "-", literal(), rng() % 2 == 0 ? "x" : "z");
+        if (rng() % 3 == 0) potential += " + " + literal();
+      }
+      if (rng() % 4 == 0) potential = fmt::format("{} - {} dist(x - {}, z)", literal(), literal(), literal());
+      text += fmt::format("y{} = sat({})\n", k, potential);
+      if (rng() % 2 == 0) text += fmt::format("init y{} = -{}\n", k, literal());
+    }
+    network net;
+    try {
+      net = parse(text);
+    } catch (const nnsim::input_error& error) {
+      const std::string message = error.what();
+      INFO(message.substr(0, 200));
+      CHECK(message.find("is too large: its ") != std::string::npos);
+      ++refused;
+      continue;
+    }
+    ++loaded;
+    const std::string written = write_network(net);
+    CHECK(longest_number(written) <= nnsim::max_number_length);
+    network again;
+    REQUIRE_NOTHROW(again = parse(written));
+    CHECK(nnsim::same_network(again, net));
+    CHECK(write_network(again) == written);
+  }
+  CHECK(loaded >= 10);
+  CHECK(refused >= 3);
 }

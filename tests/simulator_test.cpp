@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 using namespace nnsim;
@@ -417,4 +418,43 @@ TEST_CASE("the floating modes agree with the exact one on dyadic networks", "[si
       CHECK(exact.state.exact()[v] == approximate.state.to_rational(v));
     }
   }
+}
+
+TEST_CASE("a schedule set that names a neuron twice selects it once, where it first appears", "[simulator]") {
+  network net;
+  std::vector<neuron_id> n;
+  for (int i = 0; i < 4; ++i) {
+    n.push_back(net.intern("n" + std::to_string(i)));
+    net.add_equation(n.back(), activation::step).bias = 1;
+  }
+  // Built through the model (the loader refuses a repeated name in a set).
+  net.rule.kind = rule_kind::schedule;
+  net.rule.sets = {{n[2], n[0], n[2], n[2], n[1]}, {}, {n[3], n[3]}, {n[0], n[2], n[0]}};
+  const auto rule = make_update_rule(net, net.rule);
+  auto selected = [&](std::uint64_t t) {
+    const auto s = rule->select(t);
+    return std::vector<equation_index>(s.begin(), s.end());
+  };
+  CHECK(selected(0) == std::vector<equation_index>{2, 0, 1});
+  CHECK(selected(1).empty());
+  CHECK(selected(2) == std::vector<equation_index>{3});
+  CHECK(selected(3) == std::vector<equation_index>{0, 2});
+  CHECK(selected(4) == std::vector<equation_index>{2, 0, 1});
+  CHECK(rule->universe() == std::vector<equation_index>{0, 1, 2, 3});
+  CHECK(rule->period() == 4u);
+  // One set of 100,000 neurons, each named twice: each selected once, in order.
+  network big;
+  big.rule.kind = rule_kind::schedule;
+  auto& set = big.rule.sets.emplace_back();
+  for (int i = 0; i < 100000; ++i) {
+    const neuron_id id = big.intern("m" + std::to_string(i));
+    big.add_equation(id, activation::step);
+    set.push_back(id);
+  }
+  set.insert(set.end(), set.begin(), set.end());
+  const auto big_rule = make_update_rule(big, big.rule);
+  const auto all = big_rule->select(0);
+  REQUIRE(all.size() == 100000);
+  CHECK(std::is_sorted(all.begin(), all.end()));
+  CHECK(all.back() == 99999u);
 }

@@ -5,9 +5,13 @@
 #include "nnsim/languages/turing_machine.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <random>
+#include <string>
 
 using namespace nnsim;
 
@@ -166,4 +170,165 @@ TEST_CASE("machine files: every line end, a byte order mark, short messages", "[
   CHECK(error_of(std::string(header) + std::string(100000, 'h') + " x\n") ==
         "m.tm:5:1: error: unknown statement '" + std::string(40, 'h') + "...'\n  " + std::string(79, 'h') +
             "…\n  ^");
+}
+
+TEST_CASE("states are found by name in machines with many states", "[machine]") {
+  // A chain of 20,000 states over the input; state indices follow the first
+  // appearance, whatever the number of states.
+  std::string text = std::string(header);
+  constexpr int n = 20000;
+  for (int i = 0; i < n; ++i) text += fmt::format("q{} 0 -> q{} 0 R\n", i == 0 ? std::string() : std::to_string(i), i + 1);
+  text += fmt::format("q{} _ -> yes _ S\n", n);
+  const turing_machine chain = parse_machine(text, "chain.tm");
+  CHECK(chain.state_count() == n + 2);  // q, yes, q1 ... q20000
+  CHECK(chain.state_index("q") == 0u);
+  CHECK(chain.state_index("yes") == 1u);
+  CHECK(chain.state_index("q1") == 2u);
+  CHECK(chain.state_index("q20000") == static_cast<std::uint32_t>(n + 1));
+  CHECK_FALSE(chain.state_index("q20001").has_value());
+  CHECK_FALSE(chain.state_index("").has_value());
+  CHECK(run_machine(chain, std::string(n, '0'), 100000).outcome == machine_outcome::accepted);
+  CHECK(run_machine(chain, std::string(n - 1, '0'), 100000).halted_without_transition);
+  // The messages about states repeated or in conflict are unchanged at the end of a long file.
+  CHECK(error_of(text + "q19999 0 -> q 1 L\n") ==
+        "m.tm:20006:1: error: a second transition for state 'q19999' reading '0' (the first is on line 20004)\n"
+        "  q19999 0 -> q 1 L\n  ^");
+  CHECK(error_of(text + "reject no q123 no\n") ==
+        "m.tm:20006:16: error: state 'no' is listed twice\n  reject no q123 no\n                 ^");
+  CHECK(error_of(text + "reject q20000 yes\n") ==
+        "m.tm:20006:15: error: state 'yes' cannot both accept and reject\n  reject q20000 yes\n                ^");
+  CHECK(error_of(text + "yes 1 -> q 1 R\n") ==
+        "m.tm:20006:1: error: state 'yes' halts (accepting), so it cannot have transitions\n  yes 1 -> q 1 R\n  ^");
+  // Interning a known name gives its index and adds nothing.
+  turing_machine built;
+  CHECK(built.intern_state("a") == 0u);
+  CHECK(built.intern_state("b") == 1u);
+  CHECK(built.intern_state("a") == 0u);
+  CHECK(built.states == std::vector<std::string>{"a", "b"});
+  CHECK(built.accepting.size() == 2);
+}
+
+namespace {
+
+// The configuration as seen from the head with blank ends dropped, as text:
+// two configurations are equal up to translation iff their keys are.
+std::string relative_key(const turing_machine& machine, const machine_configuration& c) {
+  const char blank = machine.symbols[machine.blank];
+  const auto first = c.tape.find_first_not_of(blank);
+  if (first == std::string::npos) return fmt::format("{}|", c.state);
+  const auto last = c.tape.find_last_not_of(blank);
+  return fmt::format("{}|{}|{}", c.state, c.tape.substr(first, last - first + 1),
+                     c.head - (c.first_cell + static_cast<std::int64_t>(first)));
+}
+
+// The verdict that Brent's method must reach, computed from every
+// configuration of the run (the observer's) by plain comparison of keys: the
+// tortoise at 0, moved to the hare after 1, 2, 4, ... steps; the cycle start
+// is the first mu whose configuration returns lambda steps later.
+void check_against_keys(const turing_machine& machine, const std::string& word, std::uint64_t max_steps) {
+  std::vector<std::string> keys;
+  std::vector<machine_configuration> seen;
+  const machine_run run = run_machine(machine, word, max_steps, [&](std::uint64_t, const machine_configuration& c) {
+    keys.push_back(relative_key(machine, c));
+    seen.push_back(c);
+  });
+  INFO("word '" << word << "'");
+  REQUIRE(keys.size() == run.steps + 1);
+  CHECK(describe_configuration(machine, run.final_configuration) == describe_configuration(machine, seen.back()));
+  std::uint64_t power = 1, lambda = 0, tortoise = 0;
+  std::optional<std::uint64_t> found_at, period;
+  for (std::uint64_t t = 1; t < keys.size(); ++t) {
+    ++lambda;
+    if (keys[t] == keys[tortoise]) {
+      found_at = t;
+      period = lambda;
+      break;
+    }
+    if (lambda == power) {
+      tortoise = t;
+      power *= 2;
+      lambda = 0;
+    }
+  }
+  if (run.outcome != machine_outcome::runs_forever) {
+    CHECK_FALSE(found_at.has_value());
+    CHECK(run.tape_comparisons == 0);  // no repetition: no tape was compared cell by cell
+    return;
+  }
+  REQUIRE(found_at.has_value());
+  CHECK(*found_at == run.steps);
+  CHECK(*period == run.cycle_period);
+  std::uint64_t mu = 0;
+  // The trace ends at the detection; replaying further is not needed as
+  // mu + lambda <= steps whenever Brent's method has found the cycle.
+  while (keys[mu] != keys[mu + *period]) ++mu;
+  CHECK(mu == run.cycle_start);
+  CHECK(run.tape_comparisons == 2);  // the repetition, then the start of the cycle
+}
+
+}  // namespace
+
+TEST_CASE("the direct run decides exactly like a plain comparison of every configuration", "[machine]") {
+  for (const char* name : {"divisible_by_3", "ends_01", "equal_count", "even_ones", "palindromes", "zeros_then_ones"}) {
+    INFO(name);
+    const turing_machine machine = load_machine_file(fmt::format("{}/networks/machines/{}.tm", NNSIM_SOURCE_DIR, name));
+    for (const std::string& word : words_up_to(7)) check_against_keys(machine, word, 5000);
+  }
+  // Small random machines, many of which cycle, drift or keep writing.
+  std::mt19937_64 rng(20260);
+  const std::string symbols = "01_a";
+  for (int round = 0; round < 300; ++round) {
+    std::string text = "tape 0 1 _ a\nblank _\nstart q0\naccept yes\nreject no\n";
+    const int states = 1 + static_cast<int>(rng() % 3);
+    for (int q = 0; q < states; ++q) {
+      for (char read : symbols) {
+        if (rng() % 8 == 0) continue;  // no transition: a rejection
+        const auto next = rng() % static_cast<std::uint64_t>(states + 2);
+        const std::string target = next == static_cast<std::uint64_t>(states)       ? "yes"
+                                   : next == static_cast<std::uint64_t>(states + 1) ? "no"
+                                                                                     : fmt::format("q{}", next);
+        text += fmt::format("q{} {} -> {} {} {}\n", q, read, target, symbols[rng() % 4], "LRS"[rng() % 3]);
+      }
+    }
+    INFO(text);
+    const turing_machine machine = parse_machine(text, "random.tm");
+    for (const std::string& word : words_up_to(3)) check_against_keys(machine, word, 300);
+  }
+}
+
+TEST_CASE("a machine that keeps writing new cells compares no tapes, however long it runs", "[machine]") {
+  const std::string writer = "machine right\ntape 0 1 _\nblank _\nstart q\naccept h\nq _ -> q 1 R\n";
+  const turing_machine right = parse_machine(writer, "right.tm");
+  std::string left_text = writer;
+  left_text.replace(left_text.find("1 R"), 3, "1 L");
+  const turing_machine left = parse_machine(left_text, "left.tm");
+  for (std::uint64_t steps : {10u, 1000u, 200000u}) {
+    const machine_run r = run_machine(right, "", steps);
+    CHECK(r.outcome == machine_outcome::undecided);
+    CHECK(r.steps == steps);
+    CHECK(r.tape_comparisons == 0);
+    CHECK(r.final_configuration.first_cell == 0);
+    CHECK(r.final_configuration.head == static_cast<std::int64_t>(steps));
+    CHECK(r.final_configuration.tape == std::string(steps, '1') + "_");
+    const machine_run l = run_machine(left, "", steps);
+    CHECK(l.outcome == machine_outcome::undecided);
+    CHECK(l.tape_comparisons == 0);
+    CHECK(l.final_configuration.first_cell == -static_cast<std::int64_t>(steps));
+    CHECK(l.final_configuration.head == -static_cast<std::int64_t>(steps));
+    CHECK(l.final_configuration.tape == "_" + std::string(steps, '1'));
+  }
+  CHECK(describe_configuration(right, run_machine(right, "", 3).final_configuration) == "q  1 1 1 [_]");
+  CHECK(describe_configuration(left, run_machine(left, "", 3).final_configuration) == "q  [_] 1 1 1");
+  // Over 0^n it turns the word into 1s, then moves back and forth at its end
+  // forever: the cycle starts after n + 1 steps, and finding it compares two
+  // tapes, whatever n.
+  const turing_machine bounce = parse_machine(
+      "tape 0 1 _\nblank _\nstart q\naccept h\nq 0 -> q 1 R\nq _ -> b _ L\nb 1 -> c 1 R\nc _ -> b _ L\n", "bounce.tm");
+  for (std::size_t n : {1u, 10u, 100000u}) {
+    const machine_run run = run_machine(bounce, std::string(n, '0'), 10'000'000);
+    CHECK(run.outcome == machine_outcome::runs_forever);
+    CHECK(run.cycle_start == n + 1);
+    CHECK(run.cycle_period == 2);
+    CHECK(run.tape_comparisons == 2);
+  }
 }

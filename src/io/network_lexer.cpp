@@ -137,6 +137,9 @@ token network_lexer::next() {
     literal_problem problem;
     auto value = read_number(text_.substr(start), length, problem);
     if (!value) fail(start + problem.offset, problem.message);
+    if (auto too_large = number_size_problem(*value)) {
+      fail(start, fmt::format("number '{}' is too large: {}", shorten(text_.substr(start, length)), *too_large));
+    }
     pos_ += length;
     t.kind = token_kind::number;
     t.text = text_.substr(start, length);

@@ -43,11 +43,12 @@ struct token {
   rational value;  // for numbers
 };
 
-// Longest number literal accepted, in characters.  Reading a literal costs
-// time quadratic in its digits, so a megabyte of digits is refused instead of
-// stalling the loader; 100000 digits is far beyond any weight a construction
-// writes and still reads in well under a second.
-inline constexpr std::size_t max_number_length = 100000;
+// Longest number literal accepted, in characters: the longest that the
+// canonical form writes, a numerator and a denominator of max_number_digits
+// digits each and the bar between them.  Checked before the literal is
+// converted, so that a megabyte of digits is refused at once; the value a
+// literal stands for must in addition keep within max_number_digits.
+inline constexpr std::size_t max_number_length = 2 * max_number_digits + 1;
 
 // The reserved words of network-format.md: keywords, rule, activation and
 // norm names (the tables of vocabulary.hpp).  None of them can name a neuron.

@@ -20,6 +20,11 @@
 //   mixed with neuron terms, and there is one norm at most.
 // - A norm argument is `x`, `x + c` or `x - c`; `x - 1/2` has centre 1/2.
 // - `logistic[λ]` takes one signed number; `logistic` alone means λ = 1.
+// - Every number stored keeps within max_number_digits (rational.hpp): a
+//   literal (checked by the lexer), and the sums the loader forms, the bias
+//   of several constant terms and the coefficient of a neuron named several
+//   times, each checked at the term that makes it too large.  So the written
+//   form of a loaded network always loads again.
 // - `rule random seed S` takes S as plain decimal digits (no sign, fraction
 //   or exponent) in 0 .. 2^64-1.
 // - A schedule has at least one set; a set may be empty (`{}`) but may not
@@ -479,7 +484,12 @@ class parser {
           if (added) {
             e.inputs.push_back({source, std::move(weight)});
           } else {
-            e.inputs[slot->second].weight += weight;
+            rational& sum = e.inputs[slot->second].weight;
+            sum += weight;
+            if (auto too_large = number_size_problem(sum)) {
+              fail_at(name, fmt::format("the coefficients of '{}' add up to a number that is too large: {}",
+                                        shorten(name.text), *too_large));
+            }
           }
         }
       } else {
@@ -488,6 +498,9 @@ class parser {
         }
         ++constants;
         e.bias += negative ? rational(-*coefficient) : *coefficient;
+        if (auto too_large = number_size_problem(e.bias)) {
+          fail_at(number, fmt::format("the constant terms add up to a number that is too large: {}", *too_large));
+        }
       }
 
       if (tok_.kind == token_kind::right_paren) {

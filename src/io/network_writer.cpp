@@ -78,6 +78,31 @@ void check_names(const network& net) {
   }
 }
 
+// A number the loader would refuse (more than max_number_digits digits in
+// its numerator or denominator) would make a file that does not load either.
+void check_number(const network& net, neuron_id id, std::string_view what, const rational& value) {
+  if (auto too_large = number_size_problem(value)) {
+    throw std::invalid_argument(fmt::format("cannot write {} of neuron '{}': {}", what, net.name_of(id), *too_large));
+  }
+}
+
+void check_numbers(const network& net) {
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    if (net.neurons[i].init) check_number(net, make_neuron_id(i), "the init value", *net.neurons[i].init);
+  }
+  for (const equation& e : net.equations) {
+    check_number(net, e.target, "the logistic parameter", e.logistic_lambda);
+    if (e.kind == potential_kind::weighted_sum) {
+      check_number(net, e.target, "the bias", e.bias);
+      for (const weighted_input& term : e.inputs) check_number(net, e.target, "a coefficient", term.weight);
+    } else {
+      check_number(net, e.target, "the constant", e.offset);
+      check_number(net, e.target, "the scale", e.scale);
+      for (const distance_argument& argument : e.arguments) check_number(net, e.target, "a centre", argument.centre);
+    }
+  }
+}
+
 // The neurons with an init value, ordered by their first appearance in the
 // header and the equations (what a reload numbers first), the ones that
 // appear nowhere else last in id order.
@@ -163,6 +188,7 @@ std::string write_potential(const network& net, const equation& e) {
 
 std::string write_network(const network& net) {
   check_names(net);
+  check_numbers(net);
   std::string out;
   append_comment(out, net.comment);
   if (!net.name.empty()) out += fmt::format("network {}\n", net.name);

@@ -62,6 +62,7 @@
 
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 namespace nnsim {
 namespace {
@@ -106,14 +107,17 @@ class builder {
     const neuron_id target = id(name);
     equation& e = net.add_equation(target, activation::sat);
     e.bias = potential.bias;
-    // Merge repeated neurons (the format's rule: one term per neuron).
+    // Merge repeated neurons (the format's rule: one term per neuron, where
+    // it first occurs); a hash table finds the term, since the sums over all
+    // states and transitions have as many terms as the machine has.
+    std::unordered_map<std::uint32_t, std::size_t> position;  // neuron -> its term in e.inputs
+    position.reserve(potential.terms.size());
     for (const auto& term : potential.terms) {
-      auto it = std::find_if(e.inputs.begin(), e.inputs.end(),
-                             [&](const weighted_input& w) { return w.source == term.source; });
-      if (it == e.inputs.end()) {
+      const auto [slot, added] = position.try_emplace(static_cast<std::uint32_t>(term.source), e.inputs.size());
+      if (added) {
         e.inputs.push_back(term);
       } else {
-        it->weight += term.weight;
+        e.inputs[slot->second].weight += term.weight;
       }
     }
     e.comment = std::move(pending_);

@@ -14,18 +14,18 @@ std::optional<std::uint32_t> turing_machine::symbol_index(char c) const {
 }
 
 std::optional<std::uint32_t> turing_machine::state_index(std::string_view state_name) const {
-  for (std::size_t i = 0; i < states.size(); ++i) {
-    if (states[i] == state_name) return static_cast<std::uint32_t>(i);
-  }
-  return std::nullopt;
+  const auto it = state_ids_.find(std::string(state_name));
+  if (it == state_ids_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::uint32_t turing_machine::intern_state(std::string_view state_name) {
-  if (auto existing = state_index(state_name)) return *existing;
+  const auto [it, added] = state_ids_.try_emplace(std::string(state_name), static_cast<std::uint32_t>(states.size()));
+  if (!added) return it->second;
   states.emplace_back(state_name);
   accepting.push_back(0);
   rejecting.push_back(0);
-  return static_cast<std::uint32_t>(states.size() - 1);
+  return it->second;
 }
 
 void turing_machine::resize_table() { table_.assign(states.size() * symbols.size(), std::nullopt); }
@@ -55,25 +55,69 @@ std::string_view name_of(machine_outcome outcome) {
 
 namespace {
 
-// The tape as a growable string; cells left of the word are prepended.
+// Arithmetic modulo the Mersenne prime 2^61 - 1, for the tape hash.
+constexpr std::uint64_t hash_modulus = (std::uint64_t{1} << 61) - 1;
+
+std::uint64_t multiply_mod(std::uint64_t a, std::uint64_t b) {
+  __extension__ using wide = unsigned __int128;
+  const wide product = static_cast<wide>(a) * b;
+  const std::uint64_t folded =
+      static_cast<std::uint64_t>(product & hash_modulus) + static_cast<std::uint64_t>(product >> 61);
+  return folded >= hash_modulus ? folded - hash_modulus : folded;
+}
+
+std::uint64_t add_mod(std::uint64_t a, std::uint64_t b) {
+  const std::uint64_t sum = a + b;  // both < 2^61: no overflow
+  return sum >= hash_modulus ? sum - hash_modulus : sum;
+}
+
+std::uint64_t power_mod(std::uint64_t base, std::uint64_t exponent) {
+  std::uint64_t result = 1;
+  for (; exponent > 0; exponent >>= 1) {
+    if ((exponent & 1) != 0) result = multiply_mod(result, base);
+    base = multiply_mod(base, base);
+  }
+  return result;
+}
+
+// The hash base and its inverse (Fermat: b^(p-2) = b^-1 mod p).
+constexpr std::uint64_t hash_base = 0x1d8e4e27c47d124fULL % hash_modulus;
+const std::uint64_t hash_base_inverse = power_mod(hash_base, hash_modulus - 2);
+
+// The tape: the cells 0, 1, 2, ... and the cells -1, -2, ... in two arrays
+// that grow at their ends, so a move onto a new cell costs O(1) on either
+// side.  It also keeps the hash
+//     H = sum over cells i of v(cell i) * b^i  (mod 2^61 - 1),
+// v(blank) = 0 and v(c) = c + 1 otherwise, and b^head: a write or a move
+// updates both in O(1).  H * b^-head depends only on the tape as seen from
+// the head, blanks at either end ignored, which is exactly what
+// same_relative_configuration compares.
 class tape {
  public:
   tape(const turing_machine& machine, std::string_view word) : blank_(machine.symbols[machine.blank]) {
-    cells_ = std::string(word);
-    if (cells_.empty()) cells_.push_back(blank_);
+    right_ = std::string(word);
+    if (right_.empty()) right_.push_back(blank_);
+    std::uint64_t power = 1;
+    for (char c : right_) {
+      hash_ = add_mod(hash_, multiply_mod(value(c), power));
+      power = multiply_mod(power, hash_base);
+    }
   }
-  char read(std::int64_t head) {
-    ensure(head);
-    return cells_[static_cast<std::size_t>(head - first_)];
+  char read(std::int64_t head) { return cell(head); }
+  void write(std::int64_t head, std::uint64_t head_power, char c) {
+    char& slot = cell(head);
+    // H += (v(c) - v(old)) b^head, the difference taken modulo p.
+    hash_ = add_mod(hash_, multiply_mod(add_mod(value(c), hash_modulus - value(slot)), head_power));
+    slot = c;
   }
-  void write(std::int64_t head, char c) {
-    ensure(head);
-    cells_[static_cast<std::size_t>(head - first_)] = c;
-  }
+  std::uint64_t hash() const { return hash_; }
   // The cells, padded with blanks so that the head's cell is among them
   // (after a move the head may stand on a cell nothing has read yet).
   machine_configuration configuration(std::uint32_t state, std::int64_t head) const {
-    machine_configuration c{state, head, first_, cells_};
+    machine_configuration c{state, head, -static_cast<std::int64_t>(left_.size()), std::string()};
+    c.tape.reserve(left_.size() + right_.size());
+    c.tape.append(left_.rbegin(), left_.rend());
+    c.tape += right_;
     if (head < c.first_cell) {
       c.tape.insert(0, static_cast<std::size_t>(c.first_cell - head), blank_);
       c.first_cell = head;
@@ -84,16 +128,23 @@ class tape {
   }
 
  private:
-  void ensure(std::int64_t head) {
-    while (head < first_) {
-      cells_.insert(cells_.begin(), blank_);
-      --first_;
+  std::uint64_t value(char c) const { return c == blank_ ? 0 : static_cast<unsigned char>(c) + std::uint64_t{1}; }
+  // The cell `head`, added (blank, with the cells between) when the tape
+  // does not reach it yet.
+  char& cell(std::int64_t head) {
+    if (head >= 0) {
+      const auto i = static_cast<std::size_t>(head);
+      if (i >= right_.size()) right_.resize(i + 1, blank_);
+      return right_[i];
     }
-    while (head >= first_ + static_cast<std::int64_t>(cells_.size())) cells_.push_back(blank_);
+    const auto i = static_cast<std::size_t>(-(head + 1));
+    if (i >= left_.size()) left_.resize(i + 1, blank_);
+    return left_[i];
   }
   char blank_;
-  std::string cells_;
-  std::int64_t first_ = 0;
+  std::string right_;  // cell i at right_[i]
+  std::string left_;   // cell -1 - i at left_[i]
+  std::uint64_t hash_ = 0;
 };
 
 // One running copy of the machine, for Brent's cycle detection.
@@ -122,17 +173,35 @@ class machine_walker {
       halted_ = stuck_ = true;
       return false;
     }
-    tape_.write(head_, machine_->symbols[t->write]);
+    tape_.write(head_, head_power_, machine_->symbols[t->write]);
     state_ = t->next_state;
-    head_ += t->move == head_move::left ? -1 : t->move == head_move::right ? 1 : 0;
+    if (t->move == head_move::left) {
+      --head_;
+      head_power_ = multiply_mod(head_power_, hash_base_inverse);
+    } else if (t->move == head_move::right) {
+      ++head_;
+      head_power_ = multiply_mod(head_power_, hash_base);
+    }
     return true;
   }
 
-  // The configuration as seen from the head, with blanks at both ends
-  // dropped: the machine is translation invariant, so two equal relative
-  // configurations prove an infinite run even if the machine drifts.
-  bool same_relative_configuration(const machine_walker& other) const {
+  // Whether the two walkers stand in the same configuration as seen from
+  // the head, with blanks at both ends dropped: the machine is translation
+  // invariant, so two equal relative configurations prove an infinite run
+  // even if the machine drifts.  The hashes decide in O(1) when they differ
+  // (equal configurations always have equal hashes); when they agree, the
+  // tapes are compared cell by cell, so a collision can cost time but never
+  // a wrong verdict.  `comparisons` counts those cell-by-cell comparisons.
+  bool same_relative_configuration(const machine_walker& other, std::uint64_t& comparisons) const {
     if (state_ != other.state_) return false;
+    // H_a b^-head_a == H_b b^-head_b, multiplied through by b^(head_a + head_b).
+    if (multiply_mod(tape_.hash(), other.head_power_) != multiply_mod(other.tape_.hash(), head_power_)) return false;
+    ++comparisons;
+    return same_relative_tape(other);
+  }
+
+ private:
+  bool same_relative_tape(const machine_walker& other) const {
     const auto a = configuration();
     const auto b = other.configuration();
     const char blank = machine_->symbols[machine_->blank];
@@ -153,11 +222,11 @@ class machine_walker {
     return tape_a == tape_b && (tape_a.empty() || offset_a == offset_b);
   }
 
- private:
   const turing_machine* machine_;
   tape tape_;
   std::uint32_t state_;
   std::int64_t head_ = 0;
+  std::uint64_t head_power_ = 1;  // b^head modulo p
   bool halted_ = false;
   bool stuck_ = false;
 };
@@ -172,7 +241,9 @@ machine_run run_machine(const turing_machine& machine, std::string_view word, st
   machine_run run;
   // Brent's algorithm: the hare runs ahead; the tortoise jumps to the hare at
   // powers of two.  A relative configuration that repeats gives the period;
-  // a second pass finds where the cycle starts.
+  // a second pass finds where the cycle starts.  Each step costs O(1) (the
+  // comparison is by hash first), and the copies of the tape at the powers
+  // of two cost O(steps) in all.
   machine_walker hare(machine, word);
   machine_walker tortoise(machine, word);
   std::uint64_t power = 1;
@@ -191,13 +262,13 @@ machine_run run_machine(const turing_machine& machine, std::string_view word, st
     ++t;
     if (observer) observer(t, hare.configuration());
     ++lambda;
-    if (hare.same_relative_configuration(tortoise)) {
+    if (hare.same_relative_configuration(tortoise, run.tape_comparisons)) {
       // Period lambda; the cycle starts at the first mu with x_mu ~ x_(mu+lambda).
       machine_walker first(machine, word);
       machine_walker second(machine, word);
       for (std::uint64_t i = 0; i < lambda; ++i) second.step();
       std::uint64_t mu = 0;
-      while (!first.same_relative_configuration(second)) {
+      while (!first.same_relative_configuration(second, run.tape_comparisons)) {
         first.step();
         second.step();
         ++mu;

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace nnsim {
 namespace {
@@ -62,10 +63,17 @@ const equation* first_inexact_equation(const network& net) {
   return nullptr;
 }
 
+// Linear in the number of terms: a hash set remembers the neurons already
+// listed (a search of the list per term made a 100,000-term equation take
+// seconds).
 std::vector<neuron_id> equation::predecessors() const {
+  const std::size_t terms = kind == potential_kind::weighted_sum ? inputs.size() : arguments.size();
   std::vector<neuron_id> result;
+  result.reserve(terms);
+  std::unordered_set<std::uint32_t> listed;
+  listed.reserve(terms);
   auto add = [&](neuron_id id) {
-    if (std::find(result.begin(), result.end(), id) == result.end()) result.push_back(id);
+    if (listed.insert(static_cast<std::uint32_t>(id)).second) result.push_back(id);
   };
   if (kind == potential_kind::weighted_sum) {
     for (const auto& term : inputs) add(term.source);

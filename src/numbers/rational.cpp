@@ -26,12 +26,11 @@ std::optional<rational> read_decimal(std::string_view text, std::size_t& pos, li
     problem = {"expected a number", pos};
     return std::nullopt;
   }
-  integer mantissa = 0;
-  long scale = 0;  // value = mantissa * 10^(scale)
-  while (pos < text.size() && is_digit(text[pos])) {
-    mantissa = mantissa * 10 + (text[pos] - '0');
-    ++pos;
-  }
+  // The digits before and after the '.', converted at once by GMP (in time
+  // near-linear in their number; adding one digit at a time is quadratic).
+  std::string digits;
+  long scale = 0;  // value = digits * 10^(scale)
+  while (pos < text.size() && is_digit(text[pos])) digits += text[pos++];
   if (pos < text.size() && text[pos] == '.') {
     ++pos;
     if (pos >= text.size() || !is_digit(text[pos])) {
@@ -39,9 +38,8 @@ std::optional<rational> read_decimal(std::string_view text, std::size_t& pos, li
       return std::nullopt;
     }
     while (pos < text.size() && is_digit(text[pos])) {
-      mantissa = mantissa * 10 + (text[pos] - '0');
+      digits += text[pos++];
       --scale;
-      ++pos;
     }
   }
   if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
@@ -73,6 +71,8 @@ std::optional<rational> read_decimal(std::string_view text, std::size_t& pos, li
     }
     scale += negative ? -exponent : exponent;
   }
+  integer mantissa;
+  mpz_set_str(mantissa.backend().data(), digits.c_str(), 10);  // cannot fail: only digits
   if (mantissa == 0) return rational(0);
   return rational(mantissa) * power_of_ten(scale);
 }
@@ -103,6 +103,34 @@ std::optional<rational> read_number(std::string_view text, std::size_t& length, 
   }
   length = pos;
   return value;
+}
+
+namespace {
+
+// Whether |z| has more than max_number_digits decimal digits, and how many.
+// mpz_sizeinbase may count one digit too many, so near the limit the
+// count is made exact by a comparison with a power of ten.
+std::optional<std::size_t> digits_beyond_limit(mpz_srcptr z) {
+  std::size_t digits = mpz_sizeinbase(z, 10);
+  if (digits <= max_number_digits) return std::nullopt;
+  integer power;
+  mpz_ui_pow_ui(power.backend().data(), 10, static_cast<unsigned long>(digits - 1));
+  if (mpz_cmpabs(z, power.backend().data()) < 0) --digits;
+  if (digits <= max_number_digits) return std::nullopt;
+  return digits;
+}
+
+}  // namespace
+
+std::optional<std::string> number_size_problem(const rational& value) {
+  const mpq_srcptr q = value.backend().data();
+  if (auto digits = digits_beyond_limit(mpq_numref(q))) {
+    return fmt::format("its numerator has {} digits, more than {}", *digits, max_number_digits);
+  }
+  if (auto digits = digits_beyond_limit(mpq_denref(q))) {
+    return fmt::format("its denominator has {} digits, more than {}", *digits, max_number_digits);
+  }
+  return std::nullopt;
 }
 
 rational parse_value(std::string_view text, std::string_view what) {

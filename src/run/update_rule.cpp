@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 namespace nnsim {
@@ -106,11 +107,16 @@ class schedule_rule final : public update_rule {
  public:
   schedule_rule(const network& net, const rule_spec& spec) {
     std::vector<bool> in_universe(net.equations.size(), false);
-    for (const auto& set : spec.sets) {
+    // A set named twice selects its equation once, where it first appears;
+    // listed_in[e] is the last set that listed e, so each member costs O(1).
+    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> listed_in(net.equations.size(), none);
+    for (std::size_t k = 0; k < spec.sets.size(); ++k) {
       auto& selection = sets_.emplace_back();
-      for (neuron_id id : set) {
+      for (neuron_id id : spec.sets[k]) {
         const equation_index e = equation_of_named(net, spec, id);
-        if (std::find(selection.begin(), selection.end(), e) == selection.end()) selection.push_back(e);
+        if (listed_in[e] != k) selection.push_back(e);
+        listed_in[e] = k;
         in_universe[e] = true;
       }
     }

@@ -9,6 +9,9 @@
 
 namespace nnsim {
 
+// Throws std::invalid_argument for a network the loader would refuse to read
+// back: a name that is not a valid identifier, or a number with more than
+// max_number_digits digits in its numerator or denominator (rational.hpp).
 std::string write_network(const network& net);
 
 // The potential of one equation as written in a file, e.g. "-1 + 2 x1 + 2 x2".

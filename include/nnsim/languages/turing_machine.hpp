@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace nnsim {
@@ -28,7 +29,7 @@ class turing_machine {
   std::string name;
   std::string source_name;
   std::vector<std::string> source_lines;
-  std::vector<std::string> states;         // state index -> name, in order of first appearance
+  std::vector<std::string> states;         // state index -> name, in order of first appearance (add with intern_state)
   std::vector<char> symbols;               // symbol index -> character, in the order of `tape`
   std::uint32_t blank = 0;                 // symbol index
   std::uint32_t start = 0;                 // state index
@@ -43,6 +44,7 @@ class turing_machine {
     return table_[state * symbols.size() + symbol];
   }
   std::optional<std::uint32_t> symbol_index(char c) const;
+  // O(1): states are found by name through a hash table that intern_state fills.
   std::optional<std::uint32_t> state_index(std::string_view state_name) const;
 
   // Builders for the loader and tests.
@@ -52,6 +54,7 @@ class turing_machine {
 
  private:
   std::vector<std::optional<machine_transition>> table_;  // states x symbols
+  std::unordered_map<std::string, std::uint32_t> state_ids_;  // name -> state index
 };
 
 enum class machine_outcome { accepted, rejected, runs_forever, undecided };
@@ -72,12 +75,18 @@ struct machine_run {
   std::uint64_t cycle_start = 0;  // runs_forever: the configuration at cycle_start repeats
   std::uint64_t cycle_period = 0;
   machine_configuration final_configuration;
+  // Repetition checks that compared two tapes cell by cell: only those whose
+  // hashes agreed, so a run that never repeats a configuration does none
+  // (barring a hash collision), and a repetition costs one per pass.
+  std::uint64_t tape_comparisons = 0;
 };
 
 // Runs M on `word` (over 0/1) for at most `max_steps` transitions.  A
 // configuration that repeats proves that M runs forever (found with Brent's
-// cycle detection, so memory stays constant); a machine that keeps moving
-// into fresh cells is reported undecided at the limit.  `observer` sees every
+// cycle detection, so memory stays within two copies of the tape, and every
+// repetition confirmed cell by cell); a machine that keeps moving into fresh
+// cells is reported undecided at the limit.  Each step costs O(1) amortised:
+// configurations are compared by an incrementally kept hash first.  `observer` sees every
 // configuration, the first before any step.
 machine_run run_machine(const turing_machine& machine, std::string_view word, std::uint64_t max_steps,
                         const std::function<void(std::uint64_t, const machine_configuration&)>& observer = {});

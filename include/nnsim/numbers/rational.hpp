@@ -18,6 +18,16 @@ using integer = boost::multiprecision::mpz_int;
 // rejected instead of building numbers with millions of digits.
 inline constexpr long max_literal_exponent = 10000;
 
+// Most decimal digits that the numerator and the denominator of a number in
+// a network file may each have, in lowest terms (docs/format.md, "Limits").
+// The loader keeps every number it stores within it, literals and sums alike,
+// so the canonical form `p/q` of each one is a literal the loader accepts.
+inline constexpr std::size_t max_number_digits = 100000;
+
+// Nothing when `value` keeps within max_number_digits, else which part does
+// not: "its denominator has 100001 digits, more than 100000".
+std::optional<std::string> number_size_problem(const rational& value);
+
 // Why a literal was refused and where in the text (0-based offset).
 struct literal_problem {
   std::string message;
