@@ -9,12 +9,12 @@
 #include "cli/run_report.hpp"
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
 #include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/memory_budget.hpp"
-#include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/update_rule.hpp"
 
@@ -110,27 +110,10 @@ struct word_list {
   std::string at(std::uint64_t i) const { return i < given->size() ? (*given)[i] : shortlex_word(i - given->size()); }
 };
 
-// Text written in pieces of about 64 KiB: a report of millions of words is
-// never one string.
-class chunked_writer {
- public:
-  void operator()(std::string_view text) {
-    buffer_ += text;
-    if (buffer_.size() >= (std::size_t{1} << 16)) flush();
-  }
-  void flush() {
-    write_output(buffer_, "");
-    buffer_.clear();
-  }
-
- private:
-  std::string buffer_;
-};
-
 void write_human_report(const network& net, const recognition_options& options,
                         const language_expectation* expectation, const recognition_report& report,
                         const word_list& words, const std::vector<word_record>& records) {
-  chunked_writer out;
+  const auto out = write_standard_output;  // buffered: a report of millions of words is never one string
   const rule_spec rule = options.rule.value_or(net.rule);
   out(fmt::format("recognizer: {}input {}, output {}; rule {}; numbers {}\n",
                   net.name.empty() ? "" : net.name + ", ", net.name_of(net.inputs[0]), net.name_of(net.outputs[0]),
@@ -198,7 +181,6 @@ void write_human_report(const network& net, const recognition_options& options,
   } else {
     out(fmt::format("largest: {} to decide\n", plural(report.largest_steps, "step", "steps")));
   }
-  out.flush();
 }
 
 // The JSON object of cli.md, written word by word with the layout that
@@ -206,7 +188,7 @@ void write_human_report(const network& net, const recognition_options& options,
 void write_json_report(const network& net, const recognition_options& options,
                        const language_expectation* expectation, const recognition_report& report,
                        const word_list& words, const std::vector<word_record>& records) {
-  chunked_writer out;
+  const auto out = write_standard_output;  // buffered: a report of millions of words is never one string
   out("{\n  \"words\": [");
   for (std::uint64_t i = 0; i < records.size(); ++i) {
     const word_record& w = records[i];
@@ -246,7 +228,6 @@ void write_json_report(const network& net, const recognition_options& options,
   out(",");
   out(std::string_view(text).substr(1));
   out("\n");
-  out.flush();
 }
 
 }  // namespace

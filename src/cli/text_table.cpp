@@ -119,8 +119,12 @@ std::string text_table::rule_line(char fill) const { return format({}, true, fil
 
 std::string text_table::text() const {
   std::string text;
-  for (const row& r : rows_) text += format(r.cells, r.rule, r.fill);
+  write([&](std::string_view line) { text += line; });
   return text;
+}
+
+void text_table::write(const std::function<void(std::string_view)>& out) const {
+  for (const row& r : rows_) out(format(r.cells, r.rule, r.fill));
 }
 
 }  // namespace nnsim::cli

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,9 @@ class text_table {
   // Every row as one line ending in "\n", each cell padded to its column's
   // widest cell, trailing spaces removed.
   std::string text() const;
+  // The same lines passed one by one to `out`, for tables too long to hold
+  // as one string.
+  void write(const std::function<void(std::string_view)>& out) const;
 
   // For tables too long to keep: measure() widens the columns for a row
   // that is not kept (a first pass over the rows), then line() and

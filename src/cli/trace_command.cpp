@@ -78,13 +78,13 @@ class table_printer {
     table_.add_row(std::move(row));
   }
 
-  std::string text() const {
-    std::string text = table_.text();
+  // The rows line by line: a long table is never one string.
+  void write() const {
+    table_.write(write_standard_output);
     if (saw_all_) {
-      text += fmt::format("(updated \"all\" = every neuron with an equation: {})\n",
-                          neuron_names(net_, net_.updatable()));
+      write_standard_output(fmt::format("(updated \"all\" = every neuron with an equation: {})\n",
+                                        neuron_names(net_, net_.updatable())));
     }
-    return text;
   }
 
  private:
@@ -172,10 +172,13 @@ int execute(const trace_command_options& options, cli_context& context) {
     } catch (const limit_error&) {
       // The rows up to the limit (a value too large, a non-finite one) show
       // how the computation got there; the error follows on standard error.
-      write_output(heading + table.text(), "");
+      write_standard_output(heading);
+      table.write();
       throw;
     }
-    write_output(heading + table.text() + "\n" + verdict(net, result), "");
+    write_standard_output(heading);
+    table.write();
+    write_standard_output("\n" + verdict(net, result));
   } else if (options.format == "csv") {
     bool header_printed = false;
     request.observer = [&](const trace_event& event) {
