@@ -2,6 +2,7 @@
 
 #include "cli/help_formatter.hpp"
 #include "nnsim/support/error.hpp"
+#include "support/text.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -140,7 +141,10 @@ void write_standard_output(std::string_view text) {
 }
 
 void write_standard_error(std::string_view text) {
-  if (std::fwrite(text.data(), 1, text.size(), stderr) != text.size() || std::fflush(stderr) != 0) {
+  // Messages quote file names and command-line values, which may hold
+  // anything; none of it may reach the terminal raw.
+  const std::string shown = escape_lines_for_terminal(text);
+  if (std::fwrite(shown.data(), 1, shown.size(), stderr) != shown.size() || std::fflush(stderr) != 0) {
     standard_error_failed = true;
   }
 }

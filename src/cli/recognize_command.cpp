@@ -183,34 +183,10 @@ void write_human_report(const network& net, const recognition_options& options,
   }
 }
 
-// The JSON object of cli.md, written word by word with the layout that
-// dump_json(object, 2) gives the whole object.
+// The JSON object of cli.md, written word by word.
 void write_json_report(const network& net, const recognition_options& options,
                        const language_expectation* expectation, const recognition_report& report,
                        const word_list& words, const std::vector<word_record>& records) {
-  const auto out = write_standard_output;  // buffered: a report of millions of words is never one string
-  out("{\n  \"words\": [");
-  for (std::uint64_t i = 0; i < records.size(); ++i) {
-    const word_record& w = records[i];
-    const std::string word = words.at(i);
-    nlohmann::ordered_json entry;
-    entry["word"] = word;
-    entry["verdict"] = std::string(name_of(w.verdict));
-    entry["steps"] = w.steps;
-    entry["expected"] = std::string(name_of(w.expected));
-    entry["delta"] = to_string(delta_encode(word));
-    entry["output"] = w.output;
-    entry["bits"] = w.bits;
-    entry["mismatch"] = w.mismatch;
-    std::string text = dump_json(entry, 2);
-    // Two levels deeper than a top-level object.
-    std::string indented = "\n    ";
-    for (char c : text) indented += c == '\n' ? std::string("\n    ") : std::string(1, c);
-    out(indented);
-    out(i + 1 < records.size() ? "," : "\n  ]");
-  }
-  if (records.empty()) out("]");
-
   nlohmann::ordered_json rest;
   rest["mismatches"] = report.mismatches;
   rest["undecided"] = report.undecided;
@@ -223,11 +199,23 @@ void write_json_report(const network& net, const recognition_options& options,
   rest["expectation"] = expectation != nullptr ? nlohmann::ordered_json(expectation->description) : nullptr;
   rest["rule"] = describe_rule(net, options.rule.value_or(net.rule));
   rest["numbers"] = options.numbers.name();
-  // `{\n  "mismatches": ...}` without its opening brace follows the words.
-  const std::string text = dump_json(rest, 2);
-  out(",");
-  out(std::string_view(text).substr(1));
-  out("\n");
+  const auto each_word = [&](const json_item_sink& write) {
+    for (std::uint64_t i = 0; i < records.size(); ++i) {
+      const word_record& w = records[i];
+      const std::string word = words.at(i);
+      nlohmann::ordered_json entry;
+      entry["word"] = word;
+      entry["verdict"] = std::string(name_of(w.verdict));
+      entry["steps"] = w.steps;
+      entry["expected"] = std::string(name_of(w.expected));
+      entry["delta"] = to_string(delta_encode(word));
+      entry["output"] = w.output;
+      entry["bits"] = w.bits;
+      entry["mismatch"] = w.mismatch;
+      write(entry);
+    }
+  };
+  write_json_with_array(nlohmann::ordered_json::object(), "words", each_word, rest);
 }
 
 }  // namespace

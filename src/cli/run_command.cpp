@@ -24,8 +24,8 @@ struct run_command_options {
 };
 
 // "(input)", "(output)", "(input, output)" or "".
-std::string role_of(const network& net, neuron_id id) {
-  const bool output = std::find(net.outputs.begin(), net.outputs.end(), id) != net.outputs.end();
+std::string role_of(const network& net, neuron_id id, const std::vector<char>& is_output) {
+  const bool output = is_output[index(id)] != 0;
   if (net.at(id).is_input) return output ? "(input, output)" : "(input)";
   return output ? "(output)" : "";
 }
@@ -39,8 +39,10 @@ std::string human_report(const network& net, const run_options& options, const r
   text += fmt::format("state y({}):\n", result.steps);
   // "  name = value  (role)", names and values left-aligned.
   text_table table({{align::left, "  "}, {align::left, " = "}, {align::left, "  "}});
+  std::vector<char> is_output(net.size(), 0);  // not a search of the outputs per neuron
+  for (neuron_id id : net.outputs) is_output[index(id)] = 1;
   for (neuron_id id : display_order(net)) {
-    table.add_row({net.name_of(id), result.state.text(index(id)), role_of(net, id)});
+    table.add_row({net.name_of(id), result.state.text(index(id)), role_of(net, id, is_output)});
   }
   text += table.text();
   text += fmt::format("rule: {}\n", describe_rule(net, result.rule));

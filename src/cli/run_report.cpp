@@ -100,12 +100,41 @@ nlohmann::ordered_json run_json(const network& net, const run_result& result) {
   json["outputs"] = result.outputs.texts();
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < net.size() && i < result.state.size(); ++i) {
-    state[net.neurons[i].name] = result.state.text(i);
+    append_new_member(state, net.neurons[i].name, result.state.text(i));
   }
   json["state"] = std::move(state);
   json["rule"] = describe_rule(net, result.rule);
   json["numbers"] = result.numbers.name();
   return json;
+}
+
+void write_json_with_array(const nlohmann::ordered_json& before, std::string_view key,
+                           const std::function<void(const json_item_sink&)>& items,
+                           const nlohmann::ordered_json& after) {
+  // dump_json(x, 2) of an object is "{\n  members\n}", or "{}" when empty.
+  const auto members = [](const nlohmann::ordered_json& object) {
+    const std::string text = dump_json(object, 2);
+    return object.empty() ? std::string() : text.substr(2, text.size() - 4);
+  };
+  const std::string head = members(before);
+  write_standard_output("{\n" + head + (head.empty() ? "" : ",\n") + "  " + dump_json(std::string(key)) + ": [");
+  bool first = true;
+  items([&](const nlohmann::ordered_json& item) {
+    // Two levels deeper than a member of the outer object.
+    std::string text = first ? "\n    " : ",\n    ";
+    for (char c : dump_json(item, 2)) text += c == '\n' ? std::string("\n    ") : std::string(1, c);
+    write_standard_output(text);
+    first = false;
+  });
+  const std::string tail = members(after);
+  write_standard_output(std::string(first ? "]" : "\n  ]") + (tail.empty() ? "" : ",\n" + tail) + "\n}\n");
+}
+
+void append_new_member(nlohmann::ordered_json& object, std::string key, nlohmann::ordered_json value) {
+  // ordered_map is a vector of pairs underneath; appending there skips the
+  // search for an equal key.
+  auto& members = object.get_ref<nlohmann::ordered_json::object_t&>();
+  static_cast<nlohmann::ordered_json::object_t::Container&>(members).emplace_back(std::move(key), std::move(value));
 }
 
 std::string dump_json(const nlohmann::ordered_json& json, int indent) {

@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace nnsim::cli {
 
@@ -44,5 +46,20 @@ nlohmann::ordered_json run_json(const network& net, const run_result& result);
 // JSON text (on one line unless `indent` >= 0), never throwing on a byte that is not UTF-8 (an
 // error message may quote one from a file).
 std::string dump_json(const nlohmann::ordered_json& json, int indent = -1);
+
+// Writes to standard output, as dump_json(object, 2) + "\n" would, the
+// object made of `before`'s members, then `key` with an array, then
+// `after`'s members -- but with the array's items made and written one at a
+// time by `items`, which calls its argument once per item: for arrays too
+// long to hold in memory.
+using json_item_sink = std::function<void(const nlohmann::ordered_json&)>;
+void write_json_with_array(const nlohmann::ordered_json& before, std::string_view key,
+                           const std::function<void(const json_item_sink&)>& items,
+                           const nlohmann::ordered_json& after);
+
+// Adds `key: value` at the end of `object` when the caller knows `key` is not
+// there yet (neuron names are unique).  ordered_json's operator[] looks every
+// key up linearly, which made a state of n neurons cost n^2.
+void append_new_member(nlohmann::ordered_json& object, std::string key, nlohmann::ordered_json value);
 
 }  // namespace nnsim::cli

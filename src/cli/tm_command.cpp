@@ -107,6 +107,22 @@ void add_configuration(nlohmann::ordered_json& json, const turing_machine& machi
   json["symbol"] = std::string(1, head_symbol(c));
 }
 
+// The result object of `tm --json` (without the trace).
+nlohmann::ordered_json result_json(const turing_machine& machine, const std::string& word, const machine_run& run,
+                                   const machine_configuration& last) {
+  nlohmann::ordered_json json;
+  json["machine"] = machine.name;
+  json["word"] = word;
+  json["verdict"] = std::string(name_of(run.outcome));
+  json["reason"] = std::string(reason_of(run));
+  json["steps"] = run.steps;
+  add_configuration(json, machine, last);
+  if (run.outcome == machine_outcome::runs_forever) {
+    json["cycle"] = {{"start", run.cycle_start}, {"period", run.cycle_period}};
+  }
+  return json;
+}
+
 }  // namespace
 
 command add_tm_command(CLI::App& app, cli_context& context) {
@@ -153,7 +169,24 @@ command add_tm_command(CLI::App& app, cli_context& context) {
                                options->word.empty() ? "ε" : options->word),
                    "");
     }
-    nlohmann::ordered_json trace = nlohmann::ordered_json::array();
+    if (options->trace && options->json) {
+      // The configurations are written as the second run makes them: a
+      // trace of many steps over a long tape is never held in memory.
+      const machine_configuration last = with_head_cell(machine, run.final_configuration);
+      write_json_with_array(
+          result_json(machine, options->word, run, last), "trace",
+          [&](const json_item_sink& write) {
+            run_machine(machine, options->word, options->max_steps,
+                        [&](std::uint64_t t, const machine_configuration& seen) {
+                          nlohmann::ordered_json step;
+                          step["step"] = t;
+                          add_configuration(step, machine, with_head_cell(machine, seen));
+                          write(step);
+                        });
+          },
+          nlohmann::ordered_json::object());
+      return 0;
+    }
     if (options->trace) {
       const std::size_t width = fmt::formatted_size("{}", run.steps);
       std::size_t state_width = 0;
@@ -161,34 +194,15 @@ command add_tm_command(CLI::App& app, cli_context& context) {
       run_machine(machine, options->word, options->max_steps,
                   [&](std::uint64_t t, const machine_configuration& seen) {
                     const machine_configuration c = with_head_cell(machine, seen);
-                    if (options->json) {
-                      nlohmann::ordered_json step;
-                      step["step"] = t;
-                      add_configuration(step, machine, c);
-                      trace.push_back(std::move(step));
-                    } else {
-                      write_output(
-                          fmt::format("  {}  {}\n", pad_left(fmt::format("{}", t), width),
-                                      configuration_text(machine, c, state_width)),
-                          "");
-                    }
+                    write_output(fmt::format("  {}  {}\n", pad_left(fmt::format("{}", t), width),
+                                             configuration_text(machine, c, state_width)),
+                                 "");
                   });
     }
 
     const machine_configuration last = with_head_cell(machine, run.final_configuration);
     if (options->json) {
-      nlohmann::ordered_json json;
-      json["machine"] = machine.name;
-      json["word"] = options->word;
-      json["verdict"] = std::string(name_of(run.outcome));
-      json["reason"] = std::string(reason_of(run));
-      json["steps"] = run.steps;
-      add_configuration(json, machine, last);
-      if (run.outcome == machine_outcome::runs_forever) {
-        json["cycle"] = {{"start", run.cycle_start}, {"period", run.cycle_period}};
-      }
-      if (options->trace) json["trace"] = std::move(trace);
-      write_output(dump_json(json, 2) + "\n", "");
+      write_output(dump_json(result_json(machine, options->word, run, last), 2) + "\n", "");
       return 0;
     }
     std::string text = verdict_line(machine, run) + "\n";

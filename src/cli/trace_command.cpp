@@ -119,6 +119,7 @@ void print_csv_row(const network& net, const std::vector<neuron_id>& columns, co
   write_standard_output(text + "\n");
 }
 
+// `columns` without repetitions: a JSON object has each name once.
 void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
   nlohmann::ordered_json row;
   row["t"] = event.time;
@@ -126,7 +127,7 @@ void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, 
   for (neuron_id id : selected_of(event)) updated.push_back(net.name_of(id));
   row["updated"] = std::move(updated);
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
-  for (neuron_id id : columns) state[net.name_of(id)] = event.state.text(index(id));
+  for (neuron_id id : columns) append_new_member(state, net.name_of(id), event.state.text(index(id)));
   row["state"] = std::move(state);
   write_standard_output(dump_json(row) + "\n");
 }
@@ -193,7 +194,13 @@ int execute(const trace_command_options& options, cli_context& context) {
     finish_output();  // the rows, before the verdict
     write_standard_error(verdict(net, result));
   } else {
-    request.observer = [&](const trace_event& event) { print_jsonl_row(net, columns, event); };
+    // --neurons may name a neuron twice; the object has it once.
+    std::vector<neuron_id> members;
+    std::vector<char> seen(net.size(), 0);
+    for (neuron_id id : columns) {
+      if (seen[index(id)]++ == 0) members.push_back(id);
+    }
+    request.observer = [&](const trace_event& event) { print_jsonl_row(net, members, event); };
     const run_result result = run_network(net, request);
     write_standard_output(dump_json(run_json(net, result)) + "\n");
   }

@@ -27,6 +27,11 @@ std::string read_stream(std::FILE* file, const std::string& what) {
     if (std::ferror(file)) {
       throw input_error(fmt::format("cannot read {}: {}", what, std::strerror(error != 0 ? error : EIO)));
     }
+    if (text.size() > max_text_file_bytes) {
+      throw input_error(fmt::format("cannot read {}: it is longer than the limit of {} bytes (64 MiB) for an "
+                                    "input file",
+                                    what, max_text_file_bytes));
+    }
     if (got < buffer.size()) break;
   }
   return text;

@@ -100,6 +100,21 @@ std::string escape_for_terminal(std::string_view text) {
   return shown;
 }
 
+std::string escape_lines_for_terminal(std::string_view text) {
+  std::string shown;
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (text[pos] == '\n') {
+      shown += '\n';
+      ++pos;
+      continue;
+    }
+    const shown_character c = show_character(text, pos, true);
+    append_shown(shown, text, pos, c);
+    pos += c.bytes;
+  }
+  return shown;
+}
+
 std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;

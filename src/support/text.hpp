@@ -41,6 +41,10 @@ shown_character show_character(std::string_view text, std::size_t pos, bool keep
 void append_shown(std::string& out, std::string_view text, std::size_t pos, const shown_character& c);
 // The whole of `text` as shown in a message.
 std::string escape_for_terminal(std::string_view text);
+// The same for a text of several lines: its line feeds and tabs are kept,
+// so that a message already shown this way (an echoed source line and its
+// caret) comes out unchanged.
+std::string escape_lines_for_terminal(std::string_view text);
 
 // The text split at its line breaks: "\r\n", a lone '\n' or a lone '\r'
 // (Windows, Unix and old Mac OS line ends; the loaders count lines the same
