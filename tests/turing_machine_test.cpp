@@ -172,6 +172,19 @@ TEST_CASE("machine files: every line end, a byte order mark, short messages", "[
             "…\n  ^");
 }
 
+TEST_CASE("a state may be named like a statement", "[machine]") {
+  // machine-format.md: states are identifiers; a line whose third word is
+  // '->' is a transition.  The state 'tape' moves right over 1s and accepts
+  // at the first blank; 'start' hands over to it.
+  const turing_machine machine = parse_machine(
+      "tape 0 1 _\nblank _\nstart start\naccept accept\nstart 1 -> tape 1 R\ntape 1 -> tape 1 R\n"
+      "tape _ -> accept _ S\n",
+      "named.tm");
+  CHECK(run_machine(machine, "111", 100).outcome == machine_outcome::accepted);
+  CHECK(run_machine(machine, "101", 100).outcome == machine_outcome::rejected);
+  CHECK(machine.state_index("tape").has_value());
+}
+
 TEST_CASE("states are found by name in machines with many states", "[machine]") {
   // A chain of 20,000 states over the input; state indices follow the first
   // appearance, whatever the number of states.

@@ -102,6 +102,14 @@ class machine_loader {
 
   void statement(const std::vector<word>& words) {
     const std::string& keyword = words[0].text;
+    // A state may be named like a statement (machine-format.md: states are
+    // identifiers), so a line whose third word is '->' is a transition,
+    // whatever its first word.
+    if (words.size() >= 3 && words[2].text == "->") {
+      any_other_statement_ = true;
+      transition(words);
+      return;
+    }
     if (keyword == "machine") {
       once(words[0], seen_machine_);
       if (any_other_statement_) fail(words[0].column, "'machine' must come before any other statement");

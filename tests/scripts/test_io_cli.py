@@ -246,6 +246,27 @@ def test_echoed_line(t):
     t.check("the message is short", len(result.stderr) < 400, len(result.stderr))
 
 
+def test_quoted_names_escaped(t):
+    # A file name or an option value is quoted in messages: escaped too.
+    escape = "\x1b]0;pwn\x07"
+    name = t.write(f"bad{escape}.nn", "y = stpe(1)\n")
+    t.expect("ESC in a file name", ["run", name], 2,
+             stderr="bad\\x1b]0;pwn\\x07.nn:1:5: error: unknown activation 'stpe'; did you mean 'step'?\n"
+                    "  y = stpe(1)\n"
+                    "      ^\n")
+    result = t.expect("ESC in --rule", ["run", name.replace("bad", "missing"), "--rule", f"x{escape}"], 2)
+    t.check("ESC in --rule: nothing raw", "\x1b" not in result.stderr and "\x07" not in result.stderr,
+            repr(result.stderr))
+
+
+def test_endless_input(t):
+    # /dev/zero or `yes |` would fill the memory: an input stops at 64 MiB.
+    t.expect("endless input", ["run", "-"], 2, stdin="#" * ((64 << 20) + 1),
+             stderr="nnsim: error: cannot read standard input: it is longer than the limit of 67108864 bytes "
+                    "(64 MiB) for an input file\n")
+
+
 if __name__ == "__main__":
     sys.exit(cli_tester.main([test_full_device, test_file_size_limit, test_output_file, test_unreadable_input,
-                              test_line_ends, test_byte_order_mark, test_echoed_line], "nnsim-io-"))
+                              test_line_ends, test_byte_order_mark, test_echoed_line, test_quoted_names_escaped,
+                              test_endless_input], "nnsim-io-"))

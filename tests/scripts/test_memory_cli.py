@@ -112,7 +112,27 @@ def test_allocation_failure(t):
     t.check("allocation failure: message", result.stderr.startswith("nnsim: error: out of memory"), result.stderr)
 
 
+def test_machine_trace_streamed(t):
+    # tm --trace --json writes each configuration as it comes: a machine that
+    # writes rightwards for 10000 steps produces 10000 growing tapes (about
+    # 100 MB of JSON), which once were all held in memory first.
+    if sanitized(t.nnsim):
+        return
+    name = t.write("right.tm", "machine right\ntape 0 1 _\nblank _\nstart q\naccept yes\nreject no\n"
+                               "q 0 -> q 1 R\nq 1 -> q 1 R\nq _ -> q 1 R\n")
+
+    def limit_address_space():
+        resource.setrlimit(resource.RLIMIT_AS, (150 << 20, 150 << 20))
+
+    with open(os.devnull, "w") as sink:
+        result = cli_tester.subprocess.run(
+            [t.nnsim, "tm", name, "", "--max-steps", "10000", "--trace", "--json"], cwd=t.directory,
+            stdout=sink, stderr=cli_tester.subprocess.PIPE, text=True, timeout=t.timeout,
+            preexec_fn=limit_address_space)
+    t.check("tm trace json in 150 MB", result.returncode == 0, f"{result.returncode} {result.stderr!r}")
+
+
 if __name__ == "__main__":
     sys.exit(cli_tester.main([test_trace_table_rows_count, test_recognize_results_count, test_truth_table_rows_count,
                               test_number_ceiling,
-                              test_allocation_failure], "nnsim-memory-"))
+                              test_allocation_failure, test_machine_trace_streamed], "nnsim-memory-"))
