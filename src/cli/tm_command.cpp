@@ -163,6 +163,7 @@ command add_tm_command(CLI::App& app, cli_context& context) {
     // The first run checks the word and finds the step count, so that the
     // trace's step column can be aligned while it streams.
     const machine_run run = run_machine(machine, options->word, options->max_steps);
+    const machine_configuration last = with_head_cell(machine, run.final_configuration);
 
     if (!options->json) {
       write_output(fmt::format("machine: {}, word {}\n", machine.name.empty() ? machine.source_name : machine.name,
@@ -172,7 +173,6 @@ command add_tm_command(CLI::App& app, cli_context& context) {
     if (options->trace && options->json) {
       // The configurations are written as the second run makes them: a
       // trace of many steps over a long tape is never held in memory.
-      const machine_configuration last = with_head_cell(machine, run.final_configuration);
       write_json_with_array(
           result_json(machine, options->word, run, last), "trace",
           [&](const json_item_sink& write) {
@@ -200,7 +200,6 @@ command add_tm_command(CLI::App& app, cli_context& context) {
                   });
     }
 
-    const machine_configuration last = with_head_cell(machine, run.final_configuration);
     if (options->json) {
       write_output(dump_json(result_json(machine, options->word, run, last), 2) + "\n", "");
       return 0;
