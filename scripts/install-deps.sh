@@ -8,6 +8,8 @@ packages=(
   libboost-dev libboost-graph-dev libgmp-dev libmpfr-dev
   catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
   libbenchmark-dev python3
+  # the Python module (src/python/)
+  python3-dev pybind11-dev
   # the fuzz build (scripts/fuzz.sh): clang, libFuzzer and the sanitizers'
   # run-time libraries (only recommended by clang), and the symbolizer
   clang libclang-rt-14-dev llvm-14

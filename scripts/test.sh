@@ -2,13 +2,17 @@
 # Builds nnsim and runs every test: once with -Werror, then once more under
 # AddressSanitizer and UndefinedBehaviorSanitizer, then runs each fuzz target
 # for 60 seconds (scripts/fuzz.sh).  This is the README's second quick-start
-# command and what CI runs.
+# command and what CI runs.  The Python module and its tests are in the
+# first build only: an instrumented module would need the sanitizers'
+# run-time libraries preloaded into python (docs/python.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DNNSIM_WERROR=ON
+# The Python module for the python3 on PATH, as scripts/quickstart.sh builds it.
+python=$(python3 -c 'import sys; print(sys.executable)')
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DNNSIM_WERROR=ON -DPython3_EXECUTABLE="$python"
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 

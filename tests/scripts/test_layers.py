@@ -5,7 +5,11 @@ same layer or a layer below, and no public header includes an internal one.
 The layers, bottom to top (README.md, "Layout of the repository"):
 
     support < numbers < model < io < run < languages < boolean < learning
-            < (the umbrella header nnsim/nnsim.hpp) < cli
+            < (the umbrella header nnsim/nnsim.hpp) < cli, python
+
+The two front ends, cli (the nnsim command) and python (the Python module),
+are at the top side by side: each may include any layer, and neither
+includes the other.
 
 A file belongs to the layer of its folder: include/nnsim/LAYER/ (public
 headers) or src/LAYER/ (sources and internal headers).  An include names
@@ -23,8 +27,11 @@ import os
 import re
 import sys
 
-LAYERS = ["support", "numbers", "model", "io", "run", "languages", "boolean", "learning", "umbrella", "cli"]
-RANK = {name: i for i, name in enumerate(LAYERS)}
+LIBRARY = ["support", "numbers", "model", "io", "run", "languages", "boolean", "learning", "umbrella"]
+FRONT_ENDS = ["cli", "python"]
+LAYERS = LIBRARY + FRONT_ENDS
+RANK = {name: i for i, name in enumerate(LIBRARY)}
+RANK.update({name: len(LIBRARY) for name in FRONT_ENDS})
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
 SOURCE_SUFFIXES = (".hpp", ".cpp", ".hpp.in")
 
@@ -88,6 +95,9 @@ def main():
                         target_layer, target_public = target
                         if RANK[target_layer] > RANK[layer]:
                             problems.append(f'{where}: "{name}" is in layer {target_layer}, above {layer}')
+                        elif target_layer in FRONT_ENDS and target_layer != layer:
+                            problems.append(f'{where}: "{name}" is in the front end {target_layer}, '
+                                            f"which {layer} must not include")
                         if public and not target_public:
                             problems.append(f'{where}: public header includes the internal header "{name}"')
     for problem in problems:

@@ -1,0 +1,169 @@
+"""Network.run, its Result, the values of each number mode, the limits and
+Network.truth_table.
+
+Run by CTest from the repository root with PYTHONPATH=build/python:
+    PYTHONPATH=build/python python3 tests/python/test_runs.py
+"""
+import unittest
+from decimal import Decimal
+from fractions import Fraction
+
+import nnsim
+
+
+def load(path):
+    return nnsim.load(path)
+
+
+class XorTest(unittest.TestCase):
+    def test_truth_table_by_runs(self):
+        xor = load("networks/lecture/xor.nn")
+        rows = [(x1, x2, xor.run([x1, x2])) for x1 in (0, 1) for x2 in (0, 1)]
+        self.assertEqual([(r.status, r.steps, r.outputs) for _, _, r in rows],
+                         [("halted", 1, [0]), ("halted", 2, [1]), ("halted", 2, [1]), ("halted", 1, [0])])
+        for _, _, r in rows:
+            self.assertIsNone(r.cycle)
+            self.assertIsInstance(r.outputs[0], Fraction)
+
+    def test_state_of_one_run(self):
+        r = load("networks/lecture/xor.nn").run([1, 1])
+        self.assertEqual(r.state, {"x1": 1, "x2": 1, "y": 0, "h1": 1, "h2": 0})
+        self.assertEqual(list(r.state), ["x1", "x2", "y", "h1", "h2"])
+        self.assertEqual(r.rule, "parallel")
+        self.assertEqual(r.numbers, "rational")
+        self.assertEqual(repr(r), "Result(status='halted', steps=1, cycle=None, outputs=[Fraction(0, 1)])")
+
+    def test_truth_table(self):
+        table = load("networks/lecture/xor.nn").truth_table()
+        self.assertEqual(table.function, "0110")
+        self.assertEqual(len(table), 4)
+        self.assertEqual([tuple(row) for row in table],
+                         [((0, 0), "halted", 1, [0]), ((0, 1), "halted", 2, [1]),
+                          ((1, 0), "halted", 2, [1]), ((1, 1), "halted", 1, [0])])
+        self.assertEqual(repr(table), "<nnsim.TruthTable of 4 rows, function '0110'>")
+
+    def test_rule_argument(self):
+        xor = load("networks/lecture/xor.nn")
+        r = xor.run([1, 0], rule="sequential")
+        self.assertEqual((r.status, r.steps, r.outputs, r.rule), ("halted", 3, [1], "sequential"))
+
+
+class VerdictTest(unittest.TestCase):
+    def test_oscillator_diverges_from_step_0_with_period_4(self):
+        r = load("networks/lecture/oscillator.nn").run()
+        self.assertEqual((r.status, r.steps, r.cycle), ("diverges", 4, (0, 4)))
+        self.assertEqual(r.state, {"a": 0, "b": 0})
+
+    def test_late_cycle_starts_at_step_3_with_period_2(self):
+        r = load("examples/networks/late_cycle.nn").run()
+        self.assertEqual((r.status, r.steps, r.cycle), ("diverges", 5, (3, 2)))
+        self.assertEqual(r.state, {"c": 1, "f": 0})
+
+    def test_undecided_at_max_steps(self):
+        # s(t+1) = s(t)/3 + 1 from 0: s = 1, 4/3, 13/9, 40/27 (by hand).
+        r = load("examples/networks/thirds.nn").run(max_steps=4)
+        self.assertEqual((r.status, r.steps, r.cycle), ("undecided", 4, None))
+        self.assertEqual(r.state, {"s": Fraction(40, 27)})
+        self.assertEqual(r.largest_bits, 6 + 5)   # 40/27: 6 + 5 bits
+
+
+class ValuesTest(unittest.TestCase):
+    def test_fraction_states(self):
+        # c(t) = min(t x, 1): on 1/5 the fixed point c = 1 comes at step 5.
+        r = load("networks/lecture/counter.nn").run(["1/5"])
+        self.assertEqual((r.status, r.steps), ("halted", 5))
+        self.assertEqual(r.state, {"x": Fraction(1, 5), "c": Fraction(1)})
+        self.assertEqual(r.outputs, [Fraction(1)])
+        # By hand: s = sat(s/3 + 1/2) gives 1/2, 2/3, 13/18, 20/27.
+        grow = load("examples/networks/grow.nn")
+        self.assertEqual(grow.run([Fraction(1, 2)], max_steps=4).state, {"x": Fraction(1, 2), "s": Fraction(20, 27)})
+
+    def test_input_types(self):
+        counter = load("networks/lecture/counter.nn")
+        for value in (Fraction(1, 4), "1/4", "0.25", 0.25, Decimal("0.25"), "25e-2"):
+            self.assertEqual(counter.run([value]).state["x"], Fraction(1, 4), value)
+        self.assertEqual(counter.run([2]).state["x"], 2)
+        self.assertEqual(counter.run((True,)).state["x"], 1)
+        # A float is its exact binary value.
+        self.assertEqual(counter.run([0.1]).state["x"], Fraction(3602879701896397, 36028797018963968))
+        big = 3 ** 5000   # more decimal digits than int() converts by default
+        self.assertEqual(counter.run([Fraction(1, big)], max_steps=0).state["x"], Fraction(1, big))
+
+    def test_word_input(self):
+        counter = load("networks/lecture/counter.nn")
+        self.assertEqual(counter.run(word="11001", max_steps=0).state["x"], Fraction(51, 64))
+        self.assertEqual(counter.run(word="", max_steps=0).state["x"], Fraction(1, 2))
+
+    def test_double_values_are_floats(self):
+        r = load("networks/lecture/counter.nn").run(["1/3"], numbers="double")
+        self.assertEqual((r.status, r.steps, r.numbers), ("halted", 3, "double"))
+        self.assertEqual(r.state, {"x": 1 / 3, "c": 1.0})
+        self.assertIsInstance(r.state["x"], float)
+        self.assertEqual(r.exact_state["x"], Fraction(1 / 3))
+
+    def test_real_values_are_the_text_nnsim_prints(self):
+        r = load("networks/lecture/counter.nn").run(["1/3"], numbers="real:20")
+        self.assertEqual(r.state, {"x": "0.33333349", "c": "1"})
+        self.assertEqual(r.numbers, "real:20")
+        # 1/3 = 0.010101...: rounded to 20 significant bits, 0xAAAAB / 2^21.
+        self.assertEqual(r.exact_state, {"x": Fraction(0xAAAAB, 2 ** 21), "c": 1})
+
+
+class ErrorTest(unittest.TestCase):
+    def assert_input_error(self, message, **arguments):
+        with self.assertRaises(nnsim.InputError) as caught:
+            load("networks/lecture/xor.nn").run(**arguments)
+        self.assertEqual(str(caught.exception), message)
+        self.assertIsNone(caught.exception.line)
+
+    def test_bad_inputs(self):
+        self.assert_input_error("the network has 2 input neurons (x1, x2) but 1 input value was given", input=[1])
+        self.assert_input_error("the network has 2 input neurons (x1, x2) but 0 input values were given")
+        self.assert_input_error("invalid input value 'x': expected a number", input=[1, "x"])
+        self.assert_input_error("invalid input value inf: not a finite number", input=[1, float("inf")])
+        self.assert_input_error("word needs a network with one input neuron, but the network has 2 (x1, x2); "
+                                "use input", word="01")
+        self.assert_input_error("give the input or a word, not both", input=[1, 0], word="1")
+        with self.assertRaises(TypeError):
+            load("networks/lecture/xor.nn").run("1,0")
+        with self.assertRaises(TypeError):
+            load("networks/lecture/xor.nn").run([1, None])
+
+    def test_bad_options(self):
+        self.assert_input_error("unknown rule 'bogus': expected parallel, sequential, layered, random or random:SEED",
+                                input=[1, 0], rule="bogus")
+        self.assert_input_error("unknown number mode 'real': expected rational, double or real:P",
+                                input=[1, 0], numbers="real")
+        self.assert_input_error("max_steps: -1 is too small (at least 0)", input=[1, 0], max_steps=-1)
+        self.assert_input_error("max_bits: 0 is too small (at least 1)", input=[1, 0], max_bits=0)
+        self.assert_input_error("max_memory: 18446744073709551616 is too large (at most 18446744073709551615)",
+                                input=[1, 0], max_memory=2 ** 64)
+        with self.assertRaises(TypeError):
+            load("networks/lecture/xor.nn").run([1, 0], max_steps=1.5)
+
+    def test_located_error_of_a_run(self):
+        net = nnsim.parse("network n\noutput y\ny = logistic(y)\n", name="n.nn")
+        with self.assertRaises(nnsim.InputError) as caught:
+            net.run()
+        e = caught.exception
+        self.assertEqual((e.file, e.line, e.column), ("n.nn", 3, 1))
+        self.assertTrue(e.message.startswith("activation 'logistic' of neuron 'y' is not exact in rational mode"))
+
+    def test_limit_error(self):
+        grow = load("examples/networks/grow.nn")
+        with self.assertRaises(nnsim.LimitError) as caught:
+            grow.run(word="", max_bits=40)
+        self.assertEqual(str(caught.exception), "the value of neuron 's' at step 13 has 41 bits, more than the limit "
+                                                "of 40 (raise it with --max-bits)")
+        self.assertEqual(caught.exception.message, str(caught.exception))
+
+    def test_non_finite_error(self):
+        with self.assertRaises(nnsim.NonFiniteError) as caught:
+            load("examples/networks/overflow.nn").run(numbers="double", max_steps=5)
+        e = caught.exception
+        self.assertIsInstance(e, nnsim.LimitError)
+        self.assertEqual((e.neuron, e.time), ("s", 0))
+
+
+if __name__ == "__main__":
+    unittest.main()
