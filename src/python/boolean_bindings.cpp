@@ -47,7 +47,6 @@ boolean_function function_argument(const py::object& table, const py::object& fo
 struct separability_object {
   separability_result result;
   py::list points;
-  std::size_t dimension = 0;
 };
 
 py::object weights(const separability_object& s) {
@@ -174,7 +173,6 @@ void bind_boolean(py::module_& m) {
           if (points.is_none() || labels.is_none()) throw input_error("points go with labels, one label per point");
           const labelled_points data = points_argument(points, labels, answer.points);
           answer.result = decide_separability(data, weight_choice::small);
-          answer.dimension = data.dimension;
           return answer;
         }
         const boolean_function f = function_argument(table, formula, arity);
@@ -185,7 +183,6 @@ void bind_boolean(py::module_& m) {
           answer.points.append(bits);
         }
         answer.result = decide_separability(f, weight_choice::small);
-        answer.dimension = f.arity();
         return answer;
       },
       py::arg("table") = py::none(), py::kw_only(), py::arg("formula") = py::none(), py::arg("arity") = py::none(),
