@@ -1,7 +1,9 @@
 // The core benchmark of docs/performance.md: a random network of 2,000 `sat`
 // neurons with 8 predecessors each (16,000 edges), weights and biases k/d
 // with d in {1, 2, 4, 8}, run for 200 steps under the parallel rule in each
-// number mode.  Reported per step and per edge update.
+// number mode.  Reported per step and per edge update.  run_counter: the
+// cost of the step loop itself, watched by a run_monitor or not
+// (docs/performance.md, "Watching a run").
 //
 //   build/bench/nnsim_bench --benchmark_counters_tabular=true
 //
@@ -15,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <random>
 
 namespace {
@@ -76,8 +79,46 @@ void run_random_network(benchmark::State& bench_state, const char* mode) {
 
 }  // namespace
 
+// The cost of the step loop itself: one neuron c = id(c + 1), which never
+// repeats, run for 1,000,000 steps.  Every step is one addition, one
+// comparison and one entry in the table of seen states, so whatever the loop
+// adds per step shows here first.  `watched`: with a run_monitor (a stop
+// flag and a progress callback every 100 ms), as the command line runs it.
+void run_counter(benchmark::State& bench_state, const char* mode, bool watched) {
+  nnsim::network net;
+  net.name = "counter";
+  const nnsim::neuron_id c = net.intern("c");
+  auto& e = net.add_equation(c, nnsim::activation::id);
+  e.bias = 1;
+  e.inputs.push_back({c, nnsim::rational(1)});
+  net.add_output(c);
+  nnsim::run_request request;
+  request.numbers = nnsim::number_mode::parse(mode);
+  request.limits.max_steps = 1'000'000;
+  std::atomic<bool> stop{false};
+  std::uint64_t reports = 0;
+  if (watched) {
+    request.monitor.stop_requested = &stop;
+    request.monitor.progress = [&](const nnsim::run_progress&) { ++reports; };
+  }
+  std::uint64_t executed = 0;
+  for (auto _ : bench_state) {
+    const auto result = nnsim::run_network(net, request);
+    executed += result.steps;
+    benchmark::DoNotOptimize(result.state.size());
+  }
+  benchmark::DoNotOptimize(reports);
+  bench_state.counters["per_step"] =
+      benchmark::Counter(static_cast<double>(executed), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
 BENCHMARK_CAPTURE(run_random_network, rational, "rational")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(run_random_network, real_128, "real:128")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(run_random_network, double, "double")->Unit(benchmark::kMillisecond);
+
+BENCHMARK_CAPTURE(run_counter, rational, "rational", false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_counter, rational_watched, "rational", true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_counter, double, "double", false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_counter, double_watched, "double", true)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -223,11 +223,17 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
 
   std::atomic<std::uint64_t> next_block{0};
   std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> stopped{false};
   std::vector<boolean_check_summary> parts(threads);
   std::vector<std::exception_ptr> errors(threads);
   auto work = [&](unsigned t, bool report) {
     try {
       for (std::uint64_t block = next_block++; block < blocks; block = next_block++) {
+        if (options.stop_requested != nullptr && options.stop_requested->load(std::memory_order_relaxed)) {
+          stopped = true;
+          next_block = blocks;
+          break;
+        }
         const std::uint64_t begin = block * block_size;
         const std::uint64_t end = std::min(total, begin + block_size);
         check_range(arity, begin, end, options, parts[t]);
@@ -247,7 +253,9 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
     if (e) std::rethrow_exception(e);
   }
   for (const boolean_check_summary& part : parts) merge(summary, part);
-  if (options.progress) options.progress(total, total);
+  summary.checked = done.load();
+  summary.interrupted = stopped.load() && summary.checked < total;
+  if (options.progress && !summary.interrupted) options.progress(total, total);
   return summary;
 }
 

@@ -6,16 +6,16 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
+#include "cli/interruption.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/separability_report.hpp"
 #include "nnsim/boolean/boolean_check.hpp"
 #include "nnsim/boolean/two_layer_network.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <memory>
 #include <thread>
 
@@ -33,52 +33,21 @@ struct check_boolean_options {
   bool json = false;
 };
 
-// A progress bar on standard error, only when that is a terminal and the
-// work has already taken a while (so quick runs and pipes see nothing).
-class progress_bar {
- public:
-  explicit progress_bar(std::string label) : label_(std::move(label)), terminal_(isatty(STDERR_FILENO) != 0) {}
-  ~progress_bar() { clear(); }
-  progress_bar(const progress_bar&) = delete;
-  progress_bar& operator=(const progress_bar&) = delete;
-
-  void update(std::uint64_t done, std::uint64_t total) {
-    if (!terminal_ || total == 0) return;
-    const auto now = clock::now();
-    if (now - start_ < std::chrono::milliseconds(300) || now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    constexpr std::size_t width = 30;
-    const std::size_t filled = static_cast<std::size_t>(done * width / total);
-    write_standard_error(fmt::format("\r{}: {}/{} [{}{}] {:3}%", label_, done, total, std::string(filled, '#'),
-                                     std::string(width - filled, ' '), done * 100 / total));
-    shown_ = true;
-  }
-  void clear() {
-    if (!shown_) return;
-    write_standard_error("\r\033[K");
-    shown_ = false;
-  }
-
- private:
-  using clock = std::chrono::steady_clock;
-  std::string label_;
-  bool terminal_;
-  bool shown_ = false;
-  clock::time_point start_ = clock::now();
-  clock::time_point last_ = start_;
-};
-
 std::string human_report(const boolean_check_summary& s, const check_boolean_options& options, unsigned threads,
                          double seconds) {
   const std::uint64_t inputs = std::uint64_t{1} << s.arity;
   std::string text = fmt::format("Every Boolean function F: {{0,1}}^{} -> {{0,1}}: {} functions of {}.\n\n", s.arity,
                                  s.functions, plural(s.arity, "input", "inputs"));
-  text += fmt::format("  two-layer networks verified:  {} of {} (each on all {})\n", s.verified, s.functions,
+  if (s.interrupted) {
+    text += fmt::format("  interrupted: {} of {} functions checked (Ctrl-C); the counts are over these\n", s.checked,
+                        s.functions);
+  }
+  text += fmt::format("  two-layer networks verified:  {} of {} (each on all {})\n", s.verified, s.checked,
                       plural(inputs, "input", "inputs"));
   text += fmt::format("  hidden neurons:               {} in total, at most {} in one network\n",
                       s.hidden_neurons_total, s.hidden_neurons_max);
   text += fmt::format("  linearly separable:           {} of {} (one unit-step neuron computes them)\n\n",
-                      s.separable, s.functions);
+                      s.separable, s.checked);
   std::string notes = options.minimize && options.cnf
                           ? "The networks are the minimized dual construction (nnsim build boolean --cnf --minimize: "
                             "a hidden neuron for each prime implicant of a minimum cover of the zeros of F, an AND on "
@@ -97,8 +66,8 @@ std::string human_report(const boolean_check_summary& s, const check_boolean_opt
   notes += "Each separability answer was checked: the weights on every input, or the certificate's two convex "
            "combinations recomputed. The separable counts are the numbers of threshold functions (OEIS A000609).";
   text += wrap_text(notes, help_width) + "\n";
-  if (s.verified != s.functions) {
-    text += fmt::format("\nMISMATCH: {} networks do not compute their function, e.g.:\n", s.functions - s.verified);
+  if (s.verified != s.checked) {
+    text += fmt::format("\nMISMATCH: {} networks do not compute their function, e.g.:\n", s.checked - s.verified);
     for (const boolean_function& f : s.failures) text += fmt::format("  nnsim build boolean {}\n", f.table());
   }
   text += fmt::format("\ntime: {:.2f} s ({})\n", seconds, plural(threads, "thread", "threads"));
@@ -129,7 +98,8 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
       "Prints how many networks were verified, their hidden neurons, and how many functions are linearly "
       "separable: 2, 4, 14, 104 and 1882 for n = 0 … 4, the numbers of threshold functions (OEIS A000609). One "
       "arity per run; n = 4 is 65,536 functions. --cnf and --minimize check the other constructions of nnsim "
-      "build boolean instead. Exit code 1 if a network does not compute its function.\n"
+      "build boolean instead. Exit code 1 if a network does not compute its function. Ctrl-C stops the check: "
+      "the counts over the functions checked so far are reported, with exit code 130.\n"
       "With --json: {\"arity\": 3, \"functions\": 256, \"verified\": 256, \"separable\": 104, "
       "\"hidden_neurons_total\": 1016, \"hidden_neurons_max\": 7}.",
       {
@@ -149,16 +119,24 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
     check.construction.form = options->cnf ? normal_form::cnf : normal_form::dnf;
     check.construction.minimize = options->minimize;
     check.threads = options->threads != 0 ? options->threads : std::max(1u, std::thread::hardware_concurrency());
-    progress_bar bar(fmt::format("check boolean --arity {}", arity));
-    check.progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+    progress_display progress("check boolean", options->json);
+    check.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+      progress.update_count(done, total, "functions");
+    };
+    const interrupt_guard guard;
+    check.stop_requested = interrupt_flag();
     const auto start = std::chrono::steady_clock::now();
     const boolean_check_summary summary = check_boolean_functions(arity, check);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    bar.clear();
+    progress.clear();
     if (options->json) {
       nlohmann::ordered_json json;
       json["arity"] = summary.arity;
       json["functions"] = summary.functions;
+      if (summary.interrupted) {
+        json["interrupted"] = true;
+        json["checked"] = summary.checked;
+      }
       json["verified"] = summary.verified;
       json["separable"] = summary.separable;
       json["hidden_neurons_total"] = summary.hidden_neurons_total;
@@ -167,7 +145,8 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
     } else {
       write_output(human_report(summary, *options, check.threads, seconds), "");
     }
-    return summary.verified == summary.functions ? 0 : exit_mismatch;
+    if (summary.interrupted) return exit_interrupted;
+    return summary.verified == summary.checked ? 0 : exit_mismatch;
   };
   return result;
 }

@@ -4,7 +4,9 @@
 // mismatch.
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/interruption.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/languages/machine_check.hpp"
 #include "nnsim/languages/machine_parser.hpp"
@@ -41,7 +43,8 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
       "Compiles the machine as nnsim build machine does, runs the network exactly on δ(ω) for every word ω of "
       "length at most N, and compares each verdict with the machine run directly (the same step limit for both). "
       "Prints the network's size, the verdict counts, the mismatches, and the most steps and the largest value "
-      "(in bits) a decision needed. Exit code 1 on a mismatch; an undecided word is counted, not a mismatch.",
+      "(in bits) a decision needed. Exit code 1 on a mismatch; an undecided word is counted, not a mismatch. "
+      "Ctrl-C stops the check: the counts over the words classified so far are reported, with exit code 130.",
       {
       "nnsim check machine networks/machines/palindromes.tm --words 8",
       "nnsim check machine networks/machines/zeros_then_ones.tm --words 10 --json",
@@ -57,7 +60,13 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
     run.limits.max_bits = options->max_bits;
     run.limits.max_memory = options->max_memory;
     limit_number_memory_growth(options->max_memory);
-    const machine_check_report report = check_compiled_machine(machine, options->words, run);
+    progress_display progress("check machine", options->json);
+    const interrupt_guard guard;
+    run.monitor = progress.monitor();
+    const machine_check_report report =
+        check_compiled_machine(machine, options->words, run, [&](std::uint64_t done, std::uint64_t total) {
+          progress.update_count(done, total, "words");
+        });
     const recognition_report& r = report.recognition;
     if (options->json) {
       nlohmann::ordered_json json;
@@ -68,6 +77,10 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
       json["edges"] = report.edges;
       json["words"] = report.words;
       json["max_length"] = report.max_length;
+      if (r.interrupted) {
+        json["interrupted"] = true;
+        json["classified"] = r.classified;
+      }
       json["accept"] = r.accepted;
       json["reject"] = r.rejected;
       json["reject-diverges"] = r.rejected_diverging;
@@ -82,6 +95,10 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
       text += fmt::format("network: {} neurons, {} edges (sat, rational weights, parallel rule)\n", report.neurons,
                           report.edges);
       text += fmt::format("words of length 0..{}: {}\n", report.max_length, report.words);
+      if (r.interrupted) {
+        text += fmt::format("  interrupted: {} of {} words classified (Ctrl-C); the counts are over these\n",
+                            r.classified, report.words);
+      }
       text += fmt::format("  network: {} accept, {} reject, {} reject (diverges), {} undecided\n", r.accepted,
                           r.rejected, r.rejected_diverging, r.undecided);
       text += fmt::format("  mismatches with the machine run directly: {}\n", r.mismatches);
@@ -93,6 +110,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
                           plural(r.largest_steps, "step", "steps"), plural(r.largest_value_bits, "bit", "bits"));
       write_output(text, "");
     }
+    if (r.interrupted) return exit_interrupted;
     return r.mismatches == 0 ? 0 : 1;
   };
   return result;

@@ -1,6 +1,7 @@
 #include "cli/output.hpp"
 
 #include "cli/help_formatter.hpp"
+#include "cli/progress_display.hpp"
 #include "nnsim/support/error.hpp"
 #include "support/text.hpp"
 
@@ -134,6 +135,7 @@ void write_output(std::string_view text, const std::string& path) {
 }
 
 void write_standard_output(std::string_view text) {
+  progress_display::before_output(true);
   errno = 0;
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::ferror(stdout)) {
     throw output_error(fmt::format("cannot write standard output: {}", reason(errno)), true);
@@ -144,6 +146,7 @@ void write_standard_error(std::string_view text) {
   // Messages quote file names and command-line values, which may hold
   // anything; none of it may reach the terminal raw.
   const std::string shown = escape_lines_for_terminal(text);
+  progress_display::before_output(false);
   if (std::fwrite(shown.data(), 1, shown.size(), stderr) != shown.size() || std::fflush(stderr) != 0) {
     standard_error_failed = true;
   }

@@ -5,7 +5,9 @@
 // object and the exit codes: 1 when a verdict contradicts the expectation.
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/interruption.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
@@ -151,6 +153,10 @@ void write_human_report(const network& net, const recognition_options& options,
   out(fmt::format("{}: {} accept, {} reject, {} reject (diverges), {} undecided\n",
                   plural(records.size(), "word", "words"), report.accepted, report.rejected,
                   report.rejected_diverging, report.undecided));
+  if (report.interrupted) {
+    out(fmt::format("interrupted: {} of {} classified (Ctrl-C); the counts are over these\n", report.classified,
+                    plural(words.count(), "word", "words")));
+  }
   if (expectation != nullptr) {
     std::vector<std::string> listed;
     for (std::uint64_t i = 0; i < records.size(); ++i) {
@@ -188,6 +194,11 @@ void write_json_report(const network& net, const recognition_options& options,
                        const language_expectation* expectation, const recognition_report& report,
                        const word_list& words, const std::vector<word_record>& records) {
   nlohmann::ordered_json rest;
+  if (report.interrupted) {
+    rest["interrupted"] = true;
+    rest["classified"] = report.classified;
+    rest["total_words"] = words.count();
+  }
   rest["mismatches"] = report.mismatches;
   rest["undecided"] = report.undecided;
   rest["counts"] = {{"accept", report.accepted},
@@ -262,7 +273,8 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
       "  undecided          neither within --max-steps steps\n"
       "A mismatch is an accept where the expectation says reject, or a reject (of either kind) where it says "
       "accept; undecided words are counted separately. Exit code 1 when there is a mismatch, 0 otherwise, "
-      "2 on bad input, 3 when --max-bits or --max-memory stops a run.",
+      "2 on bad input, 3 when --max-bits or --max-memory stops a run. Ctrl-C stops a long list: the words "
+      "classified so far are reported, with exit code 130.",
       {
           "nnsim recognize examples/networks/starts_with_1.nn 0110 1 \"\"     # three words, ε among them",
           "nnsim recognize examples/networks/starts_with_1.nn --all-words 8 --expect-regex '1[01]*'",
@@ -299,6 +311,9 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
     memory_charge kept(budget);
     std::vector<word_record> records;
     const language_expectation* expected = expectation ? &*expectation : nullptr;
+    progress_display progress("recognize", options->json);
+    const interrupt_guard guard;
+    run_options.monitor = progress.monitor();
     const recognition_report report = recognize_each(
         net, {words.count(), [&](std::uint64_t i) { return words.at(i); }}, run_options, expected,
         [&](std::uint64_t i, recognized_word&& entry) {
@@ -319,12 +334,14 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           }
           records.reserve(capacity);
           records.push_back(std::move(record));
+          progress.update_count(i + 1, words.count(), "words");
         });
     if (options->json) {
       write_json_report(net, run_options, expected, report, words, records);
     } else {
       write_human_report(net, run_options, expected, report, words, records);
     }
+    if (report.interrupted) return exit_interrupted;
     return report.mismatches > 0 ? 1 : 0;
   };
   return result;

@@ -2,7 +2,9 @@
 // the verdict, the network output and the final state.
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/interruption.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
@@ -68,8 +70,9 @@ command add_run_command(CLI::App& app, cli_context& context) {
       "  diverges   a state repeats without a fixed point, so the computation\n"
       "             provably never stops (not looked for under the random rule)\n"
       "  undecided  neither happened within --max-steps steps\n"
-      "The exit code is 0 for all three. With --numbers double or real:P the values are approximations of the "
-      "exact ones.",
+      "The exit code is 0 for all three. Ctrl-C stops a long run: it reports the state reached as undecided, "
+      "\"interrupted at step N\", with exit code 130. With --numbers double or real:P the values are "
+      "approximations of the exact ones.",
       {
       "nnsim run xor.nn --input 1,0             # XOR(1, 0) with the file's rule",
       "nnsim run xor.nn --input 1,1 --json      # the result as one JSON object",
@@ -83,14 +86,17 @@ command add_run_command(CLI::App& app, cli_context& context) {
   result.execute = [options, &context]() {
     context.json_errors = options->json;
     const network net = load_network_file(options->file);
-    const run_request request = make_run_request(net, options->run);
+    run_request request = make_run_request(net, options->run);
+    progress_display progress("run", options->json);
+    const interrupt_guard guard;
+    request.monitor = progress.monitor();
     const run_result outcome = run_network(net, request);
     if (options->json) {
       write_output(dump_json(run_json(net, outcome), 2) + "\n", "");
     } else {
       write_output(human_report(net, options->run, request, outcome), "");
     }
-    return 0;
+    return outcome.interrupted ? exit_interrupted : 0;
   };
   return result;
 }

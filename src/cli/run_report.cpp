@@ -50,6 +50,11 @@ std::string status_line(const run_result& result) {
       return fmt::format("diverges: the state at step {} repeats at step {} (period {})", result.cycle_start,
                          result.steps, result.cycle_period);
     case run_status::undecided:
+      // Stopped from outside (Ctrl-C): how far it got, and nothing more.
+      if (result.interrupted) {
+        return fmt::format("undecided: interrupted at step {} (no fixed point{} up to there)", result.steps,
+                           result.rule.kind == rule_kind::random ? "" : " or repetition");
+      }
       // A random rule is not periodic, so a repetition proves nothing and is
       // not looked for (semantics.md, section 4).
       if (result.rule.kind == rule_kind::random) {
@@ -93,6 +98,7 @@ std::string describe_numbers(const number_mode& numbers) {
 nlohmann::ordered_json run_json(const network& net, const run_result& result) {
   nlohmann::ordered_json json;
   json["status"] = std::string(name_of(result.status));
+  if (result.interrupted) json["interrupted"] = true;
   json["steps"] = result.steps;
   if (result.status == run_status::diverges) {
     json["cycle"] = {{"start", result.cycle_start}, {"period", result.cycle_period}};

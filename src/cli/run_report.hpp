@@ -24,7 +24,9 @@ std::vector<neuron_id> display_order(const network& net);
 std::string input_line(const network& net, const run_request& request, const run_options& options);
 
 // "halted after 2 steps", "diverges: the state at step 3 repeats at step 5
-// (period 2)", "undecided: no fixed point or repetition in 100000 steps".
+// (period 2)", "undecided: no fixed point or repetition in 100000 steps",
+// "undecided: interrupted at step 48213 (no fixed point or repetition up to
+// there)".
 std::string status_line(const run_result& result);
 
 // "y = 1, z = 0" for the output neurons, or "" when there are none.
@@ -39,8 +41,9 @@ std::string output_line(const network& net, const run_result& result);
 // approximations of the exact ones)".
 std::string describe_numbers(const number_mode& numbers);
 
-// The object of cli.md for `run --json`: status, steps, cycle (diverges
-// only), outputs, state (in neuron order), rule and numbers.
+// The object of cli.md for `run --json`: status, interrupted (true, only
+// for a run that Ctrl-C stopped), steps, cycle (diverges only), outputs,
+// state (in neuron order), rule and numbers.
 nlohmann::ordered_json run_json(const network& net, const run_result& result);
 
 // JSON text (on one line unless `indent` >= 0), never throwing on a byte that is not UTF-8 (an

@@ -3,7 +3,9 @@
 // updated to produce it.
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/interruption.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
@@ -161,13 +163,16 @@ int execute(const trace_command_options& options, cli_context& context) {
   run_request request = make_run_request(net, options.run);
   memory_budget budget(request.limits.max_memory);
   request.budget = &budget;
+  progress_display progress("trace", options.format == "jsonl");
+  const interrupt_guard guard;
+  request.monitor = progress.monitor();
+  run_result result;
 
   if (options.format == "table") {
     table_printer table(net, columns, budget);
     request.observer = [&](const trace_event& event) { table.add(event); };
     const std::string heading = fmt::format("{}\nrule: {}\n\n", input_line(net, request, options.run),
                                             describe_rule(net, request.rule.value_or(net.rule)));
-    run_result result;
     try {
       result = run_network(net, request);
     } catch (const limit_error&) {
@@ -189,7 +194,7 @@ int execute(const trace_command_options& options, cli_context& context) {
       header_printed = true;
       print_csv_row(net, columns, event);
     };
-    const run_result result = run_network(net, request);
+    result = run_network(net, request);
     if (!header_printed) print_csv_header(net, columns);
     finish_output();  // the rows, before the verdict
     write_standard_error(verdict(net, result));
@@ -201,10 +206,10 @@ int execute(const trace_command_options& options, cli_context& context) {
       if (seen[index(id)]++ == 0) members.push_back(id);
     }
     request.observer = [&](const trace_event& event) { print_jsonl_row(net, members, event); };
-    const run_result result = run_network(net, request);
+    result = run_network(net, request);
     write_standard_output(dump_json(run_json(net, result)) + "\n");
   }
-  return 0;
+  return result.interrupted ? exit_interrupted : 0;
 }
 
 }  // namespace
@@ -228,7 +233,8 @@ command add_trace_command(CLI::App& app, cli_context& context) {
   sub->footer(help_footer(
       "Row t shows the state y(t) and, under \"updated\", the neurons that step t-1 selected to produce it "
       "(\"all\": every neuron with an equation, as under the parallel rule). The rows end where run stops: at "
-      "the fixed point, at the repeated state, or at --max-steps; the verdict follows.",
+      "the fixed point, at the repeated state, or at --max-steps; the verdict follows. Ctrl-C stops a long trace: "
+      "the rows so far and the verdict \"interrupted at step N\" follow, with exit code 130.",
       {
       "nnsim trace xor.nn --input 1,0                   # step through XOR(1, 0)",
       "nnsim trace xor.nn --input 1,0 --rule sequential # one neuron per step",

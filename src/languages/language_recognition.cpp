@@ -78,6 +78,7 @@ word_classification classify_word(const network& net, std::string_view word, con
   request.numbers = options.numbers;
   request.limits = options.limits;
   request.budget = options.budget;
+  request.monitor = options.monitor;
   run_result run;
   try {
     run = run_network(net, request);
@@ -97,6 +98,7 @@ word_classification classify_word(const network& net, std::string_view word, con
       break;
   }
   result.steps = run.steps;
+  result.interrupted = run.interrupted;
   result.largest_value_bits = run.largest_value_bits;
   result.output = std::move(run.outputs);
   return result;
@@ -183,9 +185,18 @@ recognition_report recognize_each(const network& net, const word_source& words, 
 
   recognition_report report;
   for (std::uint64_t i = 0; i < words.count; ++i) {
+    if (options.monitor.stop()) {
+      report.interrupted = true;
+      break;
+    }
     const std::string word = words.word_at(i);
     recognized_word entry;
     entry.result = classify_word(net, word, options);
+    if (entry.result.interrupted) {
+      report.interrupted = true;
+      break;
+    }
+    ++report.classified;
     if (expectation != nullptr) entry.expected = expectation->expect(word);
     entry.mismatch = is_mismatch(entry.result.verdict, entry.expected);
 

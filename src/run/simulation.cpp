@@ -52,12 +52,13 @@ run_result run_in_mode(const network& net, const run_request& request, const rul
     };
   }
 
-  const run_outcome outcome = engine.run(request.input, hook);
+  const run_outcome outcome = engine.run(request.input, hook, &request.monitor);
   run_result result;
   result.status = outcome.status;
   result.steps = outcome.steps;
   result.cycle_start = outcome.cycle_start;
   result.cycle_period = outcome.cycle_period;
+  result.interrupted = outcome.interrupted;
   const std::vector<Num>& state = engine.state();
   std::vector<Num> outputs;
   outputs.reserve(net.outputs.size());

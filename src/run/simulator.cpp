@@ -1,5 +1,7 @@
 #include "run/simulator.hpp"
 
+#include "run/monitor_poll.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <cstdlib>
@@ -460,7 +462,8 @@ bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
 }
 
 template <class Num>
-run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook) {
+run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook,
+                                const run_monitor* monitor) {
   reset(input);
   // Whether y(0) is a fixed point of each equation of W.
   unfixed_count_ = 0;
@@ -475,12 +478,15 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
 
   const bool everything = rule_->selects_everything();
   const std::uint64_t limit = limits_.max_steps;
+  monitor_poll poll(monitor);
   for (std::uint64_t t = 0;; ++t) {
     check_memory(t);
     if (unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
     std::uint64_t first = 0;
     if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
     if (t == limit) return {run_status::undecided, t, 0, 0};
+    // After the verdicts on y(t): a run stopped here has examined y(0) ... y(t).
+    if (poll.due() && poll.look(t, largest_bits_)) return {run_status::undecided, t, 0, 0, true};
     evaluating_on_ = t;
     const auto selected = rule_->select(t);
     if (everything) {

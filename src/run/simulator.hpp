@@ -39,6 +39,7 @@
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/run_limits.hpp"
+#include "nnsim/run/run_monitor.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
 #include "numbers/number_arithmetic.hpp"
@@ -60,6 +61,7 @@ struct run_outcome {
   std::uint64_t steps = 0;
   std::uint64_t cycle_start = 0;
   std::uint64_t cycle_period = 0;
+  bool interrupted = false;   // the monitor asked to stop: status undecided, steps = the steps done
 };
 
 template <class Num>
@@ -78,8 +80,11 @@ class simulator {
 
   // Runs the computation from the initial state for `input` (one value per
   // input neuron, checked by the caller).  Throws limit_error past max_bits
-  // or the memory budget.
-  run_outcome run(const std::vector<rational>& input, const step_hook& hook = {});
+  // or the memory budget.  `monitor` (optional) sees the progress and may
+  // stop the run, which then ends undecided and interrupted at the step it
+  // reached.
+  run_outcome run(const std::vector<rational>& input, const step_hook& hook = {},
+                  const run_monitor* monitor = nullptr);
 
   // The state the outcome refers to: y(T), y(t2) or y(N).
   const std::vector<Num>& state() const { return state_; }

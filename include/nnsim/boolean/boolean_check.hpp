@@ -16,6 +16,7 @@
 #include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/model/network.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -40,11 +41,20 @@ struct boolean_check_options {
   // Called now and then with the number of functions done and the total,
   // from the calling thread only.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  // Read before each block of functions (a few milliseconds of work): once
+  // it is true the check stops and reports the functions checked so far
+  // (run_monitor.hpp says who may set it).
+  const std::atomic<bool>* stop_requested = nullptr;
 };
 
 struct boolean_check_summary {
   unsigned arity = 0;
   std::uint64_t functions = 0;             // 2^(2^n)
+  // The functions checked: all of them, unless stop_requested ended the
+  // check (then `interrupted`, and the counts below are over these only,
+  // which are not the first ones in order when several threads worked).
+  std::uint64_t checked = 0;
+  bool interrupted = false;
   std::uint64_t verified = 0;              // networks that computed their function on every input
   std::uint64_t separable = 0;             // functions one step neuron computes
   std::uint64_t hidden_neurons_total = 0;  // over all the networks

@@ -49,6 +49,9 @@ struct recognition_options {
   number_mode numbers;
   run_limits limits;
   memory_budget* budget = nullptr;     // shared by every word's run (run_request::budget)
+  // Given to every word's run (run_request::monitor); its stop flag also
+  // ends a list of words between two words.
+  run_monitor monitor;
 };
 
 // Throws input_error unless `net` has exactly one input and one output
@@ -62,6 +65,8 @@ struct word_classification {
   std::uint64_t steps = 0;              // T, t2 or N as in run_result
   std::size_t largest_value_bits = 0;   // rational mode; 0 in the floating modes
   state_values output;                  // the output neuron's value in the last state (one value)
+  // options.monitor stopped the run: verdict undecided, and no verdict about the word.
+  bool interrupted = false;
 };
 
 // Runs `net` on δ(word) and classifies the word.  Throws input_error for a
@@ -124,6 +129,11 @@ struct recognition_report {
   std::size_t mismatches = 0;
   std::uint64_t largest_steps = 0;      // the largest T or t2 of a decided word (undecided ones ran N)
   std::size_t largest_value_bits = 0;   // over every word's run
+  // The words classified: all of them, unless options.monitor asked to stop
+  // (then `interrupted`, and the counts are over the first `classified`
+  // words; the word whose run was stopped is not among them).
+  std::uint64_t classified = 0;
+  bool interrupted = false;
 };
 
 // Classifies every word and compares it with `expectation` (nothing: every
@@ -141,7 +151,9 @@ struct word_source {
 
 // recognize_words for many words: each word's result goes to `each` (with
 // its position) as soon as it is known, and is not kept; the report has the
-// counts and no words.
+// counts and no words.  A stop request (options.monitor) ends the list
+// before the next word or within the current word's run, which is then not
+// reported; the report says how many words were classified.
 recognition_report recognize_each(const network& net, const word_source& words, const recognition_options& options,
                                   const language_expectation* expectation,
                                   const std::function<void(std::uint64_t, recognized_word&&)>& each);

@@ -5,6 +5,9 @@
 #include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
 
+#include <cstdint>
+#include <functional>
+
 namespace nnsim {
 
 struct machine_check_report {
@@ -21,8 +24,11 @@ struct machine_check_report {
 
 // Compiles `machine` and classifies every word of length 0..max_length with
 // the network, expecting what the direct run says (machine_expectation with
-// the same step limit).
-machine_check_report check_compiled_machine(const turing_machine& machine, std::size_t max_length,
-                                            const recognition_options& options);
+// the same step limit).  `progress` (optional) is called after each word
+// with the words done and their total; options.monitor can stop the check
+// (recognition.interrupted, recognition.classified).
+machine_check_report check_compiled_machine(
+    const turing_machine& machine, std::size_t max_length, const recognition_options& options,
+    const std::function<void(std::uint64_t done, std::uint64_t total)>& progress = {});
 
 }  // namespace nnsim

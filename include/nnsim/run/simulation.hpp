@@ -9,6 +9,7 @@
 #include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/numbers/state_values.hpp"
 #include "nnsim/run/run_limits.hpp"
+#include "nnsim/run/run_monitor.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -20,9 +21,12 @@ namespace nnsim {
 
 struct run_result {
   run_status status = run_status::undecided;
-  std::uint64_t steps = 0;               // T (halted), t2 (diverges), N (undecided)
+  std::uint64_t steps = 0;               // T (halted), t2 (diverges), N (undecided), or the steps done (interrupted)
   std::uint64_t cycle_start = 0;         // diverges: t1
   std::uint64_t cycle_period = 0;        // diverges: t2 - t1
+  // request.monitor stopped the run before a verdict: status undecided,
+  // state y(steps), and nothing is claimed about the steps after it.
+  bool interrupted = false;
   state_values state;                    // every neuron's value in y(steps), by neuron id
   state_values outputs;                  // the output neurons' values in y(steps), in output order
   std::size_t largest_value_bits = 0;    // rational mode: largest value size seen during the run
@@ -52,6 +56,8 @@ struct run_request {
   // instead of limits.max_memory.  Nothing: a budget of limits.max_memory
   // for this run alone.
   memory_budget* budget = nullptr;
+  // Optional: sees the progress of a long run and can stop it (run_monitor.hpp).
+  run_monitor monitor;
 };
 
 // Runs the computation.  Throws input_error for a wrong input length, a rule
