@@ -61,8 +61,10 @@ void check_interrupt() {
   if (PyErr_CheckSignals() != 0) throw py::error_already_set();
 }
 
-trace_observer interrupt_check() {
-  return [](const trace_event&) { check_interrupt(); };
+run_monitor interrupt_monitor() {
+  run_monitor monitor;
+  monitor.progress = [](const run_progress&) { check_interrupt(); };
+  return monitor;
 }
 
 }  // namespace nnsim::python

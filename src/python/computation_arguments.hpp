@@ -56,11 +56,11 @@ void apply(const computation_arguments& arguments, Request& request) {
 run_request make_run_request(const network& net, const pybind11::object& input, const pybind11::object& word,
                              const computation_arguments& arguments);
 
-// An observer for runs made while holding the GIL: when Python has a
-// signal to handle (Ctrl-C), it lets Python run its handler and, when that
+// A monitor for runs made while holding the GIL: about every 100 ms of
+// work it lets Python handle its signals (Ctrl-C) and, when a handler
 // raises (KeyboardInterrupt), stops the run by throwing the Python error
-// through the library (which unwinds cleanly from an observer).
-trace_observer interrupt_check();
+// through the library, which unwinds cleanly from a monitor's callback.
+run_monitor interrupt_monitor();
 // The same check between two computations (the words of recognize).
 void check_interrupt();
 

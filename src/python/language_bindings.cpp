@@ -45,6 +45,7 @@ std::size_t length_argument(const py::object& value, const char* name) {
 recognition_options recognition_arguments(const computation_arguments& arguments) {
   recognition_options options;
   apply(arguments, options);
+  options.monitor = interrupt_monitor();
   return options;
 }
 

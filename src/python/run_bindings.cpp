@@ -74,7 +74,7 @@ void bind_runs(py::module_& m) {
         const computation_arguments arguments =
             read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory);
         run_request request = make_run_request(*net, input, word, arguments);
-        request.observer = interrupt_check();
+        request.monitor = interrupt_monitor();
         return run_result_object{net, run_network(*net, request)};
       },
       py::arg("input") = py::none(), py::kw_only(), py::arg("word") = py::none(), py::arg("rule") = py::none(),
