@@ -22,10 +22,21 @@ using namespace nnsim;
 
 namespace {
 
+// A folder of this process alone (CTest runs the test cases in parallel),
+// removed when the process ends.
+struct scratch_folder {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("nnsim_line_reader_test." + std::to_string(::getpid()));
+  scratch_folder() { std::filesystem::create_directories(path); }
+  ~scratch_folder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
 std::filesystem::path scratch_file(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "nnsim_line_reader_test";
-  std::filesystem::create_directories(dir);
-  const auto path = dir / name;
+  static const scratch_folder folder;
+  const auto path = folder.path / name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }

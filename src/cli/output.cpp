@@ -133,8 +133,13 @@ class file_output {
       if (std::fwrite(text.data(), 1, text.size(), in_place_) != text.size()) file_write_failed(path_, errno);
       return;
     }
-    pending_.append(text);
-    if (pending_.size() >= buffer_bytes) write_pending();
+    if (pending_.size() + text.size() < buffer_bytes) {
+      pending_.append(text);
+      return;
+    }
+    // A large text (a whole network from write_output) is not copied.
+    write_pending();
+    if (const int error = write_all(temporary_->fd(), text); error != 0) file_write_failed(path_, error);
   }
 
   void finish() {
