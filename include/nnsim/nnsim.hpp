@@ -21,11 +21,13 @@
 // io
 #include "nnsim/io/csv_reader.hpp"
 #include "nnsim/io/dot_writer.hpp"
+#include "nnsim/io/line_reader.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/network_writer.hpp"
 #include "nnsim/io/text_file.hpp"
 
 // run
+#include "nnsim/run/input_grid.hpp"
 #include "nnsim/run/run_limits.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "nnsim/run/update_rule.hpp"

@@ -41,18 +41,6 @@ int write_all(int fd, std::string_view text) {
   return 0;
 }
 
-// A file that is not a regular one (/dev/null, /dev/stdout, a named pipe)
-// cannot be replaced by a rename: it is written where it is.
-void write_in_place(std::string_view text, const std::string& path) {
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) throw input_error(fmt::format("cannot write '{}': {}", path, reason(errno)));
-  errno = 0;
-  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() && std::fflush(file) == 0;
-  const int error = errno;
-  if (std::fclose(file) != 0 || !written) file_write_failed(path, written ? errno : error);
-}
-
 // The mode a new file gets from open(…, 0666): 0666 without the umask.
 mode_t new_file_mode() {
   const mode_t mask = ::umask(0);
@@ -91,37 +79,108 @@ class temporary_file {
   bool renamed_ = false;
 };
 
+}  // namespace
+
+// What is written to `path` goes into a temporary file `.NAME.XXXXXX` next
+// to it, renamed over it by finish(); a file that is not a regular one
+// (/dev/null, /dev/stdout, a named pipe) cannot be replaced by a rename and
+// is written where it is.
+class file_output {
+ public:
+  explicit file_output(const std::string& path) : path_(path) {
+    // A symbolic link stays one: the file it points to is replaced.
+    target_ = path;
+    if (std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), &std::free); resolved) {
+      target_ = resolved.get();
+    }
+    struct stat existing {};
+    const bool exists = ::stat(target_.c_str(), &existing) == 0;
+    if (exists && S_ISDIR(existing.st_mode)) {
+      throw input_error(fmt::format("cannot write '{}': {}", path, reason(EISDIR)));
+    }
+    if (exists && !S_ISREG(existing.st_mode)) {
+      errno = 0;
+      in_place_ = std::fopen(path.c_str(), "wb");
+      if (in_place_ == nullptr) throw input_error(fmt::format("cannot write '{}': {}", path, reason(errno)));
+      return;
+    }
+
+    // `.NAME.XXXXXX` next to the target, so that the rename stays on one
+    // file system and is atomic.
+    const std::size_t slash = target_.rfind('/');
+    const std::string folder = slash == std::string::npos ? std::string() : target_.substr(0, slash + 1);
+    const std::string name = slash == std::string::npos ? target_ : target_.substr(slash + 1);
+    temporary_ = std::make_unique<temporary_file>(folder + "." + name.substr(0, 200) + ".XXXXXX");
+    if (temporary_->fd() < 0) throw input_error(fmt::format("cannot write '{}': {}", path, reason(errno)));
+
+    // The new file keeps the mode (and, where allowed, the owner) of the
+    // one it replaces; a new one gets the mode open() would give it.
+    if (::fchmod(temporary_->fd(), exists ? existing.st_mode & 07777 : new_file_mode()) != 0) {
+      file_write_failed(path, errno);
+    }
+    if (exists && (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid())) {
+      [[maybe_unused]] const int ignored = ::fchown(temporary_->fd(), existing.st_uid, existing.st_gid);
+    }
+  }
+  ~file_output() {
+    if (in_place_ != nullptr) std::fclose(in_place_);
+  }
+  file_output(const file_output&) = delete;
+  file_output& operator=(const file_output&) = delete;
+
+  void write(std::string_view text) {
+    if (in_place_ != nullptr) {
+      errno = 0;
+      if (std::fwrite(text.data(), 1, text.size(), in_place_) != text.size()) file_write_failed(path_, errno);
+      return;
+    }
+    if (pending_.size() + text.size() < buffer_bytes) {
+      pending_.append(text);
+      return;
+    }
+    // A large text (a whole network from write_output) is not copied.
+    write_pending();
+    if (const int error = write_all(temporary_->fd(), text); error != 0) file_write_failed(path_, error);
+  }
+
+  void finish() {
+    if (in_place_ != nullptr) {
+      errno = 0;
+      const bool flushed = std::fflush(in_place_) == 0;
+      const int error = errno;
+      const int closed = std::fclose(in_place_);
+      in_place_ = nullptr;
+      if (closed != 0 || !flushed) file_write_failed(path_, flushed ? errno : error);
+      return;
+    }
+    write_pending();
+    if (::fsync(temporary_->fd()) != 0) file_write_failed(path_, errno);
+    if (const int error = temporary_->close(); error != 0) file_write_failed(path_, error);
+    if (const int error = temporary_->rename_to(target_); error != 0) file_write_failed(path_, error);
+  }
+
+ private:
+  // Written to the temporary file in pieces of about this size.
+  static constexpr std::size_t buffer_bytes = 65536;
+
+  void write_pending() {
+    if (const int error = write_all(temporary_->fd(), pending_); error != 0) file_write_failed(path_, error);
+    pending_.clear();
+  }
+
+  std::string path_;
+  std::string target_;
+  std::FILE* in_place_ = nullptr;
+  std::unique_ptr<temporary_file> temporary_;
+  std::string pending_;
+};
+
+namespace {
+
 void write_file(std::string_view text, const std::string& path) {
-  // A symbolic link stays one: the file it points to is replaced.
-  std::string target = path;
-  if (std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), &std::free); resolved) {
-    target = resolved.get();
-  }
-  struct stat existing {};
-  const bool exists = ::stat(target.c_str(), &existing) == 0;
-  if (exists && S_ISDIR(existing.st_mode)) throw input_error(fmt::format("cannot write '{}': {}", path, reason(EISDIR)));
-  if (exists && !S_ISREG(existing.st_mode)) return write_in_place(text, path);
-
-  // `.NAME.XXXXXX` next to the target, so that the rename stays on one
-  // file system and is atomic.
-  const std::size_t slash = target.rfind('/');
-  const std::string folder = slash == std::string::npos ? std::string() : target.substr(0, slash + 1);
-  const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
-  temporary_file temporary(folder + "." + name.substr(0, 200) + ".XXXXXX");
-  if (temporary.fd() < 0) throw input_error(fmt::format("cannot write '{}': {}", path, reason(errno)));
-
-  // The new file keeps the mode (and, where allowed, the owner) of the one
-  // it replaces; a new one gets the mode open() would give it.
-  if (::fchmod(temporary.fd(), exists ? existing.st_mode & 07777 : new_file_mode()) != 0) {
-    file_write_failed(path, errno);
-  }
-  if (exists && (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid())) {
-    [[maybe_unused]] const int ignored = ::fchown(temporary.fd(), existing.st_uid, existing.st_gid);
-  }
-  if (const int error = write_all(temporary.fd(), text); error != 0) file_write_failed(path, error);
-  if (::fsync(temporary.fd()) != 0) file_write_failed(path, errno);
-  if (const int error = temporary.close(); error != 0) file_write_failed(path, error);
-  if (const int error = temporary.rename_to(target); error != 0) file_write_failed(path, error);
+  file_output file(path);
+  file.write(text);
+  file.finish();
 }
 
 // A write to standard error failed (there is nowhere to say so).
@@ -132,6 +191,28 @@ bool standard_error_failed = false;
 void write_output(std::string_view text, const std::string& path) {
   if (path.empty() || path == "-") return write_standard_output(text);
   write_file(text, path);
+}
+
+output_stream::output_stream(const std::string& path) {
+  if (!path.empty() && path != "-") file_ = std::make_unique<file_output>(path);
+}
+
+output_stream::~output_stream() = default;
+
+void output_stream::write(std::string_view text) {
+  if (file_) return file_->write(text);
+  write_standard_output(text);
+}
+
+void output_stream::flush() {
+  if (file_) return;
+  errno = 0;
+  if (std::fflush(stdout) != 0) throw output_error(fmt::format("cannot write standard output: {}", reason(errno)), true);
+}
+
+void output_stream::finish() {
+  if (file_) file_->finish();
+  file_.reset();
 }
 
 void write_standard_output(std::string_view text) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -33,6 +34,33 @@ class output_error : public std::runtime_error {
 // when the file cannot be created (a missing folder, no permission, a
 // folder as `path`) and output_error when writing it fails.
 void write_output(std::string_view text, const std::string& path);
+
+class file_output;
+
+// Output made piece by piece, as a stream of rows (eval): to standard
+// output when `path` is empty or `-`, where flush() hands what was written
+// to the reader at once; or to the file `path`, replaced whole or not at
+// all as by write_output: the pieces go into the temporary file and
+// finish() renames it over `path`.  Destroyed before finish() (an error
+// stopped the work), it removes the temporary file and leaves an existing
+// `path` as it was.  Throws as write_output does: input_error from the
+// constructor when the file cannot be created, output_error when writing
+// fails.
+class output_stream {
+ public:
+  explicit output_stream(const std::string& path);
+  ~output_stream();
+  output_stream(const output_stream&) = delete;
+  output_stream& operator=(const output_stream&) = delete;
+
+  void write(std::string_view text);
+  // Standard output: flushes it.  A file: nothing (it appears whole).
+  void flush();
+  void finish();
+
+ private:
+  std::unique_ptr<file_output> file_;
+};
 
 // Writes `text` to standard output (buffered); throws output_error as soon
 // as a write fails, so that a long stream stops when its reader is gone.

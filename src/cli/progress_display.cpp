@@ -96,7 +96,9 @@ std::string progress_display::text(clock::time_point now) const {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   std::string line = label_ + ": ";
   if (counting_) {
-    line += fmt::format("{}/{} {}, {:.1f} s", done_, total_, what_, seconds);
+    // A total of 0: not known in advance (the lines of a stream).
+    if (total_ > 0) line += fmt::format("{}/{} {}, {:.1f} s", done_, total_, what_, seconds);
+    else line += fmt::format("{} {}, {:.1f} s", done_, what_, seconds);
     if (running_) {
       line += fmt::format("; current one: {} steps", steps_);
       if (bits_ > 0) line += fmt::format(", largest value {} bits", bits_);

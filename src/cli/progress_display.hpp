@@ -40,8 +40,9 @@ class progress_display {
   // (update_count) this is the computation of the current item.
   void update_run(std::uint64_t steps, std::size_t bits);
 
-  // Many items: `done` of `total` `what` ("words", "functions").  Drops the
-  // previous item's computation from the line.
+  // Many items: `done` of `total` `what` ("words", "functions"); a total of
+  // 0 means it is not known in advance.  Drops the previous item's
+  // computation from the line.
   void update_count(std::uint64_t done, std::uint64_t total, std::string_view what);
 
   // Removes the line; the next update draws it again.

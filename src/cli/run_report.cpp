@@ -95,8 +95,7 @@ std::string describe_numbers(const number_mode& numbers) {
   return fmt::format("{} (the values are floating-point approximations of the exact ones)", numbers.name());
 }
 
-nlohmann::ordered_json run_json(const network& net, const run_result& result) {
-  nlohmann::ordered_json json;
+void add_verdict_json(nlohmann::ordered_json& json, const run_result& result) {
   json["status"] = std::string(name_of(result.status));
   if (result.interrupted) json["interrupted"] = true;
   json["steps"] = result.steps;
@@ -104,6 +103,11 @@ nlohmann::ordered_json run_json(const network& net, const run_result& result) {
     json["cycle"] = {{"start", result.cycle_start}, {"period", result.cycle_period}};
   }
   json["outputs"] = result.outputs.texts();
+}
+
+nlohmann::ordered_json run_json(const network& net, const run_result& result) {
+  nlohmann::ordered_json json;
+  add_verdict_json(json, result);
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < net.size() && i < result.state.size(); ++i) {
     append_new_member(state, net.neurons[i].name, result.state.text(i));

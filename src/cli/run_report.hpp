@@ -41,6 +41,11 @@ std::string output_line(const network& net, const run_result& result);
 // approximations of the exact ones)".
 std::string describe_numbers(const number_mode& numbers);
 
+// Adds the members of the verdict to `json`: status, interrupted (true,
+// only for a run that Ctrl-C stopped), steps, cycle (diverges only) and
+// outputs, as `run --json` and `eval --json` write them.
+void add_verdict_json(nlohmann::ordered_json& json, const run_result& result);
+
 // The object of cli.md for `run --json`: status, interrupted (true, only
 // for a run that Ctrl-C stopped), steps, cycle (diverges only), outputs,
 // state (in neuron order), rule and numbers.

@@ -35,57 +35,107 @@ void check_input(const network& net, const std::vector<rational>& input) {
                                 input.size() == 1 ? " was" : "s were"));
 }
 
-template <class Num>
-run_result run_in_mode(const network& net, const run_request& request, const rule_spec& rule,
-                       const typename arithmetic<Num>::context& ctx) {
-  memory_budget own_budget(request.limits.max_memory);
-  memory_budget& budget = request.budget != nullptr ? *request.budget : own_budget;
-  simulator<Num> engine(net, make_update_rule(net, rule), ctx, request.limits, budget);
+}  // namespace
 
-  typename simulator<Num>::step_hook hook;
-  std::vector<neuron_id> selected_ids;
-  if (request.observer) {
-    hook = [&](std::uint64_t time, std::span<const equation_index> selected) {
-      selected_ids.clear();
-      for (equation_index e : selected) selected_ids.push_back(net.equations[e].target);
-      request.observer(trace_event{time, state_view(std::span<const Num>(engine.state())), &selected_ids});
-    };
+class network_runner::engine {
+ public:
+  virtual ~engine() = default;
+  virtual run_result run(const std::vector<rational>& input) = 0;
+  virtual const network& net() const = 0;
+};
+
+namespace {
+
+// The compiled network in one number type, its budget and the observer.
+template <class Num>
+class typed_engine final : public network_runner::engine {
+ public:
+  typed_engine(const network& net, const run_request& request, const rule_spec& rule,
+               const typename arithmetic<Num>::context& ctx)
+      : net_(net),
+        rule_(rule),
+        numbers_(request.numbers),
+        observer_(request.observer),
+        monitor_(request.monitor),
+        own_budget_(request.limits.max_memory),
+        engine_(net, make_update_rule(net, rule), ctx, request.limits,
+                request.budget != nullptr ? *request.budget : own_budget_) {}
+
+  run_result run(const std::vector<rational>& input) override {
+    check_input(net_, input);
+    typename simulator<Num>::step_hook hook;
+    if (observer_) {
+      hook = [&](std::uint64_t time, std::span<const equation_index> selected) {
+        selected_ids_.clear();
+        for (equation_index e : selected) selected_ids_.push_back(net_.equations[e].target);
+        observer_(trace_event{time, state_view(std::span<const Num>(engine_.state())), &selected_ids_});
+      };
+    }
+
+    const run_outcome outcome = engine_.run(input, hook, &monitor_);
+    run_result result;
+    result.status = outcome.status;
+    result.steps = outcome.steps;
+    result.cycle_start = outcome.cycle_start;
+    result.cycle_period = outcome.cycle_period;
+    result.interrupted = outcome.interrupted;
+    const std::vector<Num>& state = engine_.state();
+    std::vector<Num> outputs;
+    outputs.reserve(net_.outputs.size());
+    for (neuron_id o : net_.outputs) outputs.push_back(state[index(o)]);
+    result.state = state_values(state);
+    result.outputs = state_values(std::move(outputs));
+    result.largest_value_bits = engine_.largest_value_bits();
+    result.rule = rule_;
+    result.numbers = numbers_;
+    return result;
   }
 
-  const run_outcome outcome = engine.run(request.input, hook, &request.monitor);
-  run_result result;
-  result.status = outcome.status;
-  result.steps = outcome.steps;
-  result.cycle_start = outcome.cycle_start;
-  result.cycle_period = outcome.cycle_period;
-  result.interrupted = outcome.interrupted;
-  const std::vector<Num>& state = engine.state();
-  std::vector<Num> outputs;
-  outputs.reserve(net.outputs.size());
-  for (neuron_id o : net.outputs) outputs.push_back(state[index(o)]);
-  result.state = state_values(state);
-  result.outputs = state_values(std::move(outputs));
-  result.largest_value_bits = engine.largest_value_bits();
-  result.rule = rule;
-  result.numbers = request.numbers;
-  return result;
-}
+  const network& net() const override { return net_; }
+
+ private:
+  const network& net_;
+  rule_spec rule_;
+  number_mode numbers_;
+  trace_observer observer_;
+  run_monitor monitor_;
+  std::vector<neuron_id> selected_ids_;
+  memory_budget own_budget_;  // before engine_, which charges it until it goes
+  simulator<Num> engine_;
+};
 
 }  // namespace
 
-run_result run_network(const network& net, const run_request& request) {
-  check_input(net, request.input);
+network_runner::network_runner(const network& net, const run_request& request) {
   const rule_spec rule = request.rule.value_or(net.rule);
   switch (request.numbers.type) {
     case number_mode::kind::rational:
       check_exactness(net);
-      return run_in_mode<rational>(net, request, rule, {});
+      engine_ = std::make_unique<typed_engine<rational>>(net, request, rule, arithmetic<rational>::context{});
+      return;
     case number_mode::kind::real:
-      return run_in_mode<real_number>(net, request, rule, {static_cast<mpfr_prec_t>(request.numbers.precision)});
+      engine_ = std::make_unique<typed_engine<real_number>>(
+          net, request, rule, arithmetic<real_number>::context{static_cast<mpfr_prec_t>(request.numbers.precision)});
+      return;
     case number_mode::kind::ieee_double:
-      return run_in_mode<double>(net, request, rule, {});
+      engine_ = std::make_unique<typed_engine<double>>(net, request, rule, arithmetic<double>::context{});
+      return;
   }
   throw input_error("unknown number mode");
+}
+
+network_runner::~network_runner() = default;
+network_runner::network_runner(network_runner&&) noexcept = default;
+network_runner& network_runner::operator=(network_runner&&) noexcept = default;
+
+run_result network_runner::run(const std::vector<rational>& input) { return engine_->run(input); }
+
+const network& network_runner::net() const { return engine_->net(); }
+
+run_result run_network(const network& net, const run_request& request) {
+  // The input is checked before the network, as it always was.
+  check_input(net, request.input);
+  return network_runner(net, request).run(request.input);
 }
 
 }  // namespace nnsim

@@ -287,10 +287,18 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
     Num value = state_[v];
     set_value(v, value, 0);
   }
-  // What the previous run kept goes, and so does its charge.
-  memory_.remove(seen_.size() * sizeof(seen_state) +
+  // What the previous run kept goes, and so does its charge -- but a table
+  // of seen states of the first size stays, emptied, with its charge: a
+  // network_runner makes many runs of a few steps each, for which making
+  // and zeroing a new table took longer than the run itself.
+  const bool keep_table = seen_.size() == first_seen_capacity;
+  memory_.remove((keep_table ? 0 : seen_.size() * sizeof(seen_state)) +
                  checkpoints_.size() * (sizeof(checkpoints_[0]) + neuron_count_ * sizeof(Num)));
-  std::vector<seen_state>().swap(seen_);
+  if (!keep_table) {
+    std::vector<seen_state>().swap(seen_);
+  } else if (seen_count_ > 0) {
+    std::fill(seen_.begin(), seen_.end(), seen_state{});
+  }
   seen_count_ = 0;
   checkpoints_.clear();
   changed_.clear();
@@ -418,7 +426,7 @@ void simulator<Num>::check_memory(std::uint64_t t) const {
 template <class Num>
 void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
   if (2 * (seen_count_ + 1) > seen_.size()) {
-    const std::size_t capacity = std::max<std::size_t>(1024, 2 * seen_.size());
+    const std::size_t capacity = std::max<std::size_t>(first_seen_capacity, 2 * seen_.size());
     // While the table grows, the old and the new one exist together.
     charge(capacity * sizeof(seen_state), "looking for a repeated state", t);
     std::vector<seen_state> grown(capacity);

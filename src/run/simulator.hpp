@@ -171,6 +171,7 @@ class simulator {
     std::uint64_t time = empty_slot;
   };
   static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
+  static constexpr std::size_t first_seen_capacity = 1024;  // slots of the table when it is first made
   std::vector<seen_state> seen_;               // open addressing, linear probing, at most half full
   std::size_t seen_count_ = 0;
   std::vector<std::pair<std::uint64_t, std::vector<Num>>> checkpoints_;  // (t, y(t)) for t = 0, 1, 2, 4, 8, ...

@@ -90,8 +90,13 @@ class layered_rule final : public update_rule {
 
 class random_rule final : public update_rule {
  public:
-  random_rule(const network& net, const rule_spec& spec) : generator_(spec.seed) { universe_ = all_equations(net); }
-  std::span<const equation_index> select(std::uint64_t) override {
+  random_rule(const network& net, const rule_spec& spec) : seed_(spec.seed), generator_(spec.seed) {
+    universe_ = all_equations(net);
+  }
+  std::span<const equation_index> select(std::uint64_t t) override {
+    // Every computation draws from the seed anew, so that the n-th run of
+    // one rule object selects what the first did (network_runner).
+    if (t == 0) generator_ = splitmix64(seed_);
     if (universe_.empty()) return {};
     chosen_ = universe_[generator_.next() % universe_.size()];
     return {&chosen_, 1};
@@ -99,6 +104,7 @@ class random_rule final : public update_rule {
   std::optional<std::uint64_t> period() const override { return std::nullopt; }
 
  private:
+  std::uint64_t seed_;
   splitmix64 generator_;
   equation_index chosen_ = 0;
 };

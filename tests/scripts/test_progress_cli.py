@@ -28,7 +28,9 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cli_tester  # noqa: E402
@@ -42,6 +44,9 @@ ENDLESS_RUN = ["run", GROW, "--input", "1/2", "--max-steps", "1000000000000", "-
 # 131,071 words of 3000 steps each: minutes of work.
 LONG_RECOGNIZE = ["recognize", GROW, "--all-words", "16", "--max-steps", "3000", "--max-bits", "1000000000"]
 
+# 100,000 inputs, most of them 3000 steps of growing values: minutes of work.
+LONG_EVAL = ["eval", GROW, "--grid", "0:1:100000", "--max-steps", "3000", "--max-bits", "1000000000"]
+
 # Generous: a loaded two-core machine under the sanitizers is slow.
 WAIT = 120
 # Longer than the second of work after which a progress line appears.
@@ -51,14 +56,14 @@ QUIET_WAIT = 2.5
 PROGRESS = re.compile(r"\r([^\r\n\x1b]*)\x1b\[K")
 
 
-def start(t, args, env_progress=None, stderr=subprocess.PIPE):
+def start(t, args, env_progress=None, stderr=subprocess.PIPE, stdout=subprocess.PIPE):
     """Starts nnsim with SIGINT at its default (a background shell may have
     ignored it, which nnsim respects)."""
     env = dict(os.environ)
     env.pop("NNSIM_PROGRESS", None)
     if env_progress is not None:
         env["NNSIM_PROGRESS"] = env_progress
-    return subprocess.Popen([t.nnsim, *args], cwd=t.directory, env=env, stdout=subprocess.PIPE, stderr=stderr,
+    return subprocess.Popen([t.nnsim, *args], cwd=t.directory, env=env, stdout=stdout, stderr=stderr,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
@@ -247,6 +252,56 @@ def test_recognize_json_interrupted(t):
             and result.get("classified") == len(result["words"]) == sum(result["counts"].values()), out[:300])
 
 
+def eval_interrupted(t, extra, wait):
+    """Starts LONG_EVAL with standard output into a file (its rows are long:
+    a pipe nobody reads would stop it), interrupts it once `wait` says so and
+    returns the exit code, the rows and standard error."""
+    with tempfile.TemporaryFile() as rows:
+        process = start(t, LONG_EVAL + extra, env_progress="always", stdout=rows)
+        found, seen = wait(process)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=WAIT)
+        rows.seek(0)
+        return found, process.returncode, rows.read().decode(), (seen + err).decode()
+
+
+def test_eval_interrupted(t):
+    found, code, out, err = eval_interrupted(
+        t, [], lambda process: read_until(process.stderr.fileno(), rb"\reval: [1-9]\d*/100000 inputs, "))
+    t.check("eval: progress line", found, repr(err[-300:]))
+    t.check("eval: exit code 130", code == 130, f"{code}")
+    lines = out.splitlines()
+    t.check("eval: the header", lines[:1] == ["x,status,steps,cycle_start,cycle_period,s"], out[:200])
+    rows = lines[1:]
+    # Row i is the input i/99999; the first halts at once, the others run out of steps.
+    expected = ["0,halted,0,,,0"] + [f"{Fraction(i, 99999)},undecided,3000,,," for i in range(1, len(rows))]
+    t.check("eval: the rows before the interrupted one, complete",
+            len(rows) >= 1 and [row if row.startswith("0,") else row[:row.rindex(",") + 1] for row in rows] == expected,
+            out[:300])
+    t.check("eval: how far it got", PROGRESS.sub("", err) == f"nnsim: interrupted: {len(rows)} "
+            f"input{'s' if len(rows) != 1 else ''} evaluated (Ctrl-C); the rows written are theirs\n", repr(err[-300:]))
+
+
+def test_eval_json_interrupted(t):
+    def wait(process):
+        installed = wait_for_handler(process)
+        time.sleep(0.5)
+        return installed, b""
+    installed, code, out, err = eval_interrupted(t, ["--json"], wait)
+    t.check("eval --json: handler installed", installed)
+    t.check("eval --json: exit code 130", code == 130, f"{code} {err!r}")
+    t.check("eval --json: no progress line, the message", re.fullmatch(
+        r"nnsim: interrupted: \d+ inputs? evaluated \(Ctrl-C\); the rows written are theirs\n", err), repr(err))
+    try:
+        rows = [json.loads(line) for line in out.splitlines()]
+    except ValueError:
+        t.check("eval --json: JSON lines", False, out[:300])
+        return
+    t.check("eval --json: the rows before the interrupted one",
+            all(row["status"] in ("halted", "undecided") and "interrupted" not in row for row in rows)
+            and [row["input"] for row in rows[:1]] in ([], [["0"]]), out[:300])
+
+
 def test_check_boolean_interrupted(t):
     process = start(t, ["check", "boolean", "--arity", "4", "--full-simulation", "--threads", "1"],
                     env_progress="always")
@@ -352,6 +407,8 @@ TESTS = [
     test_trace_jsonl_interrupted,
     test_recognize_interrupted,
     test_recognize_json_interrupted,
+    test_eval_interrupted,
+    test_eval_json_interrupted,
     test_check_boolean_interrupted,
     test_check_machine_interrupted,
     test_progress_on_terminal,

@@ -1,7 +1,8 @@
-// Running one computation (semantics.md, sections 2-4) in any number mode,
+// Running computations (semantics.md, sections 2-4) in any number mode,
 // with the values in the mode's number type (state_values.hpp: rationals,
-// MPFR values or doubles, as numbers; text only on request).  The typed
-// engine is simulator.hpp; this is what the command line and the checks call.
+// MPFR values or doubles, as numbers; text only on request): one with
+// run_network, many of one network with a network_runner.  The typed engine
+// is simulator.hpp; this is what the command line and the checks call.
 #pragma once
 
 #include "nnsim/model/network.hpp"
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,5 +68,40 @@ struct run_request {
 // throws limit_error when a value grows past limits.max_bits or the
 // computation's memory past its budget.
 run_result run_network(const network& net, const run_request& request);
+
+// Many computations of one network with one rule, number mode and limits,
+// for as many inputs as needed (nnsim eval): the checks of run_network and
+// the compilation into flat arrays are done once, by the constructor, and
+// each run starts afresh from the initial state for its input.  run(input)
+// gives exactly what run_network gives for `request` with that input (a
+// random rule draws from its seed in every run).
+//
+// The budget (request.budget, or one of limits.max_memory that the runner
+// owns) carries the compiled network for the runner's lifetime and each
+// run's tables and numbers while it runs; what a run kept is given back
+// when the next one starts.  `net`, and a request.budget, must outlive the
+// runner; request.input is not read.
+class network_runner {
+ public:
+  // Throws input_error as run_network does for the rule and the number mode
+  // (a rule that does not fit, an activation not exact in rational mode),
+  // and limit_error when the compiled network exceeds the memory budget.
+  network_runner(const network& net, const run_request& request);
+  ~network_runner();
+  network_runner(network_runner&&) noexcept;
+  network_runner& operator=(network_runner&&) noexcept;
+
+  // One computation.  Throws input_error for a wrong input length, and
+  // limit_error as run_network does; the runner stays usable after either.
+  run_result run(const std::vector<rational>& input);
+
+  const network& net() const;
+
+  // The engine of the request's number mode (simulation.cpp).
+  class engine;
+
+ private:
+  std::unique_ptr<engine> engine_;
+};
 
 }  // namespace nnsim

@@ -24,8 +24,9 @@ class update_rule {
   virtual ~update_rule() = default;
 
   // S_t.  Must be called for t = 0, 1, 2, ... in order (the random rule draws
-  // one number per step); replay_select may be called for any t of a rule
-  // with a period.
+  // one number per step); t = 0 starts a computation over (the random rule
+  // draws from its seed again), so one rule object serves many runs.
+  // replay_select may be called for any t of a rule with a period.
   virtual std::span<const equation_index> select(std::uint64_t t) = 0;
   std::span<const equation_index> replay_select(std::uint64_t t) { return select_periodic(t); }
 
