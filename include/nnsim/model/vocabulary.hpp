@@ -1,8 +1,8 @@
 // The words of the `.nn` format and of the command-line options, each concept
-// in one table: activations, norms, update rules, number modes and the
-// keywords.  The lexer's reserved words, the parser's suggestions, the
-// writer, `info` and the help texts all read these tables, so a word is
-// added or renamed in one place.  The tables list the words in the order the
+// in one table: activations (and the names other texts give them), norms,
+// update rules, number modes and the keywords.  The lexer's reserved words,
+// the parser's suggestions, the writer, `info` and the help texts all read
+// these tables, so a word is added or renamed in one place.  The tables list the words in the order the
 // messages name them.
 #pragma once
 
