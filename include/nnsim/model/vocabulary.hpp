@@ -2,8 +2,8 @@
 // in one table: activations (and the names other texts give them), norms,
 // update rules, number modes and the keywords.  The lexer's reserved words,
 // the parser's suggestions, the writer, `info` and the help texts all read
-// these tables, so a word is added or renamed in one place.  The tables list the words in the order the
-// messages name them.
+// these tables, so a word is added or renamed in one place.  The tables list
+// the words in the order the messages name them.
 #pragma once
 
 #include "nnsim/model/network.hpp"
