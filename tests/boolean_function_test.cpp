@@ -263,6 +263,8 @@ TEST_CASE("boolean function: formula errors name the column, word for word", "[b
   CHECK(formula_error("x1 \u2212 x2") == "formula: column 4: unexpected character '\u2212' (U+2212 MINUS SIGN)");
   CHECK(formula_error("x1 &\u00a0x2") ==
         "formula: column 5: U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space");
+  CHECK(formula_error("x\u2081 & x2") ==
+        "formula: column 2: '\u2081' (U+2081 SUBSCRIPT ONE) is not ASCII '1'; use ASCII '1'");
   CHECK(formula_error("x1 \u2227 x2") == "formula: column 4: unexpected character '\u2227' (and is written '&')");
   CHECK(formula_error("x1 \u2228 x2") == "formula: column 4: unexpected character '\u2228' (or is written '|')");
   CHECK(formula_error("\u00acx1") == "formula: column 1: unexpected character '\u00ac' (negation is written '!')");

@@ -32,6 +32,7 @@ TEST_CASE("the characters copied from slides are named with their ASCII", "[look
         "'\u2018' (U+2018 LEFT SINGLE QUOTATION MARK) is not ASCII '''; use ASCII '''");
   CHECK(message_at("\u201d", 0) ==
         "'\u201d' (U+201D RIGHT DOUBLE QUOTATION MARK) is not ASCII '\"'; use ASCII '\"'");
+  CHECK(message_at("\u2081", 0) == "'\u2081' (U+2081 SUBSCRIPT ONE) is not ASCII '1'; use ASCII '1'");
   CHECK(message_at("\uff0c", 0) == "'\uff0c' (U+FF0C FULLWIDTH COMMA) is not ASCII ','; use ASCII ','");
   // An invisible space is named, not shown.
   CHECK(message_at("\u00a0", 0) == "U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space");

@@ -770,6 +770,8 @@ TEST_CASE("characters copied from slides are named, at their byte column", "[par
   CHECK(error_of("input x1， x2") == "1:9: '，' (U+FF0C FULLWIDTH COMMA) is not ASCII ','; use ASCII ','");
   CHECK(error_of("y ＝ step(1)") ==
         "1:3: '＝' (U+FF1D FULLWIDTH EQUALS SIGN) is not ASCII '='; use ASCII '='");
+  CHECK(error_of("input x\u2081, x\u2082") ==
+        "1:8: '\u2081' (U+2081 SUBSCRIPT ONE) is not ASCII '1'; use ASCII '1'");
   // In a comment they are text like any other.
   CHECK(error_of("input x  # 1 − x\ny = step(1 - x)  # ×\n") == "no error");
   // The echoed line shows the character itself and the caret under it.

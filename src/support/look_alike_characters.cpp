@@ -12,8 +12,9 @@ namespace nnsim {
 namespace {
 
 // Sorted by code point.  Only characters that a reader of the lecture's
-// notation would type for an ASCII one; letters that merely resemble Latin
-// ones (Cyrillic, Greek) are left to the readers' own messages.
+// notation would type for an ASCII one (x₁ for x1 too); letters that merely
+// resemble Latin ones (Cyrillic, Greek) are left to the readers' own
+// messages.
 constexpr auto table = std::to_array<look_alike_character>({
     {0x00A0, "NO-BREAK SPACE", " "},
     {0x00B7, "MIDDLE DOT", "*"},
@@ -31,6 +32,16 @@ constexpr auto table = std::to_array<look_alike_character>({
     {0x201D, "RIGHT DOUBLE QUOTATION MARK", "\""},
     {0x2022, "BULLET", "*"},
     {0x2044, "FRACTION SLASH", "/"},
+    {0x2080, "SUBSCRIPT ZERO", "0"},
+    {0x2081, "SUBSCRIPT ONE", "1"},
+    {0x2082, "SUBSCRIPT TWO", "2"},
+    {0x2083, "SUBSCRIPT THREE", "3"},
+    {0x2084, "SUBSCRIPT FOUR", "4"},
+    {0x2085, "SUBSCRIPT FIVE", "5"},
+    {0x2086, "SUBSCRIPT SIX", "6"},
+    {0x2087, "SUBSCRIPT SEVEN", "7"},
+    {0x2088, "SUBSCRIPT EIGHT", "8"},
+    {0x2089, "SUBSCRIPT NINE", "9"},
     {0x202F, "NARROW NO-BREAK SPACE", " "},
     {0x2192, "RIGHTWARDS ARROW", "->"},
     {0x2212, "MINUS SIGN", "-"},

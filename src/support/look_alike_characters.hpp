@@ -1,7 +1,7 @@
 // Characters that look like ASCII but are not: what text copied from slides,
 // a word processor or a PDF brings along (a minus sign U+2212 for '-', a
 // multiplication sign for '*', a no-break space, curly quotes, an arrow for
-// '->').  Every reader of text (the `.nn` and `.tm` loaders, training CSV,
+// '->', subscript digits).  Every reader of text (the `.nn` and `.tm` loaders, training CSV,
 // Boolean formulas, values on the command line) asks this one table, so
 // each such character is named the same way everywhere:
 //
@@ -21,7 +21,7 @@ namespace nnsim {
 struct look_alike_character {
   char32_t code_point;
   std::string_view name;   // its Unicode name: "MINUS SIGN"
-  std::string_view ascii;  // the ASCII it stands for: "-", "*", " ", "->"
+  std::string_view ascii;  // the ASCII it stands for: "-", "*", " ", "->", "1"
 };
 
 // The look-alike whose UTF-8 encoding starts at text[pos], if there is one.
