@@ -228,8 +228,12 @@ TEST_CASE("gate: defaults, names and descriptions", "[boolean][gates]") {
 }
 
 TEST_CASE("gate: bad names and arities, word for word", "[boolean][gates]") {
-  CHECK(error_of([] { parse_gate("andd"); }) ==
-        "unknown gate 'andd' (the gates are and, or, not, nand, nor, majority, atleast:K, xor, parity)");
+  CHECK(error_of([] { parse_gate("andd"); }) == "unknown gate 'andd'; did you mean 'and'?");
+  CHECK(error_of([] { parse_gate("AND"); }) == "unknown gate 'AND'; did you mean 'and'?");
+  CHECK(error_of([] { parse_gate("majorty"); }) == "unknown gate 'majorty'; did you mean 'majority'?");
+  CHECK(error_of([] { parse_gate("par"); }) == "unknown gate 'par'; did you mean 'parity'?");
+  CHECK(error_of([] { parse_gate("implies"); }) ==
+        "unknown gate 'implies' (the gates are and, or, not, nand, nor, majority, atleast:K, xor, parity)");
   CHECK(error_of([] { parse_gate("atleast"); }) == "gate 'atleast' needs its threshold: atleast:K, e.g. atleast:2");
   CHECK(error_of([] { parse_gate("atleast:"); }) == "gate 'atleast:': the threshold '' is not a whole number");
   CHECK(error_of([] { parse_gate("atleast:-1"); }) == "gate 'atleast:-1': the threshold '-1' is not a whole number");

@@ -252,6 +252,23 @@ TEST_CASE("boolean function: formula errors name the column, word for word", "[b
   CHECK(formula_error("x1 && x2") == "formula: column 5: expected a variable, '(' or a constant, found '&'");
   CHECK(formula_error("x1 & \xc3\xa9") == "formula: column 6: unexpected character '\xc3\xa9'");
   CHECK(formula_error("x1 \xc3") == "formula: column 4: unexpected character '\xc3'");
+  CHECK(formula_error("x1 - x2") == "formula: column 4: unexpected character '-'");
+  // Characters copied from slides, and the lecture's logic symbols.
+  CHECK(formula_error("x1 \u00d7 x2") ==
+        "formula: column 4: unexpected character '\u00d7' (U+00D7 MULTIPLICATION SIGN); and is written '&'");
+  CHECK(formula_error("x1\u00b7x2") ==
+        "formula: column 3: unexpected character '\u00b7' (U+00B7 MIDDLE DOT); and is written '&'");
+  CHECK(formula_error("x1 \u22c5 x2") ==
+        "formula: column 4: unexpected character '\u22c5' (U+22C5 DOT OPERATOR); and is written '&'");
+  CHECK(formula_error("x1 \u2212 x2") == "formula: column 4: unexpected character '\u2212' (U+2212 MINUS SIGN)");
+  CHECK(formula_error("x1 &\u00a0x2") ==
+        "formula: column 5: U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space");
+  CHECK(formula_error("x\u2081 & x2") ==
+        "formula: column 2: '\u2081' (U+2081 SUBSCRIPT ONE) is not ASCII '1'; use ASCII '1'");
+  CHECK(formula_error("x1 \u2227 x2") == "formula: column 4: unexpected character '\u2227' (and is written '&')");
+  CHECK(formula_error("x1 \u2228 x2") == "formula: column 4: unexpected character '\u2228' (or is written '|')");
+  CHECK(formula_error("\u00acx1") == "formula: column 1: unexpected character '\u00ac' (negation is written '!')");
+  CHECK(formula_error("x1 \u2295 x2") == "formula: column 4: unexpected character '\u2295' (xor is written '^')");
 
   try {
     boolean_function::from_formula("x1", 21);

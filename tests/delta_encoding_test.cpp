@@ -123,6 +123,11 @@ TEST_CASE("words with characters other than 0 and 1", "[delta]") {
   CHECK(encode_error("1 0") == "invalid word '1 0': character ' ' at position 2 is not 0 or 1");
   CHECK(encode_error(std::string("1\t")) == "invalid word '1\t': byte 0x09 at position 2 is not 0 or 1");
   CHECK(encode_error("1δ") == "invalid word '1δ': byte 0xCE at position 2 is not 0 or 1");
+  // Curly quotes that the shell does not remove are named.
+  CHECK(encode_error("\u201801\u2019") ==
+        "invalid word '\u201801\u2019': '\u2018' (U+2018 LEFT SINGLE QUOTATION MARK) at position 1 is not 0 or 1");
+  CHECK(encode_error("01\u201d") ==
+        "invalid word '01\u201d': '\u201d' (U+201D RIGHT DOUBLE QUOTATION MARK) at position 3 is not 0 or 1");
   const std::string long_word = std::string(50, '0') + "2";
   CHECK(encode_error(long_word) ==
         "invalid word '" + std::string(40, '0') + "…' (51 bytes): character '2' at position 51 is not 0 or 1");

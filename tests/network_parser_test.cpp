@@ -645,7 +645,9 @@ TEST_CASE("equation syntax errors", "[parser]") {
   CHECK(error_of("x = 1") == "1:5: expected an activation function after '=', found '1'");
   CHECK(error_of("x = stpe(1)") == "1:5: unknown activation 'stpe'; did you mean 'step'?");
   CHECK(error_of("x = Sat(1)") == "1:5: unknown activation 'Sat'; did you mean 'sat'?");
-  CHECK(error_of("x = sigmoid(1)") == "1:5: unknown activation 'sigmoid'");
+  CHECK(error_of("x = sigmoid(1)") ==
+        "1:5: unknown activation 'sigmoid'; did you mean 'logistic'? (the lecture's sigmoid is logistic)");
+  CHECK(error_of("x = foo(1)") == "1:5: unknown activation 'foo'");
   CHECK(error_of("x = dist(y)") == "1:5: 'dist' is a norm, not an activation function");
   CHECK(error_of("x = step") == "1:9: expected '(' after 'step', found end of file");
   CHECK(error_of("x = step 1") == "1:10: expected '(' after 'step', found '1'");
@@ -683,6 +685,98 @@ TEST_CASE("equation syntax errors", "[parser]") {
   CHECK(error_of("x = step(1 + rule)") == "1:14: 'rule' is a reserved word and cannot be a neuron name");
   CHECK(error_of("x = step(2 * )") == "1:14: expected a neuron name after '*', found ')'");
   CHECK(error_of("x = step(2 *") == "1:9: missing ')' to close this '('");
+}
+
+TEST_CASE("other names of the activations get the format's name", "[parser]") {
+  const auto activation_error = [](std::string_view name) {
+    return error_of(fmt::format("input x\ny = {}(x)\n", name));
+  };
+  const std::string sigmoid = "; did you mean 'logistic'? (the lecture's sigmoid is logistic)";
+  CHECK(activation_error("sigmoid") == "2:5: unknown activation 'sigmoid'" + sigmoid);
+  CHECK(activation_error("Sigmoid") == "2:5: unknown activation 'Sigmoid'" + sigmoid);
+  CHECK(activation_error("sigm") == "2:5: unknown activation 'sigm'" + sigmoid);
+  CHECK(activation_error("logsig") == "2:5: unknown activation 'logsig'" + sigmoid);
+  const std::string step = "; did you mean 'step'? (step(ξ) is 1 if ξ ≥ 0, else 0)";
+  CHECK(activation_error("heaviside") == "2:5: unknown activation 'heaviside'" + step);
+  CHECK(activation_error("Heaviside") == "2:5: unknown activation 'Heaviside'" + step);
+  CHECK(activation_error("threshold") == "2:5: unknown activation 'threshold'" + step);
+  CHECK(activation_error("hardlim") == "2:5: unknown activation 'hardlim'" + step);
+  CHECK(activation_error("Step") == "2:5: unknown activation 'Step'; did you mean 'step'?");
+  const std::string sign = "; did you mean 'sign'? (sign(ξ) is 1 if ξ ≥ 0, else −1)";
+  CHECK(activation_error("sgn") == "2:5: unknown activation 'sgn'" + sign);
+  CHECK(activation_error("signum") == "2:5: unknown activation 'signum'" + sign);
+  CHECK(activation_error("ReLU") == "2:5: unknown activation 'ReLU'; did you mean 'relu'?");
+  CHECK(activation_error("RELU") == "2:5: unknown activation 'RELU'; did you mean 'relu'?");
+  CHECK(activation_error("rectifier") ==
+        "2:5: unknown activation 'rectifier'; did you mean 'relu'? (relu(ξ) is max(ξ, 0))");
+  const std::string id = "; did you mean 'id'? (id(ξ) is ξ)";
+  CHECK(activation_error("identity") == "2:5: unknown activation 'identity'" + id);
+  CHECK(activation_error("linear") == "2:5: unknown activation 'linear'" + id);
+  CHECK(activation_error("purelin") == "2:5: unknown activation 'purelin'" + id);
+  CHECK(activation_error("ID") == "2:5: unknown activation 'ID'; did you mean 'id'?");
+  const std::string tanh = "; did you mean 'tanh'? (the lecture's hyperbolic tangens is tanh(ξ/2))";
+  CHECK(activation_error("tgh") == "2:5: unknown activation 'tgh'" + tanh);
+  CHECK(activation_error("tansig") == "2:5: unknown activation 'tansig'" + tanh);
+  CHECK(activation_error("Tanh") == "2:5: unknown activation 'Tanh'; did you mean 'tanh'?");
+  CHECK(activation_error("tahn") == "2:5: unknown activation 'tahn'; did you mean 'tanh'?");
+  CHECK(activation_error("satlin") ==
+        "2:5: unknown activation 'satlin'; did you mean 'sat'? (sat(ξ) is 0 below 0, ξ between 0 and 1, 1 above 1)");
+  CHECK(activation_error("logist") == "2:5: unknown activation 'logist'; did you mean 'logistic'?");
+}
+
+TEST_CASE("max(x, 0) is relu", "[parser]") {
+  const std::string relu = "; did you mean 'relu'? (max(ξ, 0) is written relu(ξ))";
+  CHECK(error_of("input x\ny = max(x, 0)") == "2:5: unknown activation 'max'" + relu);
+  CHECK(error_of("input x\ny = max(0, x)") == "2:5: unknown activation 'max'" + relu);
+  CHECK(error_of("input x\ny = Max(0, 2 x - 1)") == "2:5: unknown activation 'Max'" + relu);
+  // Inside a potential it is read as a norm.
+  CHECK(error_of("input x\ny = step(max(x, 0) - 1)") ==
+        "2:10: unknown norm 'max'; max(ξ, 0) is the activation relu(ξ), which applies to a whole potential: "
+        "N = relu(ξ)");
+  CHECK(error_of("input x\ny = step(1 + 2 max(x, 0))") ==
+        "2:16: unknown norm 'max'; max(ξ, 0) is the activation relu(ξ), which applies to a whole potential: "
+        "N = relu(ξ)");
+  CHECK(error_of("input x\ny = step(dits(x))") == "2:10: unknown norm 'dits'; did you mean 'dist'?");
+}
+
+TEST_CASE("characters copied from slides are named, at their byte column", "[parser]") {
+  const std::string minus = "'−' (U+2212 MINUS SIGN) is not ASCII '-'; use ASCII '-'";
+  CHECK(error_of("input x\ny = step(−1 + 2 x)") == "2:10: " + minus);
+  CHECK(error_of("input x\ny = step(2 x − 1)") == "2:14: " + minus);
+  CHECK(error_of("input x\ny = step(x−1)") == "2:11: " + minus);
+  CHECK(error_of("input x\ny = step(1−x)") == "2:11: " + minus);
+  CHECK(error_of("init s = −1/2\ns = sat(s)") == "1:10: " + minus);
+  CHECK(error_of("x = logistic[−2](1)") == "1:14: " + minus);
+  // Inside brackets that span lines, and after a byte order mark (counted).
+  CHECK(error_of("input x\ny = step(1\n  − x)") == "3:3: " + minus);
+  CHECK(error_of("\xEF\xBB\xBFy = step(−1)") == "1:13: " + minus);
+  CHECK(error_of("input x\ny = step(1 – x)") ==
+        "2:12: '–' (U+2013 EN DASH) is not ASCII '-'; use ASCII '-'");
+  CHECK(error_of("input x\ny = step(1 — x)") ==
+        "2:12: '—' (U+2014 EM DASH) is not ASCII '-'; use ASCII '-'");
+  CHECK(error_of("input x\ny = step(2 × x)") ==
+        "2:12: '×' (U+00D7 MULTIPLICATION SIGN) is not ASCII '*'; use ASCII '*'");
+  CHECK(error_of("input x\ny = step(2·x)") ==
+        "2:11: '·' (U+00B7 MIDDLE DOT) is not ASCII '*'; use ASCII '*'");
+  CHECK(error_of("input x\ny = step(2 ∗ x)") ==
+        "2:12: '∗' (U+2217 ASTERISK OPERATOR) is not ASCII '*'; use ASCII '*'");
+  CHECK(error_of("input x\ny = step(2 ⋅ x)") ==
+        "2:12: '⋅' (U+22C5 DOT OPERATOR) is not ASCII '*'; use ASCII '*'");
+  CHECK(error_of("input x\ny = step(x ÷ 2)") ==
+        "2:12: '÷' (U+00F7 DIVISION SIGN) is not ASCII '/'; use ASCII '/'");
+  CHECK(error_of("input x\ny = step(1 + x)") ==
+        "2:11: U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space");
+  CHECK(error_of("input x1 x2") == "1:9: U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space");
+  CHECK(error_of("input x1， x2") == "1:9: '，' (U+FF0C FULLWIDTH COMMA) is not ASCII ','; use ASCII ','");
+  CHECK(error_of("y ＝ step(1)") ==
+        "1:3: '＝' (U+FF1D FULLWIDTH EQUALS SIGN) is not ASCII '='; use ASCII '='");
+  CHECK(error_of("input x\u2081, x\u2082") ==
+        "1:8: '\u2081' (U+2081 SUBSCRIPT ONE) is not ASCII '1'; use ASCII '1'");
+  // In a comment they are text like any other.
+  CHECK(error_of("input x  # 1 − x\ny = step(1 - x)  # ×\n") == "no error");
+  // The echoed line shows the character itself and the caret under it.
+  CHECK(diagnostic_of("input x\ny = step(2 x − 1)") ==
+        "test.nn:2:14: error: " + minus + "\n  y = step(2 x − 1)\n               ^");
 }
 
 TEST_CASE("division by zero in a term", "[parser]") {

@@ -209,6 +209,16 @@ TEST_CASE("perceptron data: errors name the file, line and column", "[perceptron
         "data.csv:1:5: error: number '2' is directly followed by 'x'; separate them with a space or '*'\n"
         "  0, 2x, 1\n      ^");
   CHECK(message_of("0,,1\n") == "data.csv:1:3: error: empty field: expected a number\n  0,,1\n    ^");
+  // A character copied from a slide is named, at its byte column.
+  CHECK(message_of("x1,x2,t\n1, \u22121, 1\n") ==
+        "data.csv:2:4: error: '\u2212' (U+2212 MINUS SIGN) is not ASCII '-'; use ASCII '-'\n  1, \u22121, 1\n     ^");
+  CHECK(message_of("0,0,0\n1/2,1\u20133,1\n") ==
+        "data.csv:2:6: error: '\u2013' (U+2013 EN DASH) is not ASCII '-'; use ASCII '-'\n  1/2,1\u20133,1\n       ^");
+  CHECK(message_of("0,0,0\n1\u00a0000,1,1\n") ==
+        "data.csv:2:2: error: U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space\n"
+        "  1\u00a0000,1,1\n   ^");
+  CHECK(message_of("0,0,0\n1,2\u00f73,1\n") ==
+        "data.csv:2:4: error: '\u00f7' (U+00F7 DIVISION SIGN) is not ASCII '/'; use ASCII '/'\n  1,2\u00f73,1\n     ^");
   CHECK(message_of("# nothing\n") ==
         "data.csv:1:10: error: no examples: expected lines of comma-separated inputs and a target 0 or 1\n"
         "  # nothing\n           ^");

@@ -147,7 +147,23 @@ TEST_CASE("machine files are checked with located errors", "[machine]") {
   CHECK(error_of("tape 0 1 _\nblank _\nstart q\naccept q\nreject q\n") ==
         "m.tm:5:8: error: state 'q' cannot both accept and reject\n  reject q\n         ^");
   CHECK(error_of("tape 0 1 _\x01\n") == "m.tm:1:11: error: unexpected character '\\x01'\n  tape 0 1 _\\x01\n            ^");
+  CHECK(error_of(std::string(header) + "strat q\n") ==
+        "m.tm:5:1: error: unknown statement 'strat'; did you mean 'start'?\n  strat q\n  ^");
+  CHECK(error_of(std::string(header) + "Reject no\n") ==
+        "m.tm:5:1: error: unknown statement 'Reject'; did you mean 'reject'?\n  Reject no\n  ^");
   CHECK_THROWS_AS(run_machine(parse_machine(header, "m.tm"), "012", 10), input_error);
+}
+
+TEST_CASE("machine files: characters copied from slides are named", "[machine]") {
+  CHECK(error_of(std::string(header) + "q 0 \u2192 yes 0 R\n") ==
+        "m.tm:5:5: error: '\u2192' (U+2192 RIGHTWARDS ARROW) is not ASCII '->'; use ASCII '->'\n"
+        "  q 0 \u2192 yes 0 R\n      ^");
+  CHECK(error_of(std::string(header) + "q 0 \u2013> yes 0 R\n") ==
+        "m.tm:5:5: error: '\u2013' (U+2013 EN DASH) is not ASCII '-'; use ASCII '-'\n  q 0 \u2013> yes 0 R\n      ^");
+  CHECK(error_of("tape 0 1\u00a0_\n") ==
+        "m.tm:1:9: error: U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space\n  tape 0 1\u00a0_\n          ^");
+  // Other characters outside ASCII are shown by their first byte.
+  CHECK(error_of("tape 0 1 \u00e9\n") == "m.tm:1:10: error: unexpected character '\\xc3'\n  tape 0 1 \u00e9\n           ^");
 }
 
 TEST_CASE("machine files: every line end, a byte order mark, short messages", "[machine]") {

@@ -89,6 +89,26 @@ TEST_CASE("the lexer reserves exactly the table's reserved words", "[vocabulary]
   }
 }
 
+TEST_CASE("the activation aliases are other names, each for an activation of the table", "[vocabulary]") {
+  std::set<std::string> seen;
+  for (const activation_alias& alias : activation_aliases) {
+    INFO(alias.alias);
+    CHECK(is_identifier(alias.alias));
+    CHECK(!activation_from_name(alias.alias));
+    CHECK(!is_reserved_word(alias.alias));
+    CHECK(seen.insert(std::string(alias.alias)).second);
+    CHECK(activation_alias_named(alias.alias) == &alias);
+    CHECK(activation_suggestion(alias.alias) ==
+          fmt::format("; did you mean '{}'? ({})", name_of(alias.meant), alias.remark));
+  }
+  CHECK(activation_alias_named("SIGMOID") == activation_alias_named("sigmoid"));
+  CHECK(activation_alias_named("sigmoid")->meant == activation::logistic);
+  CHECK(activation_alias_named("max")->meant == activation::relu);
+  CHECK(activation_alias_named("sigmoids") == nullptr);
+  CHECK(activation_suggestion("stpe") == "; did you mean 'step'?");
+  CHECK(activation_suggestion("softmax").empty());
+}
+
 TEST_CASE("the statement keywords are the ones that start a statement", "[vocabulary]") {
   CHECK(statement_words() == std::vector<std::string_view>{"network", "input", "output", "rule", "init"});
 }
@@ -146,6 +166,10 @@ TEST_CASE("a bad rule name or seed is refused by both forms", "[vocabulary]") {
         "unknown rule 'chaotic': expected parallel, sequential, layered, random or random:SEED");
   CHECK(message_of([] { load("rule chaotic\ny = id(1)\n"); }) ==
         "unknown rule 'chaotic' (expected parallel, sequential, layered, random or schedule)");
+  CHECK(message_of([] { parse_rule_option("paralel"); }) == "unknown rule 'paralel'; did you mean 'parallel'?");
+  CHECK(message_of([] { parse_rule_option("Sequential"); }) == "unknown rule 'Sequential'; did you mean 'sequential'?");
+  CHECK(message_of([] { parse_rule_option("rnadom:3"); }) == "unknown rule 'rnadom:3'; did you mean 'random'?");
+  CHECK(message_of([] { load("rule paralel\ny = id(1)\n"); }) == "unknown rule 'paralel'; did you mean 'parallel'?");
   // A schedule needs neuron names, which the command line cannot give.
   CHECK(message_of([] { parse_rule_option("schedule"); }).starts_with("unknown rule 'schedule'"));
   CHECK(message_of([] { parse_rule_option("parallel:3"); }).starts_with("unknown rule 'parallel:3'"));
@@ -177,6 +201,9 @@ TEST_CASE("number modes read their table", "[vocabulary]") {
   CHECK(number_mode::parse("real:64").name() == "real:64");
   CHECK(message_of([] { number_mode::parse("float"); }) ==
         "unknown number mode 'float': expected rational, double or real:P");
+  CHECK(message_of([] { number_mode::parse("rationl"); }) == "unknown number mode 'rationl'; did you mean 'rational'?");
+  CHECK(message_of([] { number_mode::parse("Double"); }) == "unknown number mode 'Double'; did you mean 'double'?");
+  CHECK(message_of([] { number_mode::parse("real"); }) == "number mode 'real' needs a precision in bits: real:P, from 2 to 100000 (e.g. real:128)");
   CHECK(message_of([] { number_mode::parse("real:1"); }) ==
         "invalid number mode 'real:1': the precision of real:P must be an integer from 2 to 100000");
 }
@@ -190,6 +217,17 @@ TEST_CASE("the exactness check names the first inexact equation", "[vocabulary]"
   CHECK(net.name_of(e->target) == "z");
   CHECK(!is_exact_in_rational_mode(*e));
   CHECK(is_exact_in_rational_mode(net.equations[0]));
+}
+
+TEST_CASE("a value copied from a slide names the character", "[vocabulary]") {
+  CHECK(message_of([] { parse_value("\u22121/2", "value"); }) ==
+        "invalid value '\u22121/2': '\u2212' (U+2212 MINUS SIGN) is not ASCII '-'; use ASCII '-'");
+  CHECK(message_of([] { parse_value("1/2\u00a0", "value"); }) ==
+        "invalid value '1/2\u00a0': U+00A0 NO-BREAK SPACE is not an ASCII space; use an ASCII space");
+  CHECK(message_of([] { parse_value("2\u00d710", "value"); }) ==
+        "invalid value '2\u00d710': '\u00d7' (U+00D7 MULTIPLICATION SIGN) is not ASCII '*'; use ASCII '*'");
+  CHECK(message_of([] { parse_value("-x", "value"); }) == "invalid value '-x': expected a number");
+  CHECK(parse_value("-1/2", "value") == rational(-1, 2));
 }
 
 TEST_CASE("text helpers", "[vocabulary]") {

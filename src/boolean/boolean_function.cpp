@@ -12,6 +12,7 @@
 #include "nnsim/boolean/boolean_function.hpp"
 
 #include "nnsim/support/error.hpp"
+#include "support/look_alike_characters.hpp"
 
 #include <fmt/format.h>
 
@@ -48,6 +49,21 @@ std::size_t utf8_length(unsigned char lead) {
   if (lead >= 0xE0) return lead < 0xF0 ? 3 : 1;
   if (lead >= 0xC0) return 2;
   return 1;
+}
+
+// A character a formula may contain.
+bool is_formula_char(char c) {
+  return is_blank(c) || is_name_char(c) || c == '!' || c == '&' || c == '^' || c == '|' || c == '(' || c == ')';
+}
+
+// How a formula writes the operator that `character` (ASCII, or a logic
+// symbol of the lecture's notation) stands for elsewhere, or "".
+std::string_view operator_hint(std::string_view character) {
+  if (character == "~" || character == "\u00AC") return "negation is written '!'";  // ¬
+  if (character == "+" || character == "\u2228") return "or is written '|'";                               // ∨
+  if (character == "*" || character == "\u2227") return "and is written '&'";                              // ∧
+  if (character == "\u2295") return "xor is written '^'";                                                  // ⊕
+  return "";
 }
 
 input_error formula_error(std::size_t column, const std::string& message) {
@@ -91,6 +107,10 @@ token next_token(std::string_view text, std::size_t& i) {
           t.index = digits == "1" ? 1 : 0;
         } else if (is_name_char(c)) {
           while (end < text.size() && is_name_char(text[end])) ++end;
+          // x₁ copied from a slide: the subscript is what is wrong.
+          if (const auto look_alike = look_alike_at(text, end); look_alike && is_name_char(look_alike->ascii[0])) {
+            throw formula_error(end + 1, look_alike_message(*look_alike));
+          }
           const std::string_view name = text.substr(i, end - i);
           const std::string_view number = name.substr(1);
           const bool numbered = name[0] == 'x' && !number.empty() &&
@@ -107,11 +127,20 @@ token next_token(std::string_view text, std::size_t& i) {
         } else {
           const std::size_t length = std::min(utf8_length(static_cast<unsigned char>(c)), text.size() - i);
           const std::string_view character = text.substr(i, length);
-          const std::string_view hint = c == '~'   ? " (negation is written '!')"
-                                        : c == '+' ? " (or is written '|')"
-                                        : c == '*' ? " (and is written '&')"
-                                                   : "";
-          throw formula_error(t.column, fmt::format("unexpected character '{}'{}", character, hint));
+          // A character copied from a slide is named: with the ASCII to
+          // use when that is part of a formula (a no-break space, x₁),
+          // else with the operator it stands for as a formula writes it.
+          const auto look_alike = look_alike_at(text, i);
+          if (look_alike && look_alike->ascii.size() == 1 && is_formula_char(look_alike->ascii[0])) {
+            throw formula_error(t.column, look_alike_message(*look_alike));
+          }
+          const std::string_view hint = operator_hint(look_alike ? look_alike->ascii : character);
+          if (look_alike) {
+            throw formula_error(t.column, fmt::format("unexpected character {}{}{}", describe_look_alike(*look_alike),
+                                                      hint.empty() ? "" : "; ", hint));
+          }
+          throw formula_error(t.column, fmt::format("unexpected character '{}'{}", character,
+                                                    hint.empty() ? "" : fmt::format(" ({})", hint)));
         }
         t.length = end - i;
         break;

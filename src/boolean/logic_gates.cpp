@@ -5,10 +5,12 @@
 
 #include "boolean/boolean_network_builder.hpp"
 #include "nnsim/support/error.hpp"
+#include "support/spelling_suggestion.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <stdexcept>
 #include <utility>
@@ -117,6 +119,10 @@ gate_spec parse_gate(std::string_view name, std::optional<unsigned> arity) {
     if (value == 0) throw input_error(fmt::format("gate '{}': the threshold must be at least 1", name));
     gate.threshold = value;
   } else {
+    static constexpr std::array<std::string_view, 9> gates{"and",      "or",      "not", "nand",  "nor",
+                                                           "majority", "atleast", "xor", "parity"};
+    const std::string hint = did_you_mean(name, gates);
+    if (!hint.empty()) throw input_error(fmt::format("unknown gate '{}'{}", name, hint));
     throw input_error(fmt::format("unknown gate '{}' (the gates are {})", name, gate_names_list()));
   }
 

@@ -83,7 +83,7 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
       ->required();
   sub->add_option("--threads", options->threads, "worker threads (default: one per processor)")
       ->type_name("N")
-      ->check(CLI::Range(1u, 256u));
+      ->check(whole_number_check(1, 256));
   sub->add_flag("--cnf", options->cnf,
                 "check the dual construction instead (a hidden neuron per input with F = 0, an AND on top)");
   sub->add_flag("--minimize", options->minimize,

@@ -34,7 +34,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
   sub->add_option("--words", options->words, "check every word of length 0 .. N")
       ->type_name("N")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{0}, max_enumerated_length));
+      ->check(whole_number_check(0, max_enumerated_length));
   add_max_steps_option(*sub, options->max_steps);
   add_max_bits_option(*sub, options->max_bits);
   add_max_memory_option(*sub, options->max_memory);

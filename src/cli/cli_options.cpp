@@ -34,25 +34,6 @@ CLI::Validator library_check(Parse parse) {
       "");
 }
 
-// A whole number in [min, max], written with digits only: CLI11's own
-// conversion would wrap `-3` around to 2^64 - 3 for an unsigned option.
-CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
-  return CLI::Validator(
-      [min, max](std::string& text) -> std::string {
-        std::uint64_t value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (text.empty() || error == std::errc::invalid_argument || end != text.data() + text.size()) {
-          return fmt::format("'{}' is not a whole number", text);
-        }
-        if (error == std::errc::result_out_of_range || value > max) {
-          return fmt::format("{} is too large (at most {})", text, max);
-        }
-        if (value < min) return fmt::format("{} is too small (at least {})", text, min);
-        return {};
-      },
-      "");
-}
-
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -83,6 +64,25 @@ std::string describe_inputs(const network& net) {
 }
 
 }  // namespace
+
+// A whole number in [min, max], written with digits only: CLI11's own
+// conversion would wrap `-3` around to 2^64 - 3 for an unsigned option.
+CLI::Validator whole_number_check(std::uint64_t min, std::uint64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error == std::errc::invalid_argument || end != text.data() + text.size()) {
+          return fmt::format("'{}' is not a whole number", text);
+        }
+        if (error == std::errc::result_out_of_range || value > max) {
+          return fmt::format("{} is too large (at most {})", text, max);
+        }
+        if (value < min) return fmt::format("{} is too small (at least {})", text, min);
+        return {};
+      },
+      "");
+}
 
 CLI::Option* add_file_argument(CLI::App& app, std::string& path) {
   return app.add_option("FILE", path, "the network file (.nn); - reads standard input")->required()->type_name("");
@@ -142,7 +142,7 @@ CLI::Option* add_max_steps_option(CLI::App& app, std::uint64_t& max_steps) {
                   "the result is undecided")
       ->type_name("N")
       ->capture_default_str()
-      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+      ->check(whole_number_check(0, std::numeric_limits<std::uint64_t>::max()));
 }
 
 CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits) {
@@ -151,7 +151,7 @@ CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits) {
                   "stop with exit code 3 when an exact value needs more bits (numerator + denominator)")
       ->type_name("B")
       ->capture_default_str()
-      ->check(whole_number(1, std::numeric_limits<std::size_t>::max()));
+      ->check(whole_number_check(1, std::numeric_limits<std::size_t>::max()));
 }
 
 CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
@@ -162,7 +162,7 @@ CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
                   "words")
       ->type_name("BYTES")
       ->capture_default_str()
-      ->check(whole_number(1, std::numeric_limits<std::size_t>::max()));
+      ->check(whole_number_check(1, std::numeric_limits<std::size_t>::max()));
 }
 
 void add_computation_options(CLI::App& app, computation_options& options) {

@@ -19,6 +19,11 @@
 
 namespace nnsim::cli {
 
+// A check for a whole number in [min, max] written with digits only, with
+// nnsim's messages ("'x' is not a whole number", "99 is too large (at most
+// 24)"); CLI11's own Range says "Value x not in range 1 to 256".
+CLI::Validator whole_number_check(std::uint64_t min, std::uint64_t max);
+
 // FILE: a network file, `-` for standard input.
 CLI::Option* add_file_argument(CLI::App& app, std::string& path);
 

@@ -208,7 +208,7 @@ command add_learn_perceptron_command(CLI::App& learn, cli_context& context) {
   sub->add_option("--rate", options->rate, "the learning rate ε > 0 (default 1), e.g. 1/2")->type_name("R");
   sub->add_option("--max-epochs", options->max_epochs, "stop after this many epochs (default 1000)")
       ->type_name("N")
-      ->check(CLI::Range(std::uint64_t{1}, max_epochs_limit));
+      ->check(whole_number_check(1, max_epochs_limit));
   options->initial_weights_option =
       sub->add_option("--initial-weights", options->initial_weights,
                       "the starting weights W1,…,Wn (default all 0)")

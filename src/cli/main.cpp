@@ -2,13 +2,13 @@
 // and prints; this file is the only place that turns an error into a message
 // and an exit code (cli.md): 0 done, 2 bad input, 3 a resource limit or
 // output that could not be written.
+#include "cli/command_line_errors.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/support/error.hpp"
-#include "support/text.hpp"  // lowercase_first
 #include "nnsim/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <memory>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -108,48 +109,6 @@ std::vector<std::string> split_empty_assignments(int argc, char** argv) {
   return {arguments.rbegin(), arguments.rend()};
 }
 
-// The message for a command line CLI11 refused.  `command_app` is the
-// command that was recognized, if any.
-std::string parse_error_message(const CLI::ParseError& e, const CLI::App* command_app,
-                                const std::vector<command>& commands, int argc, char** argv) {
-  // A command group (`build`) whose subcommand is missing or unknown: name
-  // the word that is not one of them, and list them.
-  if (command_app != nullptr && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
-      command_app->get_subcommands().empty()) {
-    const auto subcommands = const_cast<CLI::App*>(command_app)->get_subcommands({});
-    if (!subcommands.empty()) {
-      std::vector<std::string> name_list;
-      for (const CLI::App* sub : subcommands) name_list.push_back(sub->get_name());
-      const std::string names = fmt::format("{}", fmt::join(name_list, ", "));
-      const std::string group = command_app->get_name();
-      for (int i = 1; i + 1 < argc; ++i) {
-        if (argv[i] != group) continue;
-        const std::string_view word = argv[i + 1];
-        if (!word.starts_with('-')) return fmt::format("unknown {} command '{}' (they are {})", group, word, names);
-        break;
-      }
-      return fmt::format("{} needs one of its commands: {}", group, names);
-    }
-  }
-  if (command_app != nullptr) return lowercase_first(e.what());
-  // No command was recognized.  CLI11 checks for one before it looks at the
-  // other words, so it says "a subcommand is required" or complains about an
-  // extra argument; name the word that is not a command, or the option.
-  const bool missing = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
-  std::string message = missing ? "a command is required" : lowercase_first(e.what());
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (!arg.starts_with('-')) {
-      message = fmt::format("unknown command '{}'", arg);
-      break;
-    }
-    if (missing && arg != "--json") message = fmt::format("unknown option '{}' before a command", arg);
-  }
-  std::vector<std::string> names;
-  for (const command& c : commands) names.push_back(c.app->get_name());
-  return message + fmt::format(" (the commands are {})", fmt::join(names, ", "));
-}
-
 const char* description = "nnsim: exact simulation of neural networks in the lecture's computation model";
 
 const char* explanation =
@@ -204,8 +163,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(split_empty_assignments(argc, argv));
   } catch (const CLI::ParseError& e) {
+    const std::optional<std::string> message = command_line_error(e, app);
     // --help and --version arrive as "errors" with a success code.
-    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+    if (!message) {
       // Through a string, so that a failed write is seen with its reason.
       std::ostringstream out;
       const int code = app.exit(e, out);
@@ -222,7 +182,6 @@ int main(int argc, char** argv) {
     for (const command& c : commands) {
       if (c.app->parsed()) command_app = c.app;
     }
-    const std::string message = parse_error_message(e, command_app, commands, argc, argv);
     // The help of the innermost command named (`nnsim build gate --help`).
     std::string help = "nnsim";
     for (const CLI::App* level = command_app; level != nullptr;) {
@@ -231,8 +190,8 @@ int main(int argc, char** argv) {
       level = chosen.empty() ? nullptr : chosen.front();
     }
     help += " --help";
-    if (json) print_json_error(message);
-    write_standard_error(fmt::format("nnsim: error: {}\n(see '{}')\n", message, help));
+    if (json) print_json_error(*message);
+    write_standard_error(fmt::format("nnsim: error: {}\n(see '{}')\n", *message, help));
     return exit_bad_input;
   }
 

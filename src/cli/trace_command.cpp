@@ -12,11 +12,13 @@
 #include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/update_rule.hpp"
+#include "support/spelling_suggestion.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <memory>
 
@@ -145,7 +147,10 @@ std::string verdict(const network& net, const run_result& result) {
 CLI::Validator format_check() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
-        if (text == "table" || text == "csv" || text == "jsonl") return {};
+        static constexpr std::array<std::string_view, 3> formats{"table", "csv", "jsonl"};
+        if (std::find(formats.begin(), formats.end(), text) != formats.end()) return {};
+        const std::string hint = did_you_mean(text, formats);
+        if (!hint.empty()) return fmt::format("unknown format '{}'{}", text, hint);
         return fmt::format("unknown format '{}': expected table, csv or jsonl", text);
       },
       "");

@@ -1,6 +1,7 @@
 #include "nnsim/io/csv_reader.hpp"
 
 #include "io/network_lexer.hpp"
+#include "support/look_alike_characters.hpp"
 
 #include <fmt/format.h>
 
@@ -58,6 +59,17 @@ input_error csv_text::error_at_end(const std::string& message) const {
   return error_at(last, static_cast<std::uint32_t>(lines_[last].size() - bom + 1), message);
 }
 
+namespace {
+
+// A field that is not a number because of a character copied from a slide
+// (a minus sign U+2212, a no-break space) is reported at that character.
+std::optional<rational> name_look_alike(std::string_view text, literal_problem& problem) {
+  if (const auto found = find_look_alike(text)) problem = {look_alike_message(found->character), found->offset};
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<rational> read_csv_number(std::string_view text, literal_problem& problem) {
   std::size_t pos = 0;
   bool negative = false;
@@ -74,13 +86,13 @@ std::optional<rational> read_csv_number(std::string_view text, literal_problem& 
   if (!value) {
     problem.offset += pos;
     if (problem.message == "expected a number") problem.message = fmt::format("invalid number '{}'", shorten(text));
-    return std::nullopt;
+    return name_look_alike(text, problem);
   }
   if (pos + length != text.size()) {
     problem = {fmt::format("unexpected '{}' after the number '{}'", shorten(text.substr(pos + length)),
                            shorten(text.substr(0, pos + length))),
                pos + length};
-    return std::nullopt;
+    return name_look_alike(text, problem);
   }
   if (negative) *value = -*value;
   return value;

@@ -1,6 +1,7 @@
 #include "io/network_lexer.hpp"
 
 #include "nnsim/model/vocabulary.hpp"
+#include "support/look_alike_characters.hpp"
 
 #include <fmt/format.h>
 
@@ -164,7 +165,11 @@ token network_lexer::next() {
     case '}': t.kind = token_kind::right_brace; if (depth_ > 0) --depth_; break;
     case ']': t.kind = token_kind::right_bracket; if (depth_ > 0) --depth_; break;
     // clang-format on
-    default: fail(start, fmt::format("unexpected character '{}'", show_byte(c)));
+    default:
+      // A character copied from slides (a minus sign U+2212, a
+      // multiplication sign) is named with the ASCII one it stands for.
+      if (const auto look_alike = look_alike_at(text_, start)) fail(start, look_alike_message(*look_alike));
+      fail(start, fmt::format("unexpected character '{}'", show_byte(c)));
   }
   ++pos_;
   t.text = text_.substr(start, 1);

@@ -41,6 +41,7 @@
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/model/rule_checks.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "support/spelling_suggestion.hpp"
 
 #include <fmt/format.h>
 
@@ -61,42 +62,6 @@
 
 namespace nnsim {
 namespace {
-
-// A typo is at most this many single-letter edits away from the word meant.
-constexpr std::size_t max_suggestion_distance = 2;
-
-// Levenshtein distance, computed only when it can still be small (a long
-// word is never compared letter by letter with a short one).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (gap > max_suggestion_distance) return gap;
-  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
-// The closest candidate within max_suggestion_distance edits (the first of
-// equally close ones), formatted as "; did you mean 'x'?", or "".
-std::string suggestion(std::string_view word, std::span<const std::string_view> candidates) {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = max_suggestion_distance + 1;
-  for (std::string_view candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best = candidate;
-      best_distance = d;
-    }
-  }
-  return best ? fmt::format("; did you mean '{}'?", *best) : std::string();
-}
 
 bool is_sign(const token& t) { return t.kind == token_kind::plus || t.kind == token_kind::minus; }
 
@@ -259,7 +224,7 @@ class parser {
     const token kind = take();
     const rule_word* word = rule_named(kind.text, rule_syntax::file);
     if (word == nullptr) {
-      const std::string hint = suggestion(kind.text, names_of(rule_words));
+      const std::string hint = did_you_mean(kind.text, names_of(rule_words));
       fail_at(kind, hint.empty() ? fmt::format("unknown rule '{}' (expected {})", shorten(kind.text),
                                                rule_file_alternatives())
                                  : fmt::format("unknown rule '{}'{}", shorten(kind.text), hint));
@@ -367,7 +332,7 @@ class parser {
   void parse_equation(const token& target) {
     if (tok_.kind != token_kind::equals) {
       if (!is_reserved_word(target.text)) {
-        const std::string hint = suggestion(target.text, statement_words());
+        const std::string hint = did_you_mean(target.text, statement_words());
         if (!hint.empty()) fail_at(target, fmt::format("unknown statement '{}'{}", shorten(target.text), hint));
       }
     }
@@ -389,8 +354,7 @@ class parser {
     } else if (norm_from_name(act.text)) {
       fail_at(act, fmt::format("'{}' is a norm, not an activation function", act.text));
     } else {
-      fail_at(act, fmt::format("unknown activation '{}'{}", shorten(act.text),
-                               suggestion(act.text, names_of(activation_words))));
+      fail_at(act, fmt::format("unknown activation '{}'{}", shorten(act.text), activation_suggestion(act.text)));
     }
     if (e.act == activation::logistic && tok_.kind == token_kind::left_bracket) {
       const token open = take();
@@ -456,8 +420,12 @@ class parser {
             fail_at(name, fmt::format("activation '{}' cannot be used inside a potential", shorten(name.text)));
           }
           if (tok_.kind == token_kind::left_paren && !is_reserved_word(name.text)) {
-            fail_at(name, fmt::format("unknown norm '{}'{}", shorten(name.text),
-                                      suggestion(name.text, names_of(norm_words))));
+            // max(ξ, 0) is an activation, so it cannot be part of a potential.
+            const std::string hint =
+                name.text == "max" ? "; max(ξ, 0) is the activation relu(ξ), which applies to a whole potential: "
+                                     "N = relu(ξ)"
+                                   : did_you_mean(name.text, names_of(norm_words));
+            fail_at(name, fmt::format("unknown norm '{}'{}", shorten(name.text), hint));
           }
           const neuron_id source = neuron_named(name);
           if (norm_name) {

@@ -4,6 +4,7 @@
 #include "nnsim/languages/delta_encoding.hpp"
 
 #include "nnsim/support/error.hpp"
+#include "support/look_alike_characters.hpp"
 
 #include <fmt/format.h>
 
@@ -23,8 +24,11 @@ std::string quoted_word(std::string_view word) {
 }
 
 // A non-printable or non-ASCII byte (part of a UTF-8 character) is shown by
-// its code, so the message never contains a broken character.
-std::string quoted_character(char c) {
+// its code, so the message never contains a broken character; a character
+// copied from a slide (a curly quote the shell does not remove) is named.
+std::string quoted_character(std::string_view word, std::size_t i) {
+  if (const auto look_alike = look_alike_at(word, i)) return describe_look_alike(*look_alike);
+  const char c = word[i];
   const auto byte = static_cast<unsigned char>(c);
   if (byte >= 0x20 && byte < 0x7f) return fmt::format("character '{}'", c);
   return fmt::format("byte 0x{:02X}", byte);
@@ -41,7 +45,7 @@ rational delta_encode(std::string_view word) {
     const char c = word[i];
     if (c != '0' && c != '1') {
       throw input_error(fmt::format("invalid word {}: {} at position {} is not 0 or 1", quoted_word(word),
-                                    quoted_character(c), i + 1));
+                                    quoted_character(word, i), i + 1));
     }
     mpz_mul_2exp(n, n, 1);
     if (c == '1') mpz_add_ui(n, n, 1);

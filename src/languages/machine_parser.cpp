@@ -7,11 +7,14 @@
 #include "nnsim/io/text_file.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
+#include "support/look_alike_characters.hpp"
+#include "support/spelling_suggestion.hpp"
 #include "support/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 namespace nnsim {
@@ -57,6 +60,11 @@ class machine_loader {
     for (std::size_t i = begin; i < comment; ++i) {
       const auto c = static_cast<unsigned char>(line[i]);
       if (c != ' ' && c != '\t' && (c < 0x21 || c > 0x7e)) {
+        // An arrow U+2192 for '->', a no-break space: named with the ASCII
+        // they stand for.
+        if (const auto look_alike = look_alike_at(line, i)) {
+          fail(static_cast<std::uint32_t>(i + 1), look_alike_message(*look_alike));
+        }
         fail(static_cast<std::uint32_t>(i + 1), fmt::format("unexpected character '\\x{:02x}'", c));
       }
     }
@@ -155,7 +163,10 @@ class machine_loader {
       }
       transition(words);
     } else {
-      fail(words[0].column, fmt::format("unknown statement '{}'", shorten(keyword)));
+      static constexpr std::array<std::string_view, 6> statements{"machine", "tape",   "blank",
+                                                                  "start",   "accept", "reject"};
+      fail(words[0].column,
+           fmt::format("unknown statement '{}'{}", shorten(keyword), did_you_mean(keyword, statements)));
     }
   }
 

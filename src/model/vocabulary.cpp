@@ -1,13 +1,33 @@
 #include "nnsim/model/vocabulary.hpp"
 
+#include "support/spelling_suggestion.hpp"
 #include "support/text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace nnsim {
+
+const activation_alias* activation_alias_named(std::string_view word) {
+  const auto same = [word](const activation_alias& a) {
+    return std::equal(word.begin(), word.end(), a.alias.begin(), a.alias.end(), [](char x, char y) {
+      const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+      return lower(x) == lower(y);
+    });
+  };
+  const auto it = std::find_if(activation_aliases.begin(), activation_aliases.end(), same);
+  return it == activation_aliases.end() ? nullptr : &*it;
+}
+
+std::string activation_suggestion(std::string_view word) {
+  if (const activation_alias* alias = activation_alias_named(word)) {
+    return fmt::format("; did you mean '{}'? ({})", name_of(alias->meant), alias->remark);
+  }
+  return did_you_mean(word, names_of(activation_words));
+}
 
 std::vector<std::string_view> statement_words() {
   std::vector<std::string_view> words;

@@ -1,6 +1,7 @@
 #include "nnsim/numbers/number_mode.hpp"
 
 #include "nnsim/support/error.hpp"
+#include "support/spelling_suggestion.hpp"
 #include "support/text.hpp"
 
 #include <fmt/format.h>
@@ -33,6 +34,16 @@ number_mode number_mode::parse(std::string_view text) {
     throw input_error(fmt::format("invalid number mode '{}': the precision of {} must be an integer from {} to {}",
                                   text, word.form, min_precision, max_precision));
   }
+  std::vector<std::string_view> forms;
+  for (const number_mode_word& word : number_mode_words) {
+    if (word.takes_precision && text == word.name) {
+      throw input_error(fmt::format("number mode '{}' needs a precision in bits: {}, from {} to {} (e.g. {}:128)",
+                                    text, word.form, min_precision, max_precision, word.name));
+    }
+    forms.push_back(word.form);
+  }
+  const std::string hint = did_you_mean(text, forms);
+  if (!hint.empty()) throw input_error(fmt::format("unknown number mode '{}'{}", text, hint));
   throw input_error(fmt::format("unknown number mode '{}': expected {}", text, number_mode_alternatives()));
 }
 

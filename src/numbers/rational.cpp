@@ -1,6 +1,7 @@
 #include "nnsim/numbers/rational.hpp"
 
 #include "nnsim/support/error.hpp"
+#include "support/look_alike_characters.hpp"
 
 #include <fmt/format.h>
 
@@ -143,6 +144,12 @@ rational parse_value(std::string_view text, std::string_view what) {
   std::size_t length = 0;
   literal_problem problem;
   auto value = read_number(text.substr(pos), length, problem);
+  if (!value || pos + length != text.size()) {
+    // A minus sign U+2212 or another character copied from a slide.
+    if (const auto found = find_look_alike(text)) {
+      throw input_error(fmt::format("invalid {} '{}': {}", what, text, look_alike_message(found->character)));
+    }
+  }
   if (!value) {
     throw input_error(fmt::format("invalid {} '{}': {}", what, text, problem.message));
   }

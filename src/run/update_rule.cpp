@@ -3,6 +3,7 @@
 
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "support/spelling_suggestion.hpp"
 #include "support/splitmix64.hpp"
 
 #include <fmt/format.h>
@@ -177,6 +178,14 @@ rule_spec parse_rule_option(std::string_view text) {
   const std::string_view name = text.substr(0, colon);
   const rule_word* word = rule_named(name, rule_syntax::command_line);
   if (word == nullptr || (colon != std::string_view::npos && !word->takes_seed)) {
+    if (word == nullptr) {
+      std::vector<std::string_view> names;
+      for (const rule_word& w : rule_words) {
+        if (w.on_command_line) names.push_back(w.name);
+      }
+      const std::string hint = did_you_mean(name, names);
+      if (!hint.empty()) throw input_error(fmt::format("unknown rule '{}'{}", text, hint));
+    }
     throw input_error(fmt::format("unknown rule '{}': expected {}", text, rule_option_alternatives()));
   }
   rule_spec spec;

@@ -132,7 +132,7 @@ class ErrorTest(unittest.TestCase):
     def test_bad_options(self):
         self.assert_input_error("unknown rule 'bogus': expected parallel, sequential, layered, random or random:SEED",
                                 input=[1, 0], rule="bogus")
-        self.assert_input_error("unknown number mode 'real': expected rational, double or real:P",
+        self.assert_input_error("number mode 'real' needs a precision in bits: real:P, from 2 to 100000 (e.g. real:128)",
                                 input=[1, 0], numbers="real")
         self.assert_input_error("max_steps: -1 is too small (at least 0)", input=[1, 0], max_steps=-1)
         self.assert_input_error("max_bits: 0 is too small (at least 1)", input=[1, 0], max_bits=0)

@@ -123,7 +123,9 @@ def test_gates(t):
     t.check("majority: built-with line", "# Built with: nnsim build gate majority --arity 5 -o maj5.nn\n" in text)
 
     t.expect("unknown gate", ["build", "gate", "andd"], 2, stdout="",
-             stderr="nnsim: error: unknown gate 'andd' (the gates are and, or, not, nand, nor, majority, "
+             stderr="nnsim: error: unknown gate 'andd'; did you mean 'and'?\n")
+    t.expect("unknown gate, nothing close", ["build", "gate", "frobnicator"], 2, stdout="",
+             stderr="nnsim: error: unknown gate 'frobnicator' (the gates are and, or, not, nand, nor, majority, "
                     "atleast:K, xor, parity)\n")
     t.expect("xor of 3", ["build", "gate", "xor", "--arity", "3"], 2,
              stderr="nnsim: error: xor is the lecture's network for two inputs, not 3; for n inputs use parity\n")
@@ -132,17 +134,21 @@ def test_gates(t):
     t.expect("bad arity", ["build", "gate", "and", "--arity", "-2"], 2,
              stderr="nnsim: error: --arity: '-2' is not a whole number\n")
     t.expect("missing gate name", ["build", "gate"], 2,
-             stderr="nnsim: error: NAME is required\n(see 'nnsim build gate --help')\n")
+             stderr="nnsim: error: nnsim build gate needs a NAME argument\n(see 'nnsim build gate --help')\n")
 
 
 def test_build_group(t):
     t.expect("build alone", ["build"], 2,
-             stderr="nnsim: error: build needs one of its commands: gate, boolean, machine\n(see 'nnsim build --help')\n")
+             stderr="nnsim: error: nnsim build needs one of its commands: gate, boolean, machine\n"
+                    "(see 'nnsim build --help')\n")
     t.expect("build unknown", ["build", "machinery"], 2,
-             stderr="nnsim: error: unknown build command 'machinery' (they are gate, boolean, machine)\n"
+             stderr="nnsim: error: unknown build command 'machinery'; did you mean 'machine'?\n"
+                    "(see 'nnsim build --help')\n")
+    t.expect("build unknown, nothing close", ["build", "frobnicate"], 2,
+             stderr="nnsim: error: unknown build command 'frobnicate' (they are gate, boolean, machine)\n"
                     "(see 'nnsim build --help')\n")
     t.expect("build gate bad option", ["build", "gate", "and", "--bogus"], 2,
-             stderr="nnsim: error: the following argument was not expected: --bogus\n"
+             stderr="nnsim: error: nnsim build gate has no option '--bogus'\n"
                     "(see 'nnsim build gate --help')\n")
 
 

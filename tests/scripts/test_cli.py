@@ -101,7 +101,7 @@ def test_errors(t):
     t.expect("negative --max-steps", ["run", xor, "--input", "1,0", "--max-steps", "-3"], 2,
              stderr_first_line="nnsim: error: --max-steps: '-3' is not a whole number")
     t.expect("unknown option", ["run", xor, "--bogus"], 2,
-             stderr_first_line="nnsim: error: the following argument was not expected: --bogus")
+             stderr_first_line="nnsim: error: nnsim run has no option '--bogus'")
     t.expect("unknown command", ["frobnicate"], 2,
              stderr_first_line="nnsim: error: unknown command 'frobnicate' "
                                "(the commands are run, trace, eval, info, dot, fmt, encode, decode, recognize, tm, truth, build, separable, check, learn)")
@@ -111,7 +111,7 @@ def test_errors(t):
              stderr="nnsim: error: --word needs a network with one input neuron, but the network has "
                     "2 input neurons (x1, x2); use --input\n")
     t.expect("--word and --input", ["run", "smooth.nn", "--word", "0", "--input", "1"], 2,
-             stderr_first_line="nnsim: error: --input excludes --word")
+             stderr_first_line="nnsim: error: only one of --input and --word may be given")
     t.expect("bad --word", ["run", "smooth.nn", "--word", "012", "--numbers", "double"], 2,
              stderr_first_line="nnsim: error: --word: invalid word '012': character '2' at position 3 is not 0 or 1")
     t.expect("too few inputs", ["run", xor, "--input", "1"], 2, stdout="",

@@ -190,7 +190,7 @@ def test_option_errors(t):
     t.expect("both from standard input", ["eval", "-", "--inputs", "-"], 2, stdin=XOR,
              stderr="nnsim: error: the network and --inputs cannot both come from standard input\n")
     t.expect("grid and inputs", ["eval", xor, "--grid", "0:1:2", "--inputs", "-"], 2,
-             stderr_first_line="nnsim: error: --inputs excludes --grid")
+             stderr_first_line="nnsim: error: only one of --inputs and --grid may be given")
     t.expect("grid three times", ["eval", xor, "--grid", "0:1:2", "--grid", "0:1:2", "--grid", "0:1:2"], 2,
              stdout="",
              stderr="nnsim: error: --grid is given 3 times, but the network has 2 input neurons (x1, x2): give "

@@ -234,7 +234,7 @@ def test_recognize_errors(t):
     t.expect("bad expected word", ["recognize", net, "1", "--expect-words", "1,2"], 2, stdout="",
              stderr="nnsim: error: invalid word '2': character '2' at position 1 is not 0 or 1\n")
     t.expect("two expectations", ["recognize", net, "1", "--expect-words", "1", "--expect-regex", "1"], 2,
-             stdout="", stderr_first_line="nnsim: error: --expect-regex excludes --expect-words")
+             stdout="", stderr_first_line="nnsim: error: only one of --expect-regex and --expect-words may be given")
     t.expect("too many words", ["recognize", net, "--all-words", "25"], 2, stdout="",
              stderr_first_line="nnsim: error: --all-words: 25 is too large (at most 24: 2^25 - 1 words)")
     t.expect("broken machine", ["recognize", net, "1", "--expect-machine", broken], 2, stdout="",
@@ -332,7 +332,7 @@ def test_tm(t):
                                                 "file": "broken.tm", "line": 6, "column": 10}, data)
     t.expect("tm bad word", ["tm", zeros, "0a1"], 2, stdout="",
              stderr="nnsim: error: invalid word '0a1': character 'a' at position 2 is not 0 or 1\n")
-    t.expect("tm no word", ["tm", zeros], 2, stdout="", stderr_first_line="nnsim: error: WORD is required")
+    t.expect("tm no word", ["tm", zeros], 2, stdout="", stderr_first_line="nnsim: error: nnsim tm needs a WORD argument")
     t.expect("tm machine from stdin", ["tm", "-", "01"], 0, stdin=ZEROS_THEN_ONES)
 
 

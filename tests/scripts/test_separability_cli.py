@@ -164,7 +164,7 @@ def test_check_boolean(t):
              stderr="nnsim: error: check boolean: arity 5 is too large: there are 2^(2^n) functions of n inputs, "
                     "and at most n = 4 is checked\n")
     t.expect("check boolean without --arity", ["check", "boolean"], 2,
-             stderr_first_line="nnsim: error: --arity is required")
+             stderr_first_line="nnsim: error: nnsim check boolean needs --arity N")
     t.expect("check boolean --arity x", ["check", "boolean", "--arity", "x"], 2,
              stderr_first_line="nnsim: error: --arity: 'x' is not a whole number")
     t.expect("check without a check", ["check"], 2)

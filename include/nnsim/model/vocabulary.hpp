@@ -1,9 +1,9 @@
 // The words of the `.nn` format and of the command-line options, each concept
-// in one table: activations, norms, update rules, number modes and the
-// keywords.  The lexer's reserved words, the parser's suggestions, the
-// writer, `info` and the help texts all read these tables, so a word is
-// added or renamed in one place.  The tables list the words in the order the
-// messages name them.
+// in one table: activations (and the names other texts give them), norms,
+// update rules, number modes and the keywords.  The lexer's reserved words,
+// the parser's suggestions, the writer, `info` and the help texts all read
+// these tables, so a word is added or renamed in one place.  The tables list
+// the words in the order the messages name them.
 #pragma once
 
 #include "nnsim/model/network.hpp"
@@ -37,6 +37,56 @@ inline constexpr std::array<function_word<activation>, 7> activation_words{{
     {activation::logistic, "logistic", true, false, "1 / (1 + e^(−λξ)), λ = 1 when omitted"},
     {activation::tanh, "tanh", true, false, "the hyperbolic tangent"},
 }};
+
+// The names other texts and tools give the activations (ASCII case ignored):
+// an unknown activation written so is answered with the format's name and a
+// remark on what it computes.
+struct activation_alias {
+  std::string_view alias;
+  activation meant;
+  std::string_view remark;
+};
+
+inline constexpr std::string_view sigmoid_remark = "the lecture's sigmoid is logistic";
+inline constexpr std::string_view step_remark = "step(ξ) is 1 if ξ ≥ 0, else 0";
+inline constexpr std::string_view sign_remark = "sign(ξ) is 1 if ξ ≥ 0, else −1";
+inline constexpr std::string_view relu_remark = "relu(ξ) is max(ξ, 0)";
+inline constexpr std::string_view id_remark = "id(ξ) is ξ";
+inline constexpr std::string_view sat_remark = "sat(ξ) is 0 below 0, ξ between 0 and 1, 1 above 1";
+inline constexpr std::string_view tanh_remark = "the lecture's hyperbolic tangens is tanh(ξ/2)";
+
+inline constexpr std::array<activation_alias, 22> activation_aliases{{
+    {"sigmoid", activation::logistic, sigmoid_remark},
+    {"sigm", activation::logistic, sigmoid_remark},
+    {"logsig", activation::logistic, sigmoid_remark},
+    {"heaviside", activation::step, step_remark},
+    {"threshold", activation::step, step_remark},
+    {"unit_step", activation::step, step_remark},
+    {"hardlim", activation::step, step_remark},
+    {"sgn", activation::sign, sign_remark},
+    {"signum", activation::sign, sign_remark},
+    {"hardlims", activation::sign, sign_remark},
+    {"max", activation::relu, "max(ξ, 0) is written relu(ξ)"},
+    {"rectifier", activation::relu, relu_remark},
+    {"ramp", activation::relu, relu_remark},
+    {"poslin", activation::relu, relu_remark},
+    {"identity", activation::id, id_remark},
+    {"linear", activation::id, id_remark},
+    {"lin", activation::id, id_remark},
+    {"purelin", activation::id, id_remark},
+    {"satlin", activation::sat, sat_remark},
+    {"saturated", activation::sat, sat_remark},
+    {"tgh", activation::tanh, tanh_remark},
+    {"tansig", activation::tanh, tanh_remark},
+}};
+
+// The alias `word` is (ASCII case ignored), or nullptr.
+const activation_alias* activation_alias_named(std::string_view word);
+
+// What follows "unknown activation 'W'": for an alias "; did you mean
+// 'logistic'? (the lecture's sigmoid is logistic)", else the closest
+// activation name, "; did you mean 'step'?", or "".
+std::string activation_suggestion(std::string_view word);
 
 inline constexpr std::array<function_word<norm_kind>, 4> norm_words{{
     {norm_kind::dist, "dist", true, false, "the Euclidean norm"},
