@@ -12,6 +12,10 @@
 #include "nnsim/support/error.hpp"
 #include "python/bindings.hpp"
 
+#include <string>
+#include <string_view>
+#include <utility>
+
 namespace py = pybind11;
 
 namespace nnsim::python {
@@ -41,19 +45,34 @@ py::object optional_number(bool known, std::uint32_t value) {
   return known ? py::object(py::int_(value)) : py::object(py::none());
 }
 
+// The library's limit messages name the command line's options ("raise it
+// with --max-bits"); in Python the same limits are keyword arguments.
+std::string with_argument_names(std::string text) {
+  static constexpr std::pair<std::string_view, std::string_view> names[] = {
+      {"--max-bits", "max_bits"}, {"--max-memory", "max_memory"}, {"--max-steps", "max_steps"}};
+  for (const auto& [option, argument] : names) {
+    for (std::size_t at = text.find(option); at != std::string::npos; at = text.find(option, at + argument.size())) {
+      text.replace(at, option.size(), argument);
+    }
+  }
+  return text;
+}
+
 void translate(std::exception_ptr error) {
   try {
     if (error) std::rethrow_exception(error);
   } catch (const non_finite_error& e) {
     py::dict attributes;
-    attributes["message"] = std::string(e.what());
+    const std::string message = with_argument_names(e.what());
+    attributes["message"] = message;
     attributes["neuron"] = e.neuron();
     attributes["time"] = e.state_time();
-    raise(non_finite_error_class, e.what(), attributes);
+    raise(non_finite_error_class, message, attributes);
   } catch (const limit_error& e) {
     py::dict attributes;
-    attributes["message"] = std::string(e.what());
-    raise(limit_error_class, e.what(), attributes);
+    const std::string message = with_argument_names(e.what());
+    attributes["message"] = message;
+    raise(limit_error_class, message, attributes);
   } catch (const input_error& e) {
     const bool located = e.has_location();
     py::dict attributes;

@@ -111,7 +111,7 @@ class RecognitionTest(unittest.TestCase):
         with self.assertRaises(nnsim.LimitError) as caught:
             nnsim.load("examples/networks/grow.nn").recognize(["0"], max_bits=30)
         self.assertEqual(str(caught.exception), "on word '0': the value of neuron 's' at step 11 has 35 bits, more "
-                                                "than the limit of 30 (raise it with --max-bits)")
+                                                "than the limit of 30 (raise it with max_bits)")
         with self.assertRaises(TypeError):
             nnsim.load("examples/networks/starts_with_1.nn").recognize("01")
 

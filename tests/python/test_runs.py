@@ -154,7 +154,7 @@ class ErrorTest(unittest.TestCase):
         with self.assertRaises(nnsim.LimitError) as caught:
             grow.run(word="", max_bits=40)
         self.assertEqual(str(caught.exception), "the value of neuron 's' at step 13 has 41 bits, more than the limit "
-                                                "of 40 (raise it with --max-bits)")
+                                                "of 40 (raise it with max_bits)")
         self.assertEqual(caught.exception.message, str(caught.exception))
 
     def test_non_finite_error(self):

@@ -91,7 +91,7 @@ class TraceTest(unittest.TestCase):
                 times.append(step.time)
         self.assertEqual(times, list(range(13)))
         self.assertEqual(str(caught.exception), "the value of neuron 's' at step 13 has 41 bits, more than the limit "
-                                                "of 40 (raise it with --max-bits)")
+                                                "of 40 (raise it with max_bits)")
         self.assertIsNone(trace.result)
         with self.assertRaises(StopIteration):
             next(trace)
