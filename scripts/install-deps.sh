@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libboost-dev libboost-graph-dev libgmp-dev libmpfr-dev
+  libboost-dev libboost-graph-dev libgmp-dev libmpfr-dev libmpfi-dev
   catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
   libbenchmark-dev python3
   # the Python module (src/python/)

@@ -42,7 +42,7 @@ bool reserved_in(const Table& table, std::string_view word) {
 
 bool is_reserved_word(std::string_view word) {
   return std::any_of(keywords.begin(), keywords.end(), [word](const keyword& k) { return k.name == word; }) ||
-         reserved_in(rule_words, word) || reserved_in(activation_words, word) || reserved_in(norm_words, word);
+         reserved_in(rule_words, word) || reserved_in(activation_words, word) || reserved_in(norm_words, word) || is_expression_word(word);
 }
 
 std::string describe(const token& t) {
@@ -90,6 +90,13 @@ void network_lexer::skip_blanks_and_comments() {
       return;
     }
   }
+}
+
+std::string_view network_lexer::rest_of_line(text_location& start) {
+  start = here();
+  const std::size_t begin = pos_;
+  while (pos_ < text_.size() && text_[pos_] != '#' && line_break_at(pos_) == 0) ++pos_;
+  return text_.substr(begin, pos_ - begin);
 }
 
 token network_lexer::next() {

@@ -68,6 +68,11 @@ class network_lexer {
   // number or an identifier ending in '.'.
   token next();
 
+  // The raw text from here to the end of the line (before a `#` comment),
+  // consumed, and where it starts: the expression of a `const` statement,
+  // which real_expression.hpp parses.
+  std::string_view rest_of_line(text_location& start);
+
  private:
   text_location here() const;
   // The length of the line break at `pos`: 2 for "\r\n", 1 for a lone '\n'

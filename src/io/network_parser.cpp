@@ -41,6 +41,7 @@
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/model/rule_checks.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/real_rounding.hpp"
 #include "support/spelling_suggestion.hpp"
 
 #include <fmt/format.h>
@@ -64,6 +65,19 @@ namespace nnsim {
 namespace {
 
 bool is_sign(const token& t) { return t.kind == token_kind::plus || t.kind == token_kind::minus; }
+
+// A number where the format takes one: a literal, or a constant's name.  For
+// an irrational constant `value` is 0 and `use` is the value.
+struct written_number {
+  rational value;
+  constant_use use;
+  token where;
+
+  void negate() {
+    value = -value;
+    if (use) use.negated = !use.negated;
+  }
+};
 
 // A violation found after the whole file is read.
 struct deferred_error {
@@ -99,6 +113,8 @@ class parser {
         parse_rule(head);
       } else if (head.text == "init") {
         parse_init();
+      } else if (head.text == "const") {
+        parse_const();
       } else {
         parse_equation(head);
       }
@@ -149,10 +165,14 @@ class parser {
     }
   }
 
-  // A neuron named by `t`: reserved words refused, new names get the next id.
+  // A neuron named by `t`: reserved words and constants refused, new names
+  // get the next id.
   neuron_id neuron_named(const token& t) {
     if (is_reserved_word(t.text)) {
       fail_at(t, fmt::format("'{}' is a reserved word and cannot be a neuron name", t.text));
+    }
+    if (const real_constant_ptr c = net_.find_constant(t.text)) {
+      fail_at(t, fmt::format("'{}' is a constant (line {}), not a neuron", shorten(t.text), c->line));
     }
     return net_.intern(t.text, t.where);
   }
@@ -311,22 +331,88 @@ class parser {
               fmt::format("neuron '{}' already has an init value (line {})", shorten(name.text), n.init_location.line));
     }
     expect(token_kind::equals, fmt::format("'=' after 'init {}'", shorten(name.text)));
-    rational value = parse_signed_value("a value after '='");
-    net_.at(id).init = std::move(value);
+    written_number value = parse_signed_value("a value after '='");
+    net_.at(id).init = std::move(value.value);
+    net_.at(id).init_constant = std::move(value.use);
     net_.at(id).init_location = name.where;
     expect_end();
   }
 
-  // [+-] NUMBER, for init values and the logistic parameter.
-  rational parse_signed_value(std::string_view what, const token* open_bracket = nullptr) {
+  // Whether the current token is a number or a constant's name.
+  bool at_number() const {
+    return tok_.kind == token_kind::number ||
+           (tok_.kind == token_kind::identifier && net_.find_constant(tok_.text) != nullptr);
+  }
+
+  // A number or a constant's name (the current token, which at_number()).
+  written_number take_number() {
+    written_number n;
+    n.where = take();
+    if (n.where.kind == token_kind::number) {
+      n.value = n.where.value;
+    } else {
+      n.use.constant = net_.find_constant(n.where.text);
+      if (n.use.constant->is_rational()) n.value = *n.use.constant->value();
+    }
+    return n;
+  }
+
+  // [+-] NUMBER or [+-] CONSTANT, for init values and the logistic parameter.
+  written_number parse_signed_value(std::string_view what, const token* open_bracket = nullptr) {
     bool negative = false;
     if (is_sign(tok_)) {
       negative = tok_.kind == token_kind::minus;
       const token sign = take();
-      if (tok_.kind != token_kind::number) fail_expected(fmt::format("a number after '{}'", sign.text), open_bracket);
+      if (!at_number()) fail_expected(fmt::format("a number after '{}'", sign.text), open_bracket);
     }
-    const token number = expect(token_kind::number, what, open_bracket);
-    return negative ? rational(-number.value) : number.value;
+    if (!at_number()) fail_expected(what, open_bracket);
+    written_number n = take_number();
+    if (negative) n.negate();
+    return n;
+  }
+
+  // `const NAME = EXPR`: the expression is the rest of the line.
+  void parse_const() {
+    const token name = expect(token_kind::identifier, "a constant name after 'const'");
+    if (is_reserved_word(name.text)) {
+      fail_at(name, fmt::format("'{}' is a reserved word and cannot be a constant name", name.text));
+    }
+    if (const real_constant_ptr c = net_.find_constant(name.text)) {
+      fail_at(name, fmt::format("constant '{}' is already defined (line {})", shorten(name.text), c->line));
+    }
+    if (const auto id = net_.find(name.text)) {
+      fail_at(name, fmt::format("'{}' is already a neuron (line {})", shorten(name.text), net_.at(*id).first_seen.line));
+    }
+    if (tok_.kind != token_kind::equals) fail_expected(fmt::format("'=' after 'const {}'", shorten(name.text)));
+    text_location start;
+    const std::string_view text = lexer_.rest_of_line(start);
+    const auto at_offset = [&](std::size_t offset) {
+      return text_location{start.line, static_cast<std::uint32_t>(start.column + offset)};
+    };
+    auto constant = std::make_shared<real_constant>();
+    constant->name = std::string(name.text);
+    constant->sequence = net_.constants.size();
+    constant->line = name.where.line;
+    constant->column = name.where.column;
+    try {
+      if (text.find_first_not_of(" \t") == std::string_view::npos) {
+        throw expression_error("expected an expression after '='", text.size());
+      }
+      constant->expression = parse_real_expression(text, [&](std::string_view word, std::size_t offset) {
+        if (const auto id = net_.find(word)) {
+          throw expression_error(fmt::format("'{}' is a neuron; a constant is built from numbers and earlier constants",
+                                             shorten(word)),
+                                 offset);
+        }
+        return net_.find_constant(word);
+      });
+      check_enclosure(*constant->expression);
+    } catch (const expression_error& error) {
+      fail_at(at_offset(error.offset()), error.what());
+    }
+    net_.constants.push_back(std::move(constant));
+    advance();
+    expect_end();
   }
 
   void parse_equation(const token& target) {
@@ -358,7 +444,9 @@ class parser {
     }
     if (e.act == activation::logistic && tok_.kind == token_kind::left_bracket) {
       const token open = take();
-      e.logistic_lambda = parse_signed_value("a value after '['", &open);
+      written_number lambda = parse_signed_value("a value after '['", &open);
+      e.logistic_lambda = std::move(lambda.value);
+      e.lambda_constant = std::move(lambda.use);
       expect(token_kind::right_bracket, "']'", &open);
     }
     const std::string after_act =
@@ -384,12 +472,11 @@ class parser {
     bool negative = false;
     if (is_sign(tok_)) negative = take().kind == token_kind::minus;
     while (true) {
-      // One term: c | x | c x | c * x | x / c | [c [*]] NORM(...)
-      std::optional<rational> coefficient;
-      token number;
-      if (tok_.kind == token_kind::number) {
-        number = take();
-        coefficient = number.value;
+      // One term: c | x | c x | c * x | x / c | [c [*]] NORM(...), where c is
+      // a number or a constant's name.
+      std::optional<written_number> coefficient;
+      if (at_number()) {
+        coefficient = take_number();
         if (tok_.kind == token_kind::star) {
           advance();
           if (tok_.kind != token_kind::identifier) fail_expected("a neuron name after '*'", &open);
@@ -400,8 +487,13 @@ class parser {
 
       if (tok_.kind == token_kind::identifier) {
         const token name = take();
-        rational weight = coefficient ? *coefficient : rational(1);
-        if (negative) weight = -weight;
+        written_number weight;
+        if (coefficient) {
+          weight = *coefficient;
+        } else {
+          weight.value = 1;
+        }
+        if (negative) weight.negate();
         if (auto norm = norm_from_name(name.text)) {
           if (norm_name) fail_at(name, "only one norm is allowed in a potential");
           if (has_neuron) {
@@ -412,14 +504,17 @@ class parser {
           e.norm = *norm;
           e.offset = e.bias;
           e.bias = 0;
-          e.scale = std::move(weight);
+          e.offset_constant = std::move(e.bias_constant);
+          e.bias_constant = {};
+          e.scale = std::move(weight.value);
+          e.scale_constant = std::move(weight.use);
           norm_name = std::string(name.text);
           parse_norm_arguments(e, name);
         } else {
           if (activation_from_name(name.text)) {
             fail_at(name, fmt::format("activation '{}' cannot be used inside a potential", shorten(name.text)));
           }
-          if (tok_.kind == token_kind::left_paren && !is_reserved_word(name.text)) {
+          if (tok_.kind == token_kind::left_paren && (!is_reserved_word(name.text) || is_expression_word(name.text))) {
             // max(ξ, 0) is an activation, so it cannot be part of a potential.
             const std::string hint =
                 name.text == "max" ? "; max(ξ, 0) is the activation relu(ξ), which applies to a whole potential: "
@@ -434,26 +529,40 @@ class parser {
           }
           if (!coefficient && tok_.kind == token_kind::slash) {
             advance();
-            const token divisor = expect(token_kind::number, "a number after '/'", &open);
+            if (!at_number()) fail_expected("a number after '/'", &open);
+            const written_number divisor = take_number();
             // `x/4/2` would read as x/(4/2), not as x/8; both readings are
             // plausible, so neither is taken.
-            if (divisor.text.find('/') != std::string_view::npos) {
-              fail_at(divisor,
+            if (divisor.where.kind == token_kind::number && divisor.where.text.find('/') != std::string_view::npos) {
+              fail_at(divisor.where,
                       fmt::format("cannot divide by the fraction '{}'; write a coefficient in front of '{}' instead",
-                                  shorten(divisor.text), shorten(name.text)));
+                                  shorten(divisor.where.text), shorten(name.text)));
             }
-            if (divisor.value == 0) {
-              fail_at(divisor, fmt::format("division by zero in '{}/{}'", shorten(name.text), shorten(divisor.text)));
+            if (!divisor.use.is_irrational() && divisor.value == 0) {
+              fail_at(divisor.where,
+                      fmt::format("division by zero in '{}/{}'", shorten(name.text), shorten(divisor.where.text)));
             }
-            weight /= divisor.value;
+            if (divisor.use) {
+              weight.use = divisor.use;
+              weight.use.reciprocal = true;
+              weight.use.negated = negative;
+            }
+            if (!divisor.use.is_irrational()) weight.value /= divisor.value;
           }
           has_neuron = true;
           auto [slot, added] = position.try_emplace(index(source), e.inputs.size());
           if (added) {
-            e.inputs.push_back({source, std::move(weight)});
+            e.inputs.push_back({source, std::move(weight.value), std::move(weight.use)});
           } else {
-            rational& sum = e.inputs[slot->second].weight;
-            sum += weight;
+            weighted_input& term = e.inputs[slot->second];
+            if (term.weight_constant.is_irrational() || weight.use.is_irrational()) {
+              fail_at(name, fmt::format("neuron '{}' is named twice in one potential with an irrational coefficient; "
+                                        "define a constant for the sum of its coefficients",
+                                        shorten(name.text)));
+            }
+            term.weight_constant = {};  // the sum is written as a number
+            rational& sum = term.weight;
+            sum += weight.value;
             if (auto too_large = number_size_problem(sum)) {
               fail_at(name, fmt::format("the coefficients of '{}' add up to a number that is too large: {}",
                                         shorten(name.text), *too_large));
@@ -461,11 +570,22 @@ class parser {
           }
         }
       } else {
+        const token& number = coefficient->where;
         if (norm_name) {
           fail_at(number, fmt::format("the constant of a distance potential must come before '{}'", *norm_name));
         }
         ++constants;
-        e.bias += negative ? rational(-*coefficient) : *coefficient;
+        if (negative) coefficient->negate();
+        if (constants > 1 && (e.bias_constant.is_irrational() || coefficient->use.is_irrational())) {
+          fail_at(number, "an irrational constant cannot be added to another constant term; define a constant for "
+                          "the sum");
+        }
+        if (constants == 1) {
+          e.bias_constant = std::move(coefficient->use);
+        } else {
+          e.bias_constant = {};  // the sum is written as a number
+        }
+        e.bias += coefficient->value;
         if (auto too_large = number_size_problem(e.bias)) {
           fail_at(number, fmt::format("the constant terms add up to a number that is too large: {}", *too_large));
         }
@@ -486,14 +606,15 @@ class parser {
     while (true) {
       const token name = expect_neuron_name("a neuron name", &open);
       const neuron_id source = neuron_named(name);
-      rational centre = 0;
+      written_number centre;
       if (is_sign(tok_)) {
         const token sign = take();
-        const token number = expect(token_kind::number, fmt::format("a number after '{}'", sign.text), &open);
+        if (!at_number()) fail_expected(fmt::format("a number after '{}'", sign.text), &open);
         // y - c has centre c; y + c has centre -c.
-        centre = sign.kind == token_kind::minus ? number.value : rational(-number.value);
+        centre = take_number();
+        if (sign.kind == token_kind::plus) centre.negate();
       }
-      e.arguments.push_back({source, std::move(centre)});
+      e.arguments.push_back({source, std::move(centre.value), std::move(centre.use)});
       if (tok_.kind == token_kind::right_paren) {
         advance();
         return;

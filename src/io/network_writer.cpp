@@ -31,7 +31,16 @@ namespace {
 // Appends `coefficient item` as the first term (`-2 x`, `-x`, `x`, `0 x`) or
 // as a later one (` - 2 x`, ` - x`, ` + 1/2 x`, ` + 0 x`); a coefficient 1 is
 // not written.
-void append_term(std::string& out, bool first, const rational& coefficient, std::string_view item) {
+// A coefficient written as a constant's name: `r x`, `x / r`, with its sign.
+void append_term(std::string& out, bool first, const rational& coefficient, const constant_use& use,
+                 std::string_view item) {
+  if (use) {
+    const std::string text = use.reciprocal ? fmt::format("{} / {}", item, use.constant->name)
+                                            : fmt::format("{} {}", use.constant->name, item);
+    out += first ? (use.negated ? "-" : "") : (use.negated ? " - " : " + ");
+    out += text;
+    return;
+  }
   if (first) {
     if (coefficient == 1) {
       out += item;
@@ -76,6 +85,12 @@ void check_names(const network& net) {
       throw std::invalid_argument(fmt::format("cannot write neuron name '{}': it is not a valid neuron name", n.name));
     }
   }
+}
+
+// A number as written: the literal, or the constant's name with its sign.
+std::string write_number(const rational& value, const constant_use& use) {
+  if (!use) return to_string(value);
+  return (use.negated ? "-" : "") + use.constant->name;
 }
 
 // A number the loader would refuse (more than max_number_digits digits in
@@ -159,15 +174,19 @@ std::string write_equation(const network& net, const equation& e) {
 
 std::string write_activation(const equation& e) {
   std::string act(name_of(e.act));
-  if (e.act == activation::logistic && e.logistic_lambda != 1) act += fmt::format("[{}]", to_string(e.logistic_lambda));
+  if (e.act == activation::logistic && (e.logistic_lambda != 1 || e.lambda_constant)) {
+    act += fmt::format("[{}]", write_number(e.logistic_lambda, e.lambda_constant));
+  }
   return act;
 }
 
 std::string write_potential(const network& net, const equation& e) {
   std::string out;
   if (e.kind == potential_kind::weighted_sum) {
-    if (e.bias != 0) out = to_string(e.bias);
-    for (const weighted_input& term : e.inputs) append_term(out, out.empty(), term.weight, net.name_of(term.source));
+    if (e.bias != 0 || e.bias_constant) out = write_number(e.bias, e.bias_constant);
+    for (const weighted_input& term : e.inputs) {
+      append_term(out, out.empty(), term.weight, term.weight_constant, net.name_of(term.source));
+    }
     return out.empty() ? "0" : out;
   }
   if (e.arguments.empty()) throw std::invalid_argument("cannot write a distance potential without arguments");
@@ -177,12 +196,17 @@ std::string write_potential(const network& net, const equation& e) {
     if (i > 0) call += ", ";
     call += net.name_of(argument.source);
     // y - c is written with the centre c, y + c for a negative centre -c.
-    if (argument.centre > 0) call += " - " + to_string(argument.centre);
-    if (argument.centre < 0) call += " + " + to_string(rational(-argument.centre));
+    if (const constant_use& use = argument.centre_constant) {
+      call += (use.negated ? " + " : " - ") + use.constant->name;
+    } else if (argument.centre > 0) {
+      call += " - " + to_string(argument.centre);
+    } else if (argument.centre < 0) {
+      call += " + " + to_string(rational(-argument.centre));
+    }
   }
   call += ")";
-  if (e.offset != 0) out = to_string(e.offset);
-  append_term(out, out.empty(), e.scale, call);
+  if (e.offset != 0 || e.offset_constant) out = write_number(e.offset, e.offset_constant);
+  append_term(out, out.empty(), e.scale, e.scale_constant, call);
   return out;
 }
 
@@ -195,8 +219,10 @@ std::string write_network(const network& net) {
   if (!net.inputs.empty()) out += fmt::format("input {}\n", join_neuron_names(net, net.inputs));
   if (!net.outputs.empty()) out += fmt::format("output {}\n", join_neuron_names(net, net.outputs));
   out += fmt::format("rule {}\n", write_rule(net));
-  for (neuron_id id : init_order(net))
-    out += fmt::format("init {} = {}\n", net.name_of(id), to_string(*net.at(id).init));
+  for (const real_constant_ptr& c : net.constants) out += fmt::format("const {} = {}\n", c->name, to_string(*c->expression));
+  for (neuron_id id : init_order(net)) {
+    out += fmt::format("init {} = {}\n", net.name_of(id), write_number(*net.at(id).init, net.at(id).init_constant));
+  }
   for (std::size_t i = 0; i < net.equations.size(); ++i) {
     const equation& e = net.equations[i];
     if (i == 0 || !e.comment.empty()) out += '\n';

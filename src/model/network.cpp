@@ -83,6 +83,45 @@ std::vector<neuron_id> equation::predecessors() const {
   return result;
 }
 
+real_expression_ptr constant_use::expression() const {
+  real_expression_ptr value = constant_reference(constant);
+  if (reciprocal) value = nnsim::reciprocal(std::move(value));
+  if (negated) value = nnsim::negated(std::move(value));
+  return value;
+}
+
+bool operator==(const constant_use& a, const constant_use& b) {
+  if (!a.constant || !b.constant) return !a.constant && !b.constant;
+  return a.constant->name == b.constant->name && a.negated == b.negated && a.reciprocal == b.reciprocal;
+}
+
+real_constant_ptr network::find_constant(std::string_view constant_name) const {
+  for (const real_constant_ptr& c : constants) {
+    if (c->name == constant_name) return c;
+  }
+  return nullptr;
+}
+
+irrational_use first_irrational_use(const network& net) {
+  irrational_use first;
+  const auto see = [&](const constant_use& use, text_location where) {
+    if (!use.is_irrational()) return;
+    if (first.use == nullptr || std::pair(where.line, where.column) < std::pair(first.where.line, first.where.column)) {
+      first = {&use, where};
+    }
+  };
+  for (const neuron& n : net.neurons) see(n.init_constant, n.init_location);
+  for (const equation& e : net.equations) {
+    see(e.lambda_constant, e.location);
+    see(e.bias_constant, e.location);
+    see(e.offset_constant, e.location);
+    see(e.scale_constant, e.location);
+    for (const weighted_input& term : e.inputs) see(term.weight_constant, e.location);
+    for (const distance_argument& argument : e.arguments) see(argument.centre_constant, e.location);
+  }
+  return first;
+}
+
 std::optional<neuron_id> network::find(std::string_view neuron_name) const {
   auto it = by_name_.find(std::string(neuron_name));
   if (it == by_name_.end()) return std::nullopt;
@@ -92,7 +131,7 @@ std::optional<neuron_id> network::find(std::string_view neuron_name) const {
 neuron_id network::intern(std::string_view neuron_name, text_location seen) {
   if (auto existing = find(neuron_name)) return *existing;
   const neuron_id id = make_neuron_id(neurons.size());
-  neurons.push_back(neuron{std::string(neuron_name), std::nullopt, std::nullopt, false, seen, {}});
+  neurons.push_back(neuron{std::string(neuron_name), std::nullopt, {}, std::nullopt, false, seen, {}});
   by_name_.emplace(std::string(neuron_name), id);
   return id;
 }
@@ -170,22 +209,28 @@ bool same_names(const network& a, const std::vector<neuron_id>& x, const network
 
 bool same_equation(const network& a, const equation& x, const network& b, const equation& y) {
   if (a.name_of(x.target) != b.name_of(y.target) || x.act != y.act || x.kind != y.kind) return false;
-  if (x.act == activation::logistic && x.logistic_lambda != y.logistic_lambda) return false;
+  if (x.act == activation::logistic &&
+      (x.logistic_lambda != y.logistic_lambda || !(x.lambda_constant == y.lambda_constant))) {
+    return false;
+  }
   if (x.kind == potential_kind::weighted_sum) {
-    if (x.bias != y.bias || x.inputs.size() != y.inputs.size()) return false;
+    if (x.bias != y.bias || !(x.bias_constant == y.bias_constant) || x.inputs.size() != y.inputs.size()) return false;
     for (std::size_t i = 0; i < x.inputs.size(); ++i) {
-      if (a.name_of(x.inputs[i].source) != b.name_of(y.inputs[i].source) || x.inputs[i].weight != y.inputs[i].weight) {
+      if (a.name_of(x.inputs[i].source) != b.name_of(y.inputs[i].source) || x.inputs[i].weight != y.inputs[i].weight ||
+          !(x.inputs[i].weight_constant == y.inputs[i].weight_constant)) {
         return false;
       }
     }
     return true;
   }
-  if (x.offset != y.offset || x.scale != y.scale || x.norm != y.norm || x.arguments.size() != y.arguments.size()) {
+  if (x.offset != y.offset || x.scale != y.scale || x.norm != y.norm || x.arguments.size() != y.arguments.size() ||
+      !(x.offset_constant == y.offset_constant) || !(x.scale_constant == y.scale_constant)) {
     return false;
   }
   for (std::size_t i = 0; i < x.arguments.size(); ++i) {
     if (a.name_of(x.arguments[i].source) != b.name_of(y.arguments[i].source) ||
-        x.arguments[i].centre != y.arguments[i].centre) {
+        x.arguments[i].centre != y.arguments[i].centre ||
+        !(x.arguments[i].centre_constant == y.arguments[i].centre_constant)) {
       return false;
     }
   }
@@ -195,13 +240,19 @@ bool same_equation(const network& a, const equation& x, const network& b, const 
 }  // namespace
 
 bool same_network(const network& a, const network& b) {
-  if (a.name != b.name || a.size() != b.size()) return false;
+  if (a.name != b.name || a.size() != b.size() || a.constants.size() != b.constants.size()) return false;
+  for (std::size_t i = 0; i < a.constants.size(); ++i) {
+    if (a.constants[i]->name != b.constants[i]->name ||
+        to_string(*a.constants[i]->expression) != to_string(*b.constants[i]->expression)) {
+      return false;
+    }
+  }
   if (!same_names(a, a.inputs, b, b.inputs) || !same_names(a, a.outputs, b, b.outputs)) return false;
   for (const auto& n : a.neurons) {
     auto other = b.find(n.name);
     if (!other) return false;
     const neuron& m = b.at(*other);
-    if (n.init != m.init || n.is_input != m.is_input || n.equation.has_value() != m.equation.has_value()) return false;
+    if (n.init != m.init || !(n.init_constant == m.init_constant) || n.is_input != m.is_input || n.equation.has_value() != m.equation.has_value()) return false;
   }
   if (a.equations.size() != b.equations.size()) return false;
   for (std::size_t i = 0; i < a.equations.size(); ++i) {

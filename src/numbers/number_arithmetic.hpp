@@ -8,6 +8,7 @@
 
 #include "nnsim/numbers/rational.hpp"
 #include "nnsim/numbers/real_number.hpp"
+#include "nnsim/numbers/real_rounding.hpp"
 #include "support/splitmix64.hpp"  // mix_hash
 
 #include <fmt/format.h>
@@ -37,6 +38,12 @@ struct arithmetic<rational> {
 
   static rational zero(const context&) { return rational(0); }
   static void assign(rational& out, const rational& exact_value, const context&) { out = exact_value; }
+  // Never reached: rational mode refuses irrational constants before it
+  // compiles a network (run/simulation.cpp).
+  static void assign_real(rational& out, const real_expression& value, const context&) {
+    if (!value.value) throw std::logic_error("an irrational number in rational mode");
+    out = *value.value;
+  }
   static void assign_integer(rational& out, long value) { mpq_set_si(ptr(out), value, 1); }
   static void copy(rational& out, const rational& a) { mpq_set(ptr(out), ptr(a)); }
   static void mul(rational& out, const rational& a, const rational& b) { mpq_mul(ptr(out), ptr(a), ptr(b)); }
@@ -78,6 +85,10 @@ struct arithmetic<real_number> {
   // Literals are rounded once, to nearest, when a run starts.
   static void assign(real_number& out, const rational& exact_value, const context&) {
     mpfr_set_q(out.get(), exact_value.backend().data(), MPFR_RNDN);
+  }
+  // An irrational constant, rounded correctly once (reals.md, section 2).
+  static void assign_real(real_number& out, const real_expression& value, const context&) {
+    round_correctly(value, out.get());
   }
   static void assign_integer(real_number& out, long value) { mpfr_set_si(out.get(), value, MPFR_RNDN); }
   static void copy(real_number& out, const real_number& a) { mpfr_set(out.get(), a.get(), MPFR_RNDN); }
@@ -128,6 +139,9 @@ struct arithmetic<double> {
     out = mpfr_get_d(rounded.get(), MPFR_RNDN);
   }
   static void assign_integer(double& out, long value) { out = static_cast<double>(value); }
+  static void assign_real(double& out, const real_expression& value, const context&) {
+    out = round_to_double(value);
+  }
   static void copy(double& out, double a) { out = a; }
   static void mul(double& out, double a, double b) { out = a * b; }
   static void add(double& out, double a, double b) { out = a + b; }

@@ -106,6 +106,20 @@ std::optional<rational> read_number(std::string_view text, std::size_t& length, 
   return value;
 }
 
+std::optional<rational> read_decimal_number(std::string_view text, std::size_t& length, literal_problem& problem) {
+  std::size_t pos = 0;
+  auto value = read_decimal(text, pos, problem);
+  if (!value) return std::nullopt;
+  if (pos < text.size() && is_word_char(text[pos])) {
+    problem = {fmt::format("number '{}' is directly followed by '{}'; separate them with a space or '*'",
+                           text.substr(0, pos), text[pos]),
+               pos};
+    return std::nullopt;
+  }
+  length = pos;
+  return value;
+}
+
 namespace {
 
 // Whether |z| has more than max_number_digits decimal digits, and how many.

@@ -12,6 +12,14 @@ namespace {
 // semantics.md, section 5: in rational mode an activation or norm that is not
 // exact is an error naming the neuron's equation, never an approximation.
 void check_exactness(const network& net) {
+  // reals.md, section 2: an irrational constant is an error naming it.
+  if (const irrational_use first = first_irrational_use(net); first.use != nullptr) {
+    const real_constant& c = *first.use->constant;
+    throw located_error(net, first.where,
+                        fmt::format("constant '{}' (line {}) is irrational; use --numbers interval:P, certified or "
+                                    "real:P",
+                                    c.name, c.line));
+  }
   const equation* e = first_inexact_equation(net);
   if (e == nullptr) return;
   if (!is_exact_in_rational_mode(e->act)) {

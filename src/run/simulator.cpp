@@ -41,9 +41,18 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   term_begin_.reserve(equations + 1);
   std::vector<std::vector<equation_index>> readers(neuron_count_);
 
-  auto exact_to_num = [&](const rational& value) {
+  auto exact_to_num = [&](const rational& value, const constant_use& use = {}) {
     Num n = ops::zero(ctx_);
-    ops::assign(n, value, ctx_);
+    if (use.is_irrational()) {
+      try {
+        ops::assign_real(n, *use.expression(), ctx_);
+      } catch (const expression_error& error) {
+        throw located_error(net, {use.constant->line, use.constant->column},
+                            fmt::format("constant '{}': {}", use.constant->name, error.what()));
+      }
+    } else {
+      ops::assign(n, value, ctx_);
+    }
     return n;
   };
   for (std::size_t e = 0; e < equations; ++e) {
@@ -54,21 +63,21 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     act_.push_back(eq.act);
     kind_.push_back(eq.kind);
     norm_.push_back(eq.norm);
-    lambda_.push_back(exact_to_num(eq.logistic_lambda));
+    lambda_.push_back(exact_to_num(eq.logistic_lambda, eq.lambda_constant));
     term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
     if (eq.kind == potential_kind::weighted_sum) {
-      bias_.push_back(exact_to_num(eq.bias));
+      bias_.push_back(exact_to_num(eq.bias, eq.bias_constant));
       scale_.push_back(exact_to_num(rational(1)));
       for (const auto& term : eq.inputs) {
         term_source_.push_back(static_cast<std::uint32_t>(index(term.source)));
-        term_value_.push_back(exact_to_num(term.weight));
+        term_value_.push_back(exact_to_num(term.weight, term.weight_constant));
       }
     } else {
-      bias_.push_back(exact_to_num(eq.offset));
-      scale_.push_back(exact_to_num(eq.scale));
+      bias_.push_back(exact_to_num(eq.offset, eq.offset_constant));
+      scale_.push_back(exact_to_num(eq.scale, eq.scale_constant));
       for (const auto& argument : eq.arguments) {
         term_source_.push_back(static_cast<std::uint32_t>(index(argument.source)));
-        term_value_.push_back(exact_to_num(argument.centre));
+        term_value_.push_back(exact_to_num(argument.centre, argument.centre_constant));
       }
     }
     for (neuron_id source : eq.predecessors()) readers[index(source)].push_back(static_cast<equation_index>(e));
@@ -83,7 +92,7 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
 
   initial_.reserve(neuron_count_);
-  for (const auto& n : net.neurons) initial_.push_back(exact_to_num(n.init.value_or(rational(0))));
+  for (const auto& n : net.neurons) initial_.push_back(exact_to_num(n.init.value_or(rational(0)), n.init_constant));
 
   // A literal can round to infinity in the floating modes (1e400 in double).
   for (std::size_t e = 0; e < equations; ++e) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nnsim/numbers/rational.hpp"
+#include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/support/error.hpp"
 
 #include <cstdint>
@@ -37,18 +38,39 @@ std::optional<norm_kind> norm_from_name(std::string_view name);
 bool is_exact_in_rational_mode(activation a);
 bool is_exact_in_rational_mode(norm_kind n);
 
+// Where a number of the network is written as a constant's name (`r x1`,
+// `x1 / r`, `- r`; reals.md, section 1): the constant and how the number
+// comes from it.  The rational field beside it holds the number whenever
+// the constant is rational, so a network of rational constants is exactly the
+// network with the numbers written out; the name is kept for the writer.
+// For an irrational constant the rational field is 0 and means nothing:
+// expression() is the value.
+struct constant_use {
+  real_constant_ptr constant;  // null: the number is written out
+  bool negated = false;        // `- r`
+  bool reciprocal = false;     // `x / r`
+  explicit operator bool() const { return constant != nullptr; }
+  bool is_irrational() const { return constant != nullptr && !constant->is_rational(); }
+  // The number as an expression: r, -r, 1/r or -1/r.
+  real_expression_ptr expression() const;
+  // The same constant (by name), the same way.
+  friend bool operator==(const constant_use& a, const constant_use& b);
+};
+
 // One term w * y_source of a weighted sum.  A neuron that occurs several times
 // in one equation is one term carrying the sum of its coefficients, placed where
 // the neuron first occurs; a zero coefficient is kept (it is still an edge).
 struct weighted_input {
   neuron_id source;
   rational weight;
+  constant_use weight_constant{};
 };
 
 // One coordinate y_source - centre of a distance potential.
 struct distance_argument {
   neuron_id source;
   rational centre;
+  constant_use centre_constant{};
 };
 
 // y_target := act(potential)
@@ -67,6 +89,9 @@ struct equation {
   rational scale = 1;
   norm_kind norm = norm_kind::dist;
   std::vector<distance_argument> arguments;
+
+  // The numbers above that are written as constants' names.
+  constant_use lambda_constant, bias_constant, offset_constant, scale_constant;
 
   text_location location;  // the neuron's name at the start of the equation
   // Written as `# ...` lines above the equation: the constructions say which
@@ -101,6 +126,7 @@ struct rule_spec {
 struct neuron {
   std::string name;
   std::optional<rational> init;            // `init N = VALUE`
+  constant_use init_constant;              // `init N = r`
   std::optional<std::size_t> equation;     // index into network::equations
   bool is_input = false;
   text_location first_seen;                // first occurrence in the source
@@ -117,6 +143,7 @@ class network {
   std::vector<neuron_id> inputs;           // ordered
   std::vector<neuron_id> outputs;          // ordered
   std::vector<equation> equations;         // in file order
+  std::vector<real_constant_ptr> constants;  // `const NAME = EXPR`, in file order
   rule_spec rule;
   bool rule_given = false;                 // a `rule` statement was present
   text_location rule_location;
@@ -126,6 +153,7 @@ class network {
   neuron& at(neuron_id id) { return neurons[index(id)]; }
   const std::string& name_of(neuron_id id) const { return neurons[index(id)].name; }
   std::optional<neuron_id> find(std::string_view neuron_name) const;
+  real_constant_ptr find_constant(std::string_view constant_name) const;
   // The id of `neuron_name`, adding a new neuron when it is not yet known.
   neuron_id intern(std::string_view neuron_name, text_location seen = {});
   // The equation of `id`, or nullptr for a neuron without one.
@@ -151,6 +179,15 @@ class network {
 // inputs, outputs, init values, equations in the same order with the same
 // terms, and the rule.
 bool same_network(const network& a, const network& b);
+
+// A number of the network written as an irrational constant, and where:
+// the equation's target or the init value's neuron.
+struct irrational_use {
+  const constant_use* use = nullptr;
+  text_location where;
+};
+// The first one in the file, or {nullptr} when every number is rational.
+irrational_use first_irrational_use(const network& net);
 
 // "x1, x2": the names of `ids`, in order, between `separator`s.
 std::string join_neuron_names(const network& net, const std::vector<neuron_id>& ids,

@@ -122,12 +122,13 @@ struct keyword {
   std::string_view help;
 };
 
-inline constexpr std::array<keyword, 6> keywords{{
+inline constexpr std::array<keyword, 7> keywords{{
     {"network", true, "network NAME: the network's name"},
     {"input", true, "input A, B: the input neurons, in order"},
     {"output", true, "output Y: the output neurons, in order"},
     {"rule", true, "rule RULE: the update rule"},
     {"init", true, "init N = VALUE: the value of N at time 0"},
+    {"const", true, "const NAME = EXPR: a real constant, usable wherever a number stands"},
     {seed_keyword, false, "rule random seed S: the seed of the random rule"},
 }};
 

@@ -42,6 +42,10 @@ struct literal_problem {
 // `.` is refused (`2x`, `1.`).
 std::optional<rational> read_number(std::string_view text, std::size_t& length, literal_problem& problem);
 
+// As read_number, without the fraction: `3/4` reads `3` (in an expression
+// `/` is the division operator).
+std::optional<rational> read_decimal_number(std::string_view text, std::size_t& length, literal_problem& problem);
+
 // A value as written on a command line or after `init`: a number of the file
 // format with an optional leading sign.  Throws input_error naming `what`.
 rational parse_value(std::string_view text, std::string_view what = "value");
