@@ -4,6 +4,7 @@
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/number_mode.hpp"
+#include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
 
@@ -181,9 +182,9 @@ void add_run_options(CLI::App& app, run_options& options) {
 
 std::vector<rational> parse_value_list(std::string_view text, std::string_view option) {
   std::vector<rational> values;
-  for (std::string_view item : split_list(text)) {
+  for (std::string_view item : split_value_list(text)) {
     if (item.empty()) throw input_error(fmt::format("empty value in {} '{}'", option, text));
-    values.push_back(parse_value(item, "value"));
+    values.push_back(parse_rational_value(item, "value"));
   }
   return values;
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/numbers/real_expression.hpp"
 
 #include <memory>
 #include <vector>
@@ -56,7 +57,7 @@ command add_decode_command(CLI::App& app) {
     // Every value is decoded before anything is printed, so a bad one leaves
     // standard output empty.
     std::string text;
-    for (const std::string& value : *values) text += delta_decode(parse_value(value, "value")) + "\n";
+    for (const std::string& value : *values) text += delta_decode(parse_rational_value(value, "value")) + "\n";
     write_output(text, "");
     return 0;
   };

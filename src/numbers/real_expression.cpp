@@ -439,6 +439,47 @@ real_expression_ptr parse_value_expression(std::string_view text, std::string_vi
   }
 }
 
+rational parse_rational_value(std::string_view text, std::string_view what) {
+  try {
+    return parse_value(text, what);
+  } catch (const input_error&) {
+    // Plain numbers keep parse_value's messages; anything that looks like
+    // an expression gets the expression's.
+    const bool expression_like = std::any_of(text.begin(), text.end(), [](char c) {
+      return c == '(' || c == ')' || c == '^' || c == '*' || starts_identifier(c) || c == ' ';
+    });
+    if (!expression_like) throw;
+  }
+  const real_expression_ptr value = parse_value_expression(text, what);
+  if (!value->value) {
+    throw input_error(fmt::format("invalid {} '{}': it is irrational, and only rational values can be given here",
+                                  what, text));
+  }
+  return *value->value;
+}
+
+std::vector<std::string_view> split_value_list(std::string_view text) {
+  const auto trim = [](std::string_view item) {
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    return item;
+  };
+  std::vector<std::string_view> items;
+  if (trim(text).empty()) return items;
+  std::size_t start = 0;
+  long depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')') --depth;
+    if (text[i] == ',' && depth <= 0) {
+      items.push_back(trim(text.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  items.push_back(trim(text.substr(start)));
+  return items;
+}
+
 real_expression_ptr negated(real_expression_ptr x) {
   const std::size_t offset = x->offset;
   return finish(make(node::kind::negate, offset, {std::move(x)}));

@@ -1,5 +1,7 @@
 #include "nnsim/run/input_grid.hpp"
 
+#include "nnsim/numbers/real_expression.hpp"
+
 #include "nnsim/support/error.hpp"
 #include "support/text.hpp"  // shorten
 
@@ -17,8 +19,8 @@ grid_axis parse_grid_axis(std::string_view text) {
     throw input_error(fmt::format("'{}' is not LO:HI:COUNT (e.g. 0:1:101)", shorten(text)));
   }
   grid_axis axis;
-  axis.low = parse_value(text.substr(0, first), "LO");
-  axis.high = parse_value(text.substr(first + 1, second - first - 1), "HI");
+  axis.low = parse_rational_value(text.substr(0, first), "LO");
+  axis.high = parse_rational_value(text.substr(first + 1, second - first - 1), "HI");
   const std::string_view count = text.substr(second + 1);
   const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), axis.count);
   if (count.empty() || error == std::errc::invalid_argument || end != count.data() + count.size()) {

@@ -1,5 +1,5 @@
 // The parsers of command-line values (cli.md): value vectors (`--input
-// 1,0,1/2`), single values (`--rate`, `decode`), rule names (`--rule
+// 1,0,1/2`), single values (`--rate`, `decode`) and constant expressions, rule names (`--rule
 // random:SEED`), number modes (`--numbers real:P`), words for the
 // δ-encoding (`--word`, `encode`), δ-codes (`decode`) and gate names
 // (`build gate atleast:K`).  Any text either parses or is refused with an
@@ -12,6 +12,8 @@
 #include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/numbers/rational.hpp"
+#include "nnsim/numbers/real_expression.hpp"
+#include "nnsim/numbers/real_rounding.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <string>
@@ -30,6 +32,21 @@ void value_list(std::string_view text) {
 void value(std::string_view text) {
   const rational v = parse_value(text, "value");
   fuzz::require(parse_value(to_string(v)) == v, "the value reads back differently: " + to_string(v));
+}
+
+// A value as a constant expression (reals.md): what parses is written back
+// and must read back to the same text and value; its enclosure is computed.
+void expression(std::string_view text) {
+  const real_expression_ptr e = parse_value_expression(text, "value");
+  const std::string printed = to_string(*e);
+  const real_expression_ptr again = parse_value_expression(printed, "value");
+  fuzz::require(to_string(*again) == printed, "the expression is written back differently: " + printed);
+  fuzz::require(again->value == e->value, "the expression reads back to another value: " + printed);
+  try {
+    check_enclosure(*e);
+  } catch (const expression_error&) {
+    // a domain error the enclosure proves: refused, as the loader refuses it
+  }
 }
 
 void rule(std::string_view text) {
@@ -77,7 +94,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     switch (data[0] % 8) {
       case 0: value_list(text); break;
-      case 1: value(text); break;
+      case 1:
+        try {
+          expression(text);
+        } catch (const input_error& e) {
+          fuzz::check_diagnostic(e);
+        }
+        value(text);
+        break;
       case 2: rule(text); break;
       case 3: numbers(text); break;
       case 4: word(text); break;

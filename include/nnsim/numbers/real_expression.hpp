@@ -126,6 +126,16 @@ std::string to_string(const real_expression& expression);
 // 'TEXT': MESSAGE`, an input_error).
 real_expression_ptr parse_value_expression(std::string_view text, std::string_view what = "value");
 
+// A rational value of the command line: a number of the file format with
+// an optional sign (parse_value, whose messages it keeps for such text), or
+// an expression that folds to a rational (`1/3 + 2^-10`, `sqrt(9/4)`).  An
+// irrational value is an input_error: the run request holds rationals.
+rational parse_rational_value(std::string_view text, std::string_view what = "value");
+
+// `text` cut at the commas outside parentheses (`min(1, 2), 3` is two
+// items), each item trimmed of blanks; no items for blank text.
+std::vector<std::string_view> split_value_list(std::string_view text);
+
 // A node for -x or 1/x, with x's value folded (for the places in a network
 // where `- r` or `x / r` is written).
 real_expression_ptr negated(real_expression_ptr x);
