@@ -443,11 +443,11 @@ rational parse_rational_value(std::string_view text, std::string_view what) {
   try {
     return parse_value(text, what);
   } catch (const input_error&) {
-    // Plain numbers keep parse_value's messages; anything that looks like
-    // an expression gets the expression's.
-    const bool expression_like = std::any_of(text.begin(), text.end(), [](char c) {
-      return c == '(' || c == ')' || c == '^' || c == '*' || starts_identifier(c) || c == ' ';
-    });
+    // Plain numbers and lone words keep parse_value's messages ("expected a
+    // number"); anything that looks like an expression gets the expression's.
+    const std::string_view unsigned_text = !text.empty() && (text[0] == '-' || text[0] == '+') ? text.substr(1) : text;
+    const bool expression_like = unsigned_text == "pi" || unsigned_text == "e" ||
+                                 unsigned_text.find_first_of("()^*/+- \t") != std::string_view::npos;
     if (!expression_like) throw;
   }
   const real_expression_ptr value = parse_value_expression(text, what);

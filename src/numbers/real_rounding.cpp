@@ -237,13 +237,15 @@ void round_correctly(const real_expression& expression, mpfr_ptr out) {
         return mpfr_equal_p(next.v, b.v) != 0;
       });
   mpfr_set(out, result.v, MPFR_RNDN);
+  if (mpfr_zero_p(out) != 0) mpfr_set_zero(out, 1);  // the ends were -0 and +0
 }
 
 double round_to_double(const real_expression& expression) {
-  return ziv<double>(
+  const double value = ziv<double>(
       expression, 53, [](mpfr_srcptr x) { return mpfr_get_d(x, MPFR_RNDN); },
       [](double a, double b) { return a == b; },
       [](double a, double b) { return std::nextafter(a, INFINITY) == b; });
+  return value == 0 ? 0.0 : value;  // the ends were -0 and +0
 }
 
 void check_enclosure(const real_expression& expression) {
