@@ -47,7 +47,8 @@ MASK64 = (1 << 64) - 1
 
 RESERVED = frozenset(
     "network input output rule init parallel sequential layered random seed "
-    "schedule step sign sat relu id logistic tanh dist dist1 distmax sqdist".split())
+    "schedule step sign sat relu id logistic tanh dist dist1 distmax sqdist "
+    "const pi e sqrt exp log sin cos abs min max".split())
 ACTIVATIONS = frozenset("step sign sat relu id logistic tanh".split())
 EXACT_ACTIVATIONS = frozenset("step sign sat relu id".split())
 NORMS = frozenset("dist dist1 distmax sqdist".split())

@@ -43,7 +43,7 @@ PLAIN_NAMES = ["x1", "x2", "x3", "h1", "h2", "h3", "y", "z", "a", "b", "c", "d",
 # legal identifiers close to the lexer's edges (reserved words, '.', '_', exponents)
 TRICKY_NAMES = ["Step", "sat1", "ids", "e1", "E2", "dist.a", "q.0", "_", "_t",
                 "relu_", "a.b.c", "Input", "seed1", "x_1.y", "signs", "tm.q0.read",
-                "layered2", "Random", "e", "E", "rule_", "id2"]
+                "layered2", "Random", "pi2", "E", "rule_", "id2"]
 DENOMS = [1, 2, 3, 4]
 
 
