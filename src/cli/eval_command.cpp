@@ -298,8 +298,7 @@ int execute(const eval_command_options& options, cli_context& context) {
   std::uint64_t rows = 0;
   // Ctrl-C ends the rows: the one whose computation it stopped is not
   // written (it has no verdict), and a message says how far the work got.
-  bool interrupted = false;
-  while (!(interrupted = interrupt_requested()) && source->next(input)) {
+  while (!interrupt_requested() && source->next(input)) {
     run_result result;
     try {
       const number_ceiling ceiling(options.computation.max_memory);
@@ -309,10 +308,7 @@ int execute(const eval_command_options& options, cli_context& context) {
       for (const rational& value : input) values.push_back(format_value(value));
       rethrow_in_context(e, fmt::format("on input {} ({})", fmt::join(values, ","), source->where()));
     }
-    if (result.interrupted) {
-      interrupted = true;
-      break;
-    }
+    if (result.interrupted) break;
     if (!header_written) out.write(csv_header(net));
     header_written = true;
     out.write(options.json ? json_row(input, result) : csv_row(input, result));
@@ -321,10 +317,9 @@ int execute(const eval_command_options& options, cli_context& context) {
   }
   if (!header_written) out.write(csv_header(net));
   out.finish();
-  // A Ctrl-C while the next row was being read (from a pipe, say) ends the
-  // rows too, with the input cut short: it must not look complete.
-  interrupted = interrupted || interrupt_requested();
-  if (interrupted) {
+  // Also a Ctrl-C while the next row was being read (from a pipe, say):
+  // the input was cut short, so the rows must not look complete.
+  if (interrupt_requested()) {
     write_standard_error(fmt::format("nnsim: interrupted: {} evaluated (Ctrl-C); the rows written are theirs\n",
                                      plural(rows, "input", "inputs")));
     return exit_interrupted;
