@@ -62,6 +62,7 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
     row.steps = result.steps;
     row.outputs = std::move(result.outputs);
     table.rows.push_back(std::move(row));
+    if (request.progress) request.progress(v + 1, count);
   }
   return table;
 }

@@ -204,6 +204,7 @@ std::string argument_mismatch_message(const CLI::App& app, std::string_view mess
   if (const auto exactly = between(message, "Expected exactly ", " arguments to "); !exactly.empty()) {
     const std::string_view rest = message.substr(message.find(" arguments to ") + 14);
     const std::size_t got = rest.rfind(", got ");
+    if (got == std::string_view::npos) return lowercase_first(std::string(message));
     return fmt::format("{} takes exactly {} values, not {}", rest.substr(0, got), exactly, rest.substr(got + 6));
   }
   return lowercase_first(std::string(message));

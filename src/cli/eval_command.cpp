@@ -12,6 +12,8 @@
 #include "nnsim/io/csv_reader.hpp"
 #include "nnsim/io/line_reader.hpp"
 #include "nnsim/io/network_parser.hpp"
+#include "nnsim/numbers/memory_budget.hpp"
+#include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/input_grid.hpp"
 #include "nnsim/support/error.hpp"
@@ -20,6 +22,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <set>
 #include <memory>
 #include <optional>
 
@@ -88,10 +91,13 @@ class csv_source final : public input_source {
       const std::vector<csv_field> fields = csv_text::fields(content);
       if (first_line_) {
         first_line_ = false;
-        // A header has no number in it, as in training data.
-        literal_problem ignored;
-        if (std::none_of(fields.begin(), fields.end(),
-                         [&](const csv_field& f) { return read_csv_number(f.text, ignored).has_value(); })) {
+        // A header is made of names (an empty one is the header's error).
+        // A first line with anything else in it is read as values, so that
+        // a bad value ('−1' copied from a slide, `1;0`) gets the value's
+        // error, not a header's.
+        const auto name_or_empty = [](const csv_field& f) { return f.text.empty() || can_name_neuron(f.text); };
+        const auto name = [](const csv_field& f) { return !f.text.empty(); };
+        if (std::all_of(fields.begin(), fields.end(), name_or_empty) && std::any_of(fields.begin(), fields.end(), name)) {
           read_header(line, content, fields);
           continue;
         }
@@ -201,12 +207,24 @@ input_grid make_grid(const network& net, const std::vector<std::string>& specs) 
 
 // CSV: the input neurons, the verdict and the output neurons.  Neither a
 // name (letters, digits, `_`, `.`) nor a value can hold a comma or a quote,
-// so no field needs quoting.
+// so no field needs quoting.  Column names are unique, so that a CSV reader
+// that keys rows by name loses nothing: a verdict column whose name an
+// input neuron already has becomes `run:NAME`, and an output neuron whose
+// name is taken (it is an input too, as in a Hopfield network)
+// `output:NAME`; a colon is in no neuron name.
 std::string csv_header(const network& net) {
   std::vector<std::string> columns;
-  for (neuron_id id : net.inputs) columns.push_back(net.name_of(id));
-  for (const char* name : {"status", "steps", "cycle_start", "cycle_period"}) columns.emplace_back(name);
-  for (neuron_id id : net.outputs) columns.push_back(net.name_of(id));
+  std::set<std::string, std::less<>> taken;
+  const auto add = [&](std::string name, std::string_view role) {
+    if (!taken.insert(name).second) {
+      name = fmt::format("{}:{}", role, name);
+      taken.insert(name);
+    }
+    columns.push_back(std::move(name));
+  };
+  for (neuron_id id : net.inputs) add(net.name_of(id), "input");
+  for (const char* name : {"status", "steps", "cycle_start", "cycle_period"}) add(name, "run");
+  for (neuron_id id : net.outputs) add(net.name_of(id), "output");
   return fmt::format("{}\n", fmt::join(columns, ","));
 }
 
@@ -230,6 +248,18 @@ std::string json_row(const std::vector<rational>& input, const run_result& resul
   return dump_json(row) + "\n";
 }
 
+// The ceiling on number memory behind the budget (number_memory.hpp), for
+// one row's computation only, counted from where the row starts -- as for
+// one `run`: reading the inputs and writing the rows are not the
+// computation, and one row's numbers do not use up the next row's.
+class number_ceiling {
+ public:
+  explicit number_ceiling(std::size_t bytes) { limit_number_memory_growth(bytes); }
+  ~number_ceiling() { limit_number_memory_growth(memory_budget::unlimited); }
+  number_ceiling(const number_ceiling&) = delete;
+  number_ceiling& operator=(const number_ceiling&) = delete;
+};
+
 int execute(const eval_command_options& options, cli_context& context) {
   context.json_errors = options.json;
   const bool from_csv = options.inputs_option->count() > 0;
@@ -245,6 +275,8 @@ int execute(const eval_command_options& options, cli_context& context) {
   }
   run_request request;
   apply_computation_options(options.computation, request);
+  // The ceiling is set around each row's computation instead (below).
+  limit_number_memory_growth(memory_budget::unlimited);
   progress_display progress("eval", options.json);
   const interrupt_guard guard;
   request.monitor = progress.monitor();
@@ -266,20 +298,17 @@ int execute(const eval_command_options& options, cli_context& context) {
   std::uint64_t rows = 0;
   // Ctrl-C ends the rows: the one whose computation it stopped is not
   // written (it has no verdict), and a message says how far the work got.
-  bool interrupted = false;
-  while (!(interrupted = interrupt_requested()) && source->next(input)) {
+  while (!interrupt_requested() && source->next(input)) {
     run_result result;
     try {
+      const number_ceiling ceiling(options.computation.max_memory);
       result = runner.run(input);
     } catch (const limit_error& e) {
       std::vector<std::string> values;
       for (const rational& value : input) values.push_back(format_value(value));
       rethrow_in_context(e, fmt::format("on input {} ({})", fmt::join(values, ","), source->where()));
     }
-    if (result.interrupted) {
-      interrupted = true;
-      break;
-    }
+    if (result.interrupted) break;
     if (!header_written) out.write(csv_header(net));
     header_written = true;
     out.write(options.json ? json_row(input, result) : csv_row(input, result));
@@ -288,7 +317,9 @@ int execute(const eval_command_options& options, cli_context& context) {
   }
   if (!header_written) out.write(csv_header(net));
   out.finish();
-  if (interrupted) {
+  // Also a Ctrl-C while the next row was being read (from a pipe, say):
+  // the input was cut short, so the rows must not look complete.
+  if (interrupt_requested()) {
     write_standard_error(fmt::format("nnsim: interrupted: {} evaluated (Ctrl-C); the rows written are theirs\n",
                                      plural(rows, "input", "inputs")));
     return exit_interrupted;

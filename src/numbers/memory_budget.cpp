@@ -19,6 +19,11 @@ bool memory_budget::try_charge(std::size_t bytes) {
   return true;
 }
 
+void memory_budget::count_numbers_from_now(std::size_t already_counted) {
+  const std::size_t numbers = number_memory_in_use();
+  numbers_at_start_ = numbers - (already_counted < numbers ? already_counted : numbers);
+}
+
 void memory_budget::release(std::size_t bytes) { charged_ -= bytes < charged_ ? bytes : charged_; }
 
 }  // namespace nnsim

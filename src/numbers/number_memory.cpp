@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gmp.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <limits>
 #include <string>
@@ -10,9 +11,13 @@
 namespace nnsim {
 namespace {
 
-// nnsim computes in one thread; the counters need no synchronisation.
-std::size_t in_use = 0;
-std::size_t ceiling = std::numeric_limits<std::size_t>::max();
+// GMP allocates from every thread that computes (`check boolean --threads`
+// runs several), so the count is atomic.  The ceiling is checked before the
+// count is raised, so threads that allocate at once may pass it by what
+// they allocate together: it is a last resort behind the budgets, not an
+// exact bound.  The ceiling itself is set only while one thread computes.
+std::atomic<std::size_t> in_use{0};
+std::atomic<std::size_t> ceiling{std::numeric_limits<std::size_t>::max()};
 std::size_t growth_limit = 0;  // what the ceiling allows beyond the numbers in use when it was set
 number_memory_failure failure_handler = nullptr;
 
@@ -27,7 +32,8 @@ number_memory_failure failure_handler = nullptr;
 
 // `growth` more bytes for numbers; ends the process past the ceiling.
 void admit(std::size_t growth) {
-  if (growth > ceiling || in_use > ceiling - growth) {
+  const std::size_t limit = ceiling.load(std::memory_order_relaxed);
+  if (growth > limit || in_use.load(std::memory_order_relaxed) > limit - growth) {
     fail(fmt::format("the numbers of the computation need more than the memory limit of {} bytes (raise "
                      "--max-memory)",
                      growth_limit));
@@ -36,13 +42,17 @@ void admit(std::size_t growth) {
 
 // Blocks allocated before tracking started are freed here too; they were
 // never counted, so the count must not go below zero.
-void forget(std::size_t bytes) { in_use -= bytes < in_use ? bytes : in_use; }
+void forget(std::size_t bytes) {
+  std::size_t now = in_use.load(std::memory_order_relaxed);
+  while (!in_use.compare_exchange_weak(now, now - (bytes < now ? bytes : now), std::memory_order_relaxed)) {
+  }
+}
 
 void* allocate(std::size_t bytes) {
   admit(bytes);
   void* block = std::malloc(bytes);
   if (block == nullptr) fail_to_allocate(bytes);
-  in_use += bytes;
+  in_use.fetch_add(bytes, std::memory_order_relaxed);
   return block;
 }
 
@@ -51,7 +61,7 @@ void* reallocate(void* block, std::size_t old_bytes, std::size_t new_bytes) {
   void* moved = std::realloc(block, new_bytes);
   if (moved == nullptr) fail_to_allocate(new_bytes);
   forget(old_bytes);
-  in_use += new_bytes;
+  in_use.fetch_add(new_bytes, std::memory_order_relaxed);
   return moved;
 }
 
@@ -67,12 +77,14 @@ void track_number_memory(number_memory_failure on_failure) {
   mp_set_memory_functions(allocate, reallocate, release);
 }
 
-std::size_t number_memory_in_use() { return in_use; }
+std::size_t number_memory_in_use() { return in_use.load(std::memory_order_relaxed); }
 
 void limit_number_memory_growth(std::size_t bytes) {
   growth_limit = bytes;
-  ceiling = bytes > std::numeric_limits<std::size_t>::max() - in_use ? std::numeric_limits<std::size_t>::max()
-                                                                     : in_use + bytes;
+  const std::size_t now = in_use.load(std::memory_order_relaxed);
+  ceiling.store(bytes > std::numeric_limits<std::size_t>::max() - now ? std::numeric_limits<std::size_t>::max()
+                                                                      : now + bytes,
+                std::memory_order_relaxed);
 }
 
 }  // namespace nnsim

@@ -143,7 +143,8 @@ void bind_languages(py::module_& m) {
         const computation_arguments arguments =
             read_computation_arguments(py::none(), "rational", max_steps, max_bits, max_memory);
         const machine_check_report report =
-            check_compiled_machine(tm, length_argument(max_length, "max_length"), recognition_arguments(arguments));
+            check_compiled_machine(tm, length_argument(max_length, "max_length"), recognition_arguments(arguments),
+                                   [](std::uint64_t, std::uint64_t) { check_interrupt(); });
         const recognition_report& r = report.recognition;
         py::list mismatches;
         for (const recognized_word& w : r.words) mismatches.append(py::str(w.result.word));

@@ -96,6 +96,7 @@ void bind_runs(py::module_& m) {
          const py::object& max_bits, const py::object& max_memory) {
         truth_table_request request;
         apply(read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory), request);
+        request.progress = [](std::uint64_t, std::uint64_t) { check_interrupt(); };
         return truth_table_result{net, compute_truth_table(*net, request)};
       },
       py::kw_only(), py::arg("rule") = py::none(), py::arg("numbers") = "rational",

@@ -1,6 +1,7 @@
 #include "nnsim/run/simulation.hpp"
 
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "run/simulator.hpp"
 
@@ -66,11 +67,22 @@ class typed_engine final : public network_runner::engine {
         observer_(request.observer),
         monitor_(request.monitor),
         own_budget_(request.limits.max_memory),
+        uses_own_budget_(request.budget == nullptr),
+        numbers_before_engine_(number_memory_in_use()),
         engine_(net, make_update_rule(net, rule), ctx, request.limits,
-                request.budget != nullptr ? *request.budget : own_budget_) {}
+                request.budget != nullptr ? *request.budget : own_budget_) {
+    const std::size_t numbers = number_memory_in_use();
+    compiled_numbers_ = numbers > numbers_before_engine_ ? numbers - numbers_before_engine_ : 0;
+  }
 
   run_result run(const std::vector<rational>& input) override {
     check_input(net_, input);
+    // Each run counts its numbers as a fresh run_network would -- those of
+    // the compiled network and its own: what the previous run's numbers
+    // hold goes first, then the count restarts (a caller's budget is the
+    // caller's to count).
+    engine_.release_run_numbers();
+    if (uses_own_budget_) own_budget_.count_numbers_from_now(compiled_numbers_);
     typename simulator<Num>::step_hook hook;
     if (observer_) {
       hook = [&](std::uint64_t time, std::span<const equation_index> selected) {
@@ -109,6 +121,9 @@ class typed_engine final : public network_runner::engine {
   run_monitor monitor_;
   std::vector<neuron_id> selected_ids_;
   memory_budget own_budget_;  // before engine_, which charges it until it goes
+  bool uses_own_budget_;
+  std::size_t numbers_before_engine_;  // number memory in use before engine_ was made
+  std::size_t compiled_numbers_ = 0;   // what making engine_ added to it
   simulator<Num> engine_;
 };
 

@@ -278,6 +278,21 @@ void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) 
 }
 
 template <class Num>
+void simulator<Num>::release_run_numbers() {
+  if constexpr (ops::exact) {
+    const auto release = [](Num& value) {
+      Num fresh;
+      using std::swap;
+      swap(value, fresh);
+    };
+    for (std::vector<Num>* values : {&state_, &next_, &replay_, &replay_next_}) {
+      for (Num& value : *values) release(value);
+    }
+    for (Num* value : {&xi_, &norm_sum_, &term_, &square_, &non_finite_value_, &probe_}) release(*value);
+  }
+}
+
+template <class Num>
 void simulator<Num>::reset(const std::vector<rational>& input) {
   for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
   for (std::size_t j = 0; j < net_.inputs.size(); ++j) ops::assign(state_[index(net_.inputs[j])], input[j], ctx_);
@@ -297,12 +312,14 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
     set_value(v, value, 0);
   }
   // What the previous run kept goes, and so does its charge -- but a table
-  // of seen states of the first size stays, emptied, with its charge: a
-  // network_runner makes many runs of a few steps each, for which making
-  // and zeroing a new table took longer than the run itself.
+  // of seen states of the first size stays, emptied: a network_runner
+  // makes many runs of a few steps each, for which making and zeroing a new
+  // table took longer than the run itself.  The kept table is charged again
+  // only when this run uses it, as a new one would be.
   const bool keep_table = seen_.size() == first_seen_capacity;
-  memory_.remove((keep_table ? 0 : seen_.size() * sizeof(seen_state)) +
+  memory_.remove((seen_charged_ ? seen_.size() * sizeof(seen_state) : 0) +
                  checkpoints_.size() * (sizeof(checkpoints_[0]) + neuron_count_ * sizeof(Num)));
+  seen_charged_ = false;
   if (!keep_table) {
     std::vector<seen_state>().swap(seen_);
   } else if (seen_count_ > 0) {
@@ -434,6 +451,10 @@ void simulator<Num>::check_memory(std::uint64_t t) const {
 
 template <class Num>
 void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
+  if (!seen_charged_ && !seen_.empty()) {  // the table a previous run left
+    charge(seen_.size() * sizeof(seen_state), "looking for a repeated state", t);
+    seen_charged_ = true;
+  }
   if (2 * (seen_count_ + 1) > seen_.size()) {
     const std::size_t capacity = std::max<std::size_t>(first_seen_capacity, 2 * seen_.size());
     // While the table grows, the old and the new one exist together.
@@ -447,6 +468,7 @@ void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
     }
     seen_.swap(grown);
     memory_.remove(grown.size() * sizeof(seen_state));
+    seen_charged_ = true;
   }
   std::size_t slot = key & (seen_.size() - 1);
   while (seen_[slot].time != empty_slot) slot = (slot + 1) & (seen_.size() - 1);

@@ -86,6 +86,13 @@ class simulator {
   run_outcome run(const std::vector<rational>& input, const step_hook& hook = {},
                   const run_monitor* monitor = nullptr);
 
+  // Rational mode: gives back what the numbers of the last run hold beyond
+  // a fresh value, so that the next run's numbers start from what a new
+  // simulator's would (GMP never shrinks a number that gets a smaller
+  // value).  A network_runner calls it before each run, then counts the
+  // run's number memory from there.  Invalidates state().
+  void release_run_numbers();
+
   // The state the outcome refers to: y(T), y(t2) or y(N).
   const std::vector<Num>& state() const { return state_; }
   // Largest size in bits of a value that the run produced (rational mode).
@@ -173,6 +180,7 @@ class simulator {
   static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
   static constexpr std::size_t first_seen_capacity = 1024;  // slots of the table when it is first made
   std::vector<seen_state> seen_;               // open addressing, linear probing, at most half full
+  bool seen_charged_ = false;                  // seen_ is charged to the budget (a kept table is not, until used)
   std::size_t seen_count_ = 0;
   std::vector<std::pair<std::uint64_t, std::vector<Num>>> checkpoints_;  // (t, y(t)) for t = 0, 1, 2, 4, 8, ...
   std::vector<std::uint64_t> candidates_;      // earlier times whose key and phase match y(t)'s

@@ -1,7 +1,8 @@
 """Ctrl-C stops a long computation with KeyboardInterrupt.
 
 Each case starts a Python process that runs a computation of a billion
-steps (or two million words) and sends it SIGINT, as Ctrl-C or a notebook's
+steps, two million words, 2^18 truth-table rows or 32,767 words of a
+machine check and sends it SIGINT, as Ctrl-C or a notebook's
 "interrupt kernel" does, once it has said it is about to start.  The child
 must report KeyboardInterrupt; one that finishes, or is still running after
 a minute, fails the test.
@@ -28,6 +29,13 @@ try:
     elif sys.argv[1] == "trace":
         for step in counter.trace(["1/1000000000"], max_steps=2000000000):
             pass
+    elif sys.argv[1] == "truth_table":
+        # 2^18 rows of 1000 steps each: no single run is long.
+        inputs = ", ".join(f"x{i}" for i in range(1, 19))
+        nnsim.parse(f"input {inputs}\\noutput c\\nc = sat(c + 1/1000)\\n").truth_table()
+    elif sys.argv[1] == "check_machine":
+        # 32,767 words, each a short computation.
+        nnsim.check_machine(nnsim.load_machine("networks/machines/palindromes.tm"), 14)
     else:
         nnsim.load("examples/networks/starts_with_1_or_cycles.nn").recognize(words, max_steps=1000)
     print("finished", flush=True)
@@ -60,6 +68,12 @@ class InterruptTest(unittest.TestCase):
 
     def test_recognize(self):
         self.interrupt("recognize")
+
+    def test_truth_table(self):
+        self.interrupt("truth_table")
+
+    def test_check_machine(self):
+        self.interrupt("check_machine")
 
 
 if __name__ == "__main__":

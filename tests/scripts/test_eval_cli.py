@@ -21,6 +21,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cli_tester  # noqa: E402
 
+# CTest runs the script from the repository root.
+REPOSITORY = os.getcwd()
+
 # The lecture's XOR (networks/lecture/xor.nn).  By hand, under the parallel
 # rule: on (0, 0) h2 = 1 and y stays 0, a fixed point after 1 step; on
 # (0, 1) and (1, 0) h1 = h2 = 1 after step 1 and y = step(0) = 1 after
@@ -156,6 +159,11 @@ def test_input_errors(t):
          "in.csv:1:4: error: empty column name in the header\n  x1,,x2\n     ^\n"),
         ("count with a header", "x2,x1\n1,0,1\n",
          "in.csv:2:5: error: expected 2 values in the order of the header (x2, x1), found 3\n  1,0,1\n      ^\n"),
+        # A first line that is not all names is values, with a value's message.
+        ("look-alike minus on the first line", "\u22121,0\n",
+         "in.csv:1:1: error: '\u2212' (U+2212 MINUS SIGN) is not ASCII '-'; use ASCII '-'\n  \u22121,0\n  ^\n"),
+        ("semicolons on the first line", "1;0\n",
+         "in.csv:1:4: error: expected 2 values (x1, x2), found 1\n  1;0\n     ^\n"),
         # The column counts the mark's three bytes; the line is shown without it.
         ("byte order mark counted", "\ufeff1,x\n", "in.csv:1:6: error: invalid number 'x'\n  1,x\n    ^\n"),
     ]
@@ -350,6 +358,46 @@ def test_streaming(t):
     t.check("streaming: nothing more", rest == "" and process.returncode == 0, (rest, process.returncode))
 
 
+def test_rows_count_their_own_memory(t):
+    # One compiled network serves every row, and each row has the memory
+    # budget a `run` of it alone would have: a row with a 300,000-digit
+    # value before a small one leaves that one its whole budget.  By hand:
+    # on (0, 1), y = 0 and z counts up, never repeating, so the run ends
+    # undecided at the step limit; on the big row z stays 0 and y copies x.
+    t.write("copy.nn", "network m\ninput x, g\noutput y, z\nrule parallel\ny = id(x)\nz = id(z + g)\n")
+    big = "1" + "7" * 300000
+    t.write("rows.csv", f"0,1\n{big},0\n0,1\n")
+    limits = ["--max-memory", "6500000", "--max-steps", "100000", "--max-bits", "100000000"]
+    small_row = "0,1,undecided,100000,,,0,100000\n"
+    result = t.expect("a small row after a big one", ["eval", "copy.nn", "--inputs", "rows.csv", *limits], 0)
+    t.check("a small row after a big one: rows", result.stdout == "x,g,status,steps,cycle_start,cycle_period,y,z\n"
+            + small_row + f"{big},0,halted,1,,,{big},0\n" + small_row, result.stdout[:300])
+    alone = t.expect("the small row alone", ["run", "copy.nn", "--input", "0,1", *limits, "--json"], 0)
+    t.check("the small row alone: undecided", t.json_of("alone", alone).get("status") == "undecided", alone.stdout)
+    # Reading a row's big value is not the row's computation: a grid of one
+    # point runs as `run` does.
+    # y = step(-x) stays 0 and z stays 0: y(0) is a fixed point.
+    t.write("sign.nn", "input x, g\noutput y\ny = step(-x)\nz = id(z + g)\n")
+    value = "1" + "7" * 30000
+    limits = ["--max-memory", "100000", "--max-bits", "1000000"]
+    t.expect("a big value alone", ["run", "sign.nn", "--input", f"{value},0", *limits, "--json"], 0)
+    t.expect("a big value on a grid", ["eval", "sign.nn", "--grid", f"{value}:{value}:1", "--grid", "0:0:1", *limits],
+             0, stdout=f"x,g,status,steps,cycle_start,cycle_period,y\n{value},0,halted,0,,,0\n")
+
+
+def test_unique_columns(t):
+    # Every neuron of the Hopfield network is an input and an output; an
+    # input named like a verdict column leaves that column a prefix.
+    t.expect("input and output", ["eval", os.path.join(REPOSITORY, "examples", "networks", "hopfield.nn"),
+                                  "--grid", "1:1:1"], 0,
+             stdout="y1,y2,y3,status,steps,cycle_start,cycle_period,output:y1,output:y2,output:y3\n"
+                    "1,1,1,halted,3,,,1,1,-1\n")
+    t.write("named.nn", "input status, steps\noutput steps\n")
+    t.expect("inputs named like the verdict", ["eval", "named.nn", "--grid", "0:0:1"], 0,
+             stdout="status,steps,run:status,run:steps,cycle_start,cycle_period,output:steps\n"
+                    "0,0,halted,0,,,0\n")
+
+
 def test_help(t):
     result = t.expect("help", ["eval", "--help"], 0)
     t.check("help: examples", "nnsim eval xor.nn --grid 0:1:2" in result.stdout, result.stdout)
@@ -357,5 +405,6 @@ def test_help(t):
 
 if __name__ == "__main__":
     sys.exit(cli_tester.main([test_xor_rows, test_header, test_input_errors, test_option_errors, test_verdicts,
-                              test_same_as_run, test_limits, test_output_file, test_streaming, test_help],
+                              test_same_as_run, test_limits, test_rows_count_their_own_memory,
+                              test_unique_columns, test_output_file, test_streaming, test_help],
                              "nnsim_eval_test_"))

@@ -302,6 +302,30 @@ def test_eval_json_interrupted(t):
             and [row["input"] for row in rows[:1]] in ([], [["0"]]), out[:300])
 
 
+def test_eval_interrupted_while_reading(t):
+    # Ctrl-C while eval waits for its next input line: the input is cut
+    # short, so eval must say it was interrupted, not end as if complete.
+    xor = os.path.join(os.getcwd(), "networks", "lecture", "xor.nn")
+    process = subprocess.Popen([t.nnsim, "eval", xor, "--inputs", "-"], cwd=t.directory, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process.stdin.write(b"0,1\n")
+    process.stdin.flush()
+    found, seen = read_until(process.stdout.fileno(), rb"0,1,halted,2,,,1\n")
+    t.check("eval reading: the first row", found, repr(seen))
+    t.check("eval reading: handler installed", wait_for_handler(process))
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    process.stdin.close()  # what the writer does when the same Ctrl-C ends it
+    process.stdin = None
+    out, err = process.communicate(timeout=WAIT)
+    t.check("eval reading: exit code 130", process.returncode == 130, f"{process.returncode} {err!r}")
+    t.check("eval reading: the rows", (seen + out) == b"x1,x2,status,steps,cycle_start,cycle_period,y\n0,1,halted,2,,,1\n",
+            repr(seen + out))
+    t.check("eval reading: the message",
+            err == b"nnsim: interrupted: 1 input evaluated (Ctrl-C); the rows written are theirs\n", repr(err))
+
+
 def test_check_boolean_interrupted(t):
     process = start(t, ["check", "boolean", "--arity", "4", "--full-simulation", "--threads", "1"],
                     env_progress="always")
@@ -409,6 +433,7 @@ TESTS = [
     test_recognize_json_interrupted,
     test_eval_interrupted,
     test_eval_json_interrupted,
+    test_eval_interrupted_while_reading,
     test_check_boolean_interrupted,
     test_check_machine_interrupted,
     test_progress_on_terminal,

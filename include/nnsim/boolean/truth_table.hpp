@@ -10,6 +10,7 @@
 #include "nnsim/run/simulation.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct truth_table_request {
   std::optional<rule_spec> rule;  // overrides the network's rule
   number_mode numbers;
   run_limits limits;
+  // Optional: called after each row with the rows done and their total; it
+  // may throw to abandon the table (a caller's Ctrl-C).
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 struct truth_table_row {

@@ -26,6 +26,11 @@ class memory_budget {
   [[nodiscard]] bool try_charge(std::size_t bytes);
   // Gives back bytes charged before.
   void release(std::size_t bytes);
+  // Counts the growth of number memory from now on instead of from
+  // construction, plus `already_counted` bytes that numbers in use now are
+  // still to count for: for a budget that serves one computation after
+  // another, all of which count the numbers they share.
+  void count_numbers_from_now(std::size_t already_counted = 0);
   // Whether used() is past the limit (numbers grow without being charged).
   bool exceeded() const { return used() > limit_; }
 
