@@ -109,6 +109,13 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   replay_.assign(neuron_count_, ops::zero(ctx_));
   replay_next_.assign(equations, ops::zero(ctx_));
   non_finite_.assign(equations, 0);
+  if constexpr (ops::encloses) {
+    undecided_piece_.assign(equations, 0);
+    proven_unfixed_.assign(equations, 0);
+    applies_.assign(equations, 0);
+    took_value_at_.assign(neuron_count_, 0);
+    computed_from_.assign(neuron_count_, 0);
+  }
   in_universe_.assign(equations, 0);
   for (equation_index e : rule_->universe()) in_universe_[e] = 1;
   unfixed_.assign(equations, 0);
@@ -121,7 +128,11 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
 
 template <class Num>
 std::string simulator<Num>::describe_non_finite(const Num& value) {
-  return !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+  if constexpr (ops::encloses) {
+    return mpfi_nan_p(value.get()) != 0 ? "NaN" : "an interval with an infinite bound";
+  } else {
+    return !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+  }
 }
 
 template <class Num>
@@ -201,11 +212,17 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
           // (NaN would lose every one); |y - c| of finite numbers can only
           // overflow to +inf, which ξ then shows anyway.
           if (left_finite_numbers(term_, non_finite_potential)) return false;
-          if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
+          if constexpr (ops::encloses) {
+            // max of two intervals: [max of the lower bounds, max of the upper bounds], exact
+            mpfr_max(&norm_sum_.get()->left, &norm_sum_.get()->left, ops::lower(term_), MPFR_RNDD);
+            mpfr_max(&norm_sum_.get()->right, &norm_sum_.get()->right, ops::upper(term_), MPFR_RNDU);
+          } else if (ops::compare(term_, norm_sum_) > 0) {
+            ops::copy(norm_sum_, term_);
+          }
           break;
         case norm_kind::dist:
         case norm_kind::sqdist:
-          ops::mul(square_, term_, term_);
+          ops::square(square_, term_);
           ops::add(norm_sum_, norm_sum_, square_);
           break;
       }
@@ -219,25 +236,72 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   // σ is not applied to it (step(NaN) would give a finite 1).
   if (left_finite_numbers(xi_, non_finite_potential)) return false;
 
+  if (!activate(e, out)) return false;
+  return !left_finite_numbers(out, non_finite_value);
+}
+
+template <class Num>
+bool simulator<Num>::activate(equation_index e, Num& out) {
+  if constexpr (ops::encloses) {
+    undecided_piece_[e] = 0;
+    mpfr_ptr low = &out.get()->left;
+    mpfr_ptr high = &out.get()->right;
+    switch (act_[e]) {
+      case activation::step:
+      case activation::sign: {
+        // 1 for ξ >= 0; 0 (step) or -1 (sign) for ξ < 0: decided only when
+        // the whole interval is on one side.
+        const long below = act_[e] == activation::step ? 0 : -1;
+        if (mpfr_sgn(ops::lower(xi_)) >= 0) {
+          ops::assign_integer(out, 1);
+        } else if (mpfr_sgn(ops::upper(xi_)) < 0) {
+          ops::assign_integer(out, below);
+        } else {
+          undecided_piece_[e] = 1;
+          return false;
+        }
+        return true;
+      }
+      case activation::sat:
+      case activation::relu:
+        // Monotone: the bounds clamped, which is exact, so that an interval
+        // inside one piece maps to the exact 0 or 1 (reals.md, section 2).
+        mpfr_set(low, ops::lower(xi_), MPFR_RNDD);
+        mpfr_set(high, ops::upper(xi_), MPFR_RNDU);
+        if (mpfr_sgn(low) < 0) mpfr_set_zero(low, 1);
+        if (mpfr_sgn(high) < 0) mpfr_set_zero(high, 1);
+        if (act_[e] == activation::sat) {
+          if (mpfr_cmp_ui(low, 1) > 0) mpfr_set_ui(low, 1, MPFR_RNDD);
+          if (mpfr_cmp_ui(high, 1) > 0) mpfr_set_ui(high, 1, MPFR_RNDU);
+        }
+        if (mpfr_zero_p(high)) mpfr_set_zero(high, 1);
+        return true;
+      default: break;
+    }
+  } else {
+    switch (act_[e]) {
+      case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); return true;
+      case activation::sign: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : -1); return true;
+      case activation::sat:
+        if (ops::sign(xi_) < 0) {
+          ops::assign_integer(out, 0);
+        } else if (ops::compare(xi_, one_) > 0) {
+          ops::assign_integer(out, 1);
+        } else {
+          ops::copy(out, xi_);
+        }
+        return true;
+      case activation::relu:
+        if (ops::sign(xi_) < 0) {
+          ops::assign_integer(out, 0);
+        } else {
+          ops::copy(out, xi_);
+        }
+        return true;
+      default: break;
+    }
+  }
   switch (act_[e]) {
-    case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
-    case activation::sign: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : -1); break;
-    case activation::sat:
-      if (ops::sign(xi_) < 0) {
-        ops::assign_integer(out, 0);
-      } else if (ops::compare(xi_, one_) > 0) {
-        ops::assign_integer(out, 1);
-      } else {
-        ops::copy(out, xi_);
-      }
-      break;
-    case activation::relu:
-      if (ops::sign(xi_) < 0) {
-        ops::assign_integer(out, 0);
-      } else {
-        ops::copy(out, xi_);
-      }
-      break;
     case activation::id: ops::copy(out, xi_); break;
     case activation::logistic:
       // 1 / (1 + e^(−λξ))
@@ -248,8 +312,57 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       ops::divide_one_by(out, term_);
       break;
     case activation::tanh: ops::tanh(out, xi_); break;
+    default: break;  // handled above
   }
-  return !left_finite_numbers(out, non_finite_value);
+  return true;
+}
+
+template <class Num>
+bool simulator<Num>::proven_unchanged(equation_index e) const {
+  const std::uint32_t v = target_[e];
+  if (ops::equal(next_[e], state_[v])) return true;  // the same point
+  if constexpr (ops::encloses) {
+    // Computed by e on y(s): the same real again when no predecessor has
+    // taken a new value since y(s).
+    if (computed_from_[v] == 0) return false;
+    const std::uint64_t s = computed_from_[v] - 1;
+    for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
+      if (took_value_at_[term_source_[k]] > s) return false;
+    }
+    return true;
+  } else {
+    return false;
+  }
+}
+
+template <class Num>
+bool simulator<Num>::proven_changed(equation_index e) const {
+  if constexpr (ops::encloses) {
+    return !non_finite_[e] && ops::disjoint(next_[e], state_[target_[e]]);
+  } else {
+    return non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]);
+  }
+}
+
+template <class Num>
+precision_shortfall simulator<Num>::piece_shortfall(equation_index e, std::uint64_t t) {
+  evaluate(e, state_, probe_);  // leaves the potential in xi_
+  return {precision_shortfall::decision::activation_piece, t, net_.neurons[target_[e]].name, format_value(xi_), {}};
+}
+
+template <class Num>
+precision_shortfall simulator<Num>::fixed_point_shortfall(std::uint64_t t) {
+  std::optional<equation_index> first;
+  for (equation_index e : rule_->universe()) {
+    if (unfixed_[e] && !proven_unfixed_[e] && (!first || e < *first)) first = e;
+  }
+  const equation_index e = first.value_or(0);
+  if constexpr (ops::encloses) {
+    if (undecided_piece_[e]) return piece_shortfall(e, t);
+  }
+  const std::uint32_t v = target_[e];
+  return {precision_shortfall::decision::fixed_point, t, net_.neurons[v].name, format_value(next_[e]),
+          format_value(state_[v])};
 }
 
 template <class Num>
@@ -267,6 +380,9 @@ void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) 
                                     net_.neurons[v].name, time, bits, limits_.max_bits));
     }
     largest_bits_ = std::max(largest_bits_, bits);
+  }
+  if constexpr (ops::encloses) {
+    non_point_count_ += static_cast<std::size_t>(!value.is_point()) - static_cast<std::size_t>(!state_[v].is_point());
   }
   using std::swap;
   swap(state_[v], value);
@@ -311,6 +427,16 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
     Num value = state_[v];
     set_value(v, value, 0);
   }
+  if constexpr (ops::encloses) {
+    non_point_count_ = 0;
+    for (const Num& value : state_) non_point_count_ += static_cast<std::size_t>(!value.is_point());
+    std::fill(took_value_at_.begin(), took_value_at_.end(), 0);
+    std::fill(computed_from_.begin(), computed_from_.end(), 0);
+    std::fill(proven_unfixed_.begin(), proven_unfixed_.end(), 0);
+    proven_unfixed_count_ = 0;
+  }
+  states_exact_ = true;
+  shortfall_.reset();
   // What the previous run kept goes, and so does its charge -- but a table
   // of seen states of the first size stays, emptied: a network_runner
   // makes many runs of a few steps each, for which making and zeroing a new
@@ -342,17 +468,52 @@ bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selec
     for (equation_index e : selected) {
       if (non_finite_[e] && (!first || e < *first)) first = e;
     }
-    if (first) throw_non_finite(*first);
+    if (first) {
+      if constexpr (ops::encloses) {
+        if (undecided_piece_[*first]) {
+          shortfall_ = piece_shortfall(*first, t);
+          return false;
+        }
+      }
+      throw_non_finite(*first);
+    }
   }
   changed_.clear();
-  for (equation_index e : selected) {
-    const std::uint32_t v = target_[e];
-    if (!ops::equal(next_[e], state_[v])) {
+  if constexpr (ops::encloses) {
+    // Decided for every equation on y(t) before any value changes.
+    for (equation_index e : selected) applies_[e] = !proven_unchanged(e);
+    for (equation_index e : selected) {
+      if (!applies_[e]) continue;
+      const std::uint32_t v = target_[e];
       set_value(v, next_[e], t + 1);
+      took_value_at_[v] = t + 1;
+      computed_from_[v] = t + 1;
       changed_.push_back(v);
+    }
+  } else {
+    for (equation_index e : selected) {
+      const std::uint32_t v = target_[e];
+      if (!ops::equal(next_[e], state_[v])) {
+        set_value(v, next_[e], t + 1);
+        changed_.push_back(v);
+      }
     }
   }
   return !changed_.empty();
+}
+
+template <class Num>
+void simulator<Num>::classify_fixed(equation_index e, bool first_time) {
+  const char unfixed = non_finite_[e] || !proven_unchanged(e) ? 1 : 0;
+  if (!first_time) unfixed_count_ -= static_cast<std::size_t>(unfixed_[e]);
+  unfixed_count_ += static_cast<std::size_t>(unfixed);
+  unfixed_[e] = unfixed;
+  if constexpr (ops::encloses) {
+    const char changes = unfixed && proven_changed(e) ? 1 : 0;
+    if (!first_time) proven_unfixed_count_ -= static_cast<std::size_t>(proven_unfixed_[e]);
+    proven_unfixed_count_ += static_cast<std::size_t>(changes);
+    proven_unfixed_[e] = changes;
+  }
 }
 
 // After a step: only equations of W that read a changed neuron, or update
@@ -375,9 +536,7 @@ void simulator<Num>::recheck_fixed_points() {
     // A non-finite evaluation is not a fixed point; it stops the run only if
     // it is applied.
     non_finite_[e] = !evaluate(e, state_, next_[e]);
-    const char unfixed = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
-    unfixed_count_ += static_cast<std::size_t>(unfixed) - static_cast<std::size_t>(unfixed_[e]);
-    unfixed_[e] = unfixed;
+    classify_fixed(e, false);
   }
   // Under the parallel rule every unfixed equation was just applied, so its
   // target changed and it is among the rechecked ones: the new list of
@@ -500,6 +659,18 @@ bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
   return false;
 }
 
+namespace {
+
+run_outcome ended(run_status status, std::uint64_t steps, std::optional<precision_shortfall> shortfall = {}) {
+  run_outcome outcome;
+  outcome.status = status;
+  outcome.steps = steps;
+  outcome.shortfall = std::move(shortfall);
+  return outcome;
+}
+
+}  // namespace
+
 template <class Num>
 run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook,
                                 const run_monitor* monitor) {
@@ -509,8 +680,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
   unfixed_list_.clear();
   for (equation_index e : rule_->universe()) {
     non_finite_[e] = !evaluate(e, state_, next_[e]);
-    unfixed_[e] = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
-    unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
+    classify_fixed(e, true);
     if (unfixed_[e]) unfixed_list_.push_back(e);
   }
   if (hook) hook(0, {});
@@ -520,12 +690,26 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
   monitor_poll poll(monitor);
   for (std::uint64_t t = 0;; ++t) {
     check_memory(t);
-    if (unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
+    if (unfixed_count_ == 0) return ended(run_status::halted, t);
+    if constexpr (ops::encloses) {
+      // y(t) is proven not to be a fixed point only by an equation proven to change.
+      if (proven_unfixed_count_ == 0) return ended(run_status::undecided, t, fixed_point_shortfall(t));
+      if (non_point_count_ > 0) states_exact_ = false;
+    }
     std::uint64_t first = 0;
-    if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
-    if (t == limit) return {run_status::undecided, t, 0, 0};
+    if (period_ != 0 && states_exact_ && repeats(t, first)) {
+      run_outcome outcome = ended(run_status::diverges, t);
+      outcome.cycle_start = first;
+      outcome.cycle_period = t - first;
+      return outcome;
+    }
+    if (t == limit) return ended(run_status::undecided, t);
     // After the verdicts on y(t): a run stopped here has examined y(0) ... y(t).
-    if (poll.due() && poll.look(t, largest_bits_)) return {run_status::undecided, t, 0, 0, true};
+    if (poll.due() && poll.look(t, largest_bits_)) {
+      run_outcome outcome = ended(run_status::undecided, t);
+      outcome.interrupted = true;
+      return outcome;
+    }
     evaluating_on_ = t;
     const auto selected = rule_->select(t);
     if (everything) {
@@ -537,6 +721,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
     } else {
       step(t, selected, false);
     }
+    if (shortfall_) return ended(run_status::undecided, t, shortfall_);
     recheck_fixed_points();
     if (hook) hook(t + 1, selected);
   }
@@ -545,5 +730,6 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
 template class simulator<rational>;
 template class simulator<real_number>;
 template class simulator<double>;
+template class simulator<interval_number>;
 
 }  // namespace nnsim

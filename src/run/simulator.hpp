@@ -31,6 +31,20 @@
 // step, so a run stops with a limit_error at its memory limit, not when the
 // system runs out.
 //
+// Interval modes (reals.md, section 3): values are enclosures, and only
+// proven verdicts are given.  An equation is *proven unchanged* when its
+// next value and the neuron's value are the same point, or when the
+// neuron's value was computed by the same equation from a state in which
+// every predecessor already had its present value (each neuron remembers
+// the state it took its value in and the state its value was computed
+// from).  y(t) is a fixed point when every equation of the universe is
+// proven unchanged; the run goes on past y(t) only when at least one is
+// proven to change (disjoint intervals); otherwise it ends undecided with a
+// precision_shortfall, as it does when the piece of step or sign cannot be
+// decided for a value that is about to be applied.  Repetitions are looked
+// for only while every state so far is made of points: then the states are
+// the exact ones and the repetition proof applies unchanged.
+//
 // The floating modes stop with a non_finite_error as soon as a potential or a
 // value is +inf, -inf or NaN: no verdict about the real computation can be
 // drawn past that point, and NaN would break every comparison.
@@ -39,6 +53,7 @@
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/run_limits.hpp"
+#include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/run_monitor.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
@@ -62,6 +77,7 @@ struct run_outcome {
   std::uint64_t cycle_start = 0;
   std::uint64_t cycle_period = 0;
   bool interrupted = false;   // the monitor asked to stop: status undecided, steps = the steps done
+  std::optional<precision_shortfall> shortfall;  // interval modes: undecided because of the precision
 };
 
 template <class Num>
@@ -101,8 +117,9 @@ class simulator {
  private:
   void reset(const std::vector<rational>& input);
   // σ_e(ξ_e(y)) into `out`.  Returns false when the potential or the value
-  // is not a finite number (floating modes only); then which part it was is
-  // in non_finite_part_.
+  // is not a finite number (floating modes only; then which part it was is
+  // in non_finite_part_), or when the piece of the activation is undecided
+  // (interval modes; then undecided_piece_[e] is set).
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // Evaluates S_t on state_ and applies the changes; returns whether any
   // value changed.  The changed neurons are left in changed_.
@@ -125,6 +142,22 @@ class simulator {
   // Throws the non_finite_error for equation e, about to be applied to y(t).
   [[noreturn]] void throw_non_finite(equation_index e);
   enum non_finite_part { non_finite_potential, non_finite_value };
+  // Interval modes: whether applying equation e (evaluated into next_[e] on
+  // y(t)) is proven to leave its neuron's value as it is.
+  bool proven_unchanged(equation_index e) const;
+  // Interval modes: whether it is proven to change it (disjoint intervals).
+  bool proven_changed(equation_index e) const;
+  // Interval modes: the shortfall that ends the run at y(t): the piece of
+  // an activation of equation e, or whether y(t) is a fixed point (e: the
+  // first equation of the universe not proven unchanged).
+  precision_shortfall piece_shortfall(equation_index e, std::uint64_t t);
+  precision_shortfall fixed_point_shortfall(std::uint64_t t);
+  // Whether y(t) is a fixed point of equation e (evaluated into next_[e]):
+  // updates unfixed_ and, in the interval modes, proven_unfixed_ and the counts.
+  void classify_fixed(equation_index e, bool first_time);
+  // The activation of equation e on the potential xi_ into `out`.  False
+  // (interval modes) when its piece cannot be decided.
+  bool activate(equation_index e, Num& out);
   // In the floating modes: whether `value` is +inf, -inf or NaN, and if so
   // records it and `part` for the message.  Always false in rational mode.
   bool left_finite_numbers(const Num& value, non_finite_part part);
@@ -195,6 +228,17 @@ class simulator {
   Num non_finite_value_;                       // the non-finite potential, distance term or value
   Num probe_;                                  // scratch output of the evaluation that describes it
   std::uint64_t evaluating_on_ = 0;            // the state being evaluated, y(evaluating_on_)
+
+  // Interval modes.
+  std::vector<char> undecided_piece_;          // equation -> its last evaluation could not decide step/sign
+  std::vector<char> proven_unfixed_;           // equation -> proven to change its neuron (universe only)
+  std::size_t proven_unfixed_count_ = 0;
+  std::vector<std::uint64_t> took_value_at_;   // neuron -> t of the first state y(t) with its present value
+  std::vector<std::uint64_t> computed_from_;   // neuron -> t + 1 when its equation computed it on y(t); 0: not computed
+  std::vector<char> applies_;                  // equation -> S_t applies it (its value is not proven unchanged)
+  std::size_t non_point_count_ = 0;            // neurons whose value is not a point
+  bool states_exact_ = true;                   // every state of the run so far is made of points
+  std::optional<precision_shortfall> shortfall_;
 };
 
 }  // namespace nnsim

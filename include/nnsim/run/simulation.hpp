@@ -34,6 +34,12 @@ struct run_result {
   std::size_t largest_value_bits = 0;    // rational mode: largest value size seen during the run
   rule_spec rule;
   number_mode numbers;
+  // interval:P and certified: the precision of the enclosures (for
+  // certified, the one that proved the verdict, or the last one tried).
+  unsigned precision = 0;
+  // interval:P and certified: the run ended undecided because a decision
+  // could not be made at this precision (reals.md, section 3).
+  std::optional<precision_shortfall> shortfall;
 };
 
 // Called with y(0) before the first step and then with y(t + 1) after each
@@ -60,6 +66,11 @@ struct run_request {
   memory_budget* budget = nullptr;
   // Optional: sees the progress of a long run and can stop it (run_monitor.hpp).
   run_monitor monitor;
+  // interval:P and certified: whether output > 0 is a decision of the
+  // verdict (language recognition).  A halted run whose first output's
+  // interval holds 0 and positive numbers then ends undecided, and
+  // certified mode raises the precision to decide it.
+  bool decide_output_sign = false;
 };
 
 // Runs the computation.  Throws input_error for a wrong input length, a rule
