@@ -51,8 +51,8 @@ std::string number_mode_alternatives();
 // The forms with their remarks for --help: "rational (exact), double, or
 // real:P (P-bit binary floating point)".
 std::string number_mode_help();
-// The forms that compute only approximately, as options: "--numbers double
-// or --numbers real:P".
+// The modes other than rational, the proven ones first, as an option:
+// "--numbers certified, interval:P, real:P or double".
 std::string inexact_number_mode_options();
 
 }  // namespace nnsim
