@@ -113,8 +113,11 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     undecided_piece_.assign(equations, 0);
     proven_unfixed_.assign(equations, 0);
     applies_.assign(equations, 0);
-    took_value_at_.assign(neuron_count_, 0);
-    computed_from_.assign(neuron_count_, 0);
+    value_id_.assign(neuron_count_, 0);
+    computed_.assign(neuron_count_, 0);
+    source_ids_.assign(term_source_.size(), 0);
+    copy_of_.assign(equations, no_copy);
+    pending_ids_.assign(equations, 0);
   }
   in_universe_.assign(equations, 0);
   for (equation_index e : rule_->universe()) in_universe_[e] = 1;
@@ -180,12 +183,17 @@ bool simulator<Num>::left_finite_numbers(const Num& value, non_finite_part part)
 
 template <class Num>
 bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
+  if constexpr (ops::encloses) last_copy_source_ = no_copy;
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
   if (kind_[e] == potential_kind::weighted_sum) {
     // ξ = b + Σ w·y, left to right from the bias (each operation rounds once
     // in the floating modes).
     ops::copy(xi_, bias_[e]);
+    // Interval modes: whether ξ is exactly 1 * y_u (a copy, see simulator.hpp).
+    [[maybe_unused]] std::uint32_t copied = no_copy;
+    [[maybe_unused]] bool copy_possible = false;
+    if constexpr (ops::encloses) copy_possible = bias_[e].is_point() && mpfr_zero_p(ops::lower(bias_[e]));
     for (std::uint32_t k = begin; k < end; ++k) {
       const Num& value = y[term_source_[k]];
       // Exact zeros contribute nothing; in the floating modes the term is
@@ -193,8 +201,20 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       if constexpr (ops::exact) {
         if (ops::sign(value) == 0) continue;
       }
+      if constexpr (ops::encloses) {
+        if (copy_possible && !is_point_zero(value) && !is_point_zero(term_value_[k])) {
+          if (copied == no_copy && term_value_[k].is_point() && mpfr_cmp_ui(ops::lower(term_value_[k]), 1) == 0) {
+            copied = term_source_[k];
+          } else {
+            copy_possible = false;
+          }
+        }
+      }
       ops::mul(term_, term_value_[k], value);
       ops::add(xi_, xi_, term_);
+    }
+    if constexpr (ops::encloses) {
+      if (copy_possible) last_copy_source_ = copied;
     }
   } else {
     // ξ = a + s·‖(y_u − c_u)_u‖
@@ -241,9 +261,23 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
 }
 
 template <class Num>
+void simulator<Num>::evaluate_next(equation_index e) {
+  non_finite_[e] = !evaluate(e, state_, next_[e]);
+  if constexpr (ops::encloses) copy_of_[e] = last_copy_source_;
+}
+
+template <class Num>
 bool simulator<Num>::activate(equation_index e, Num& out) {
   if constexpr (ops::encloses) {
     undecided_piece_[e] = 0;
+    // A copy only when σ is the identity on the copied value's interval.
+    if (last_copy_source_ != no_copy) {
+      const bool identity = act_[e] == activation::id ||
+                            (act_[e] == activation::sat && mpfr_sgn(ops::lower(xi_)) >= 0 &&
+                             mpfr_cmp_ui(ops::upper(xi_), 1) <= 0) ||
+                            (act_[e] == activation::relu && mpfr_sgn(ops::lower(xi_)) >= 0);
+      if (!identity) last_copy_source_ = no_copy;
+    }
     mpfr_ptr low = &out.get()->left;
     mpfr_ptr high = &out.get()->right;
     switch (act_[e]) {
@@ -322,12 +356,11 @@ bool simulator<Num>::proven_unchanged(equation_index e) const {
   const std::uint32_t v = target_[e];
   if (ops::equal(next_[e], state_[v])) return true;  // the same point
   if constexpr (ops::encloses) {
-    // Computed by e on y(s): the same real again when no predecessor has
-    // taken a new value since y(s).
-    if (computed_from_[v] == 0) return false;
-    const std::uint64_t s = computed_from_[v] - 1;
+    if (copy_of_[e] != no_copy) return value_id_[copy_of_[e]] == value_id_[v];
+    // Computed by e from the reals its predecessors hold now: the same real.
+    if (!computed_[v]) return false;
     for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
-      if (took_value_at_[term_source_[k]] > s) return false;
+      if (value_id_[term_source_[k]] != source_ids_[k]) return false;
     }
     return true;
   } else {
@@ -430,8 +463,8 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
   if constexpr (ops::encloses) {
     non_point_count_ = 0;
     for (const Num& value : state_) non_point_count_ += static_cast<std::size_t>(!value.is_point());
-    std::fill(took_value_at_.begin(), took_value_at_.end(), 0);
-    std::fill(computed_from_.begin(), computed_from_.end(), 0);
+    for (std::uint64_t& id : value_id_) id = next_value_id_++;
+    std::fill(computed_.begin(), computed_.end(), 0);
     std::fill(proven_unfixed_.begin(), proven_unfixed_.end(), 0);
     proven_unfixed_count_ = 0;
   }
@@ -459,7 +492,7 @@ void simulator<Num>::reset(const std::vector<rational>& input) {
 template <class Num>
 bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already) {
   if (!evaluated_already) {
-    for (equation_index e : selected) non_finite_[e] = !evaluate(e, state_, next_[e]);
+    for (equation_index e : selected) evaluate_next(e);
   }
   if constexpr (!ops::exact) {
     // A non-finite value would enter y(t + 1): stop, naming the first such
@@ -486,9 +519,17 @@ bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selec
       if (!applies_[e]) continue;
       const std::uint32_t v = target_[e];
       set_value(v, next_[e], t + 1);
-      took_value_at_[v] = t + 1;
-      computed_from_[v] = t + 1;
       changed_.push_back(v);
+    }
+    // The ids, read from y(t) before any of them changes.
+    for (equation_index e : selected) {
+      if (!applies_[e]) continue;
+      computed_[target_[e]] = 1;
+      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) source_ids_[k] = value_id_[term_source_[k]];
+      pending_ids_[e] = copy_of_[e] != no_copy ? value_id_[copy_of_[e]] : next_value_id_++;
+    }
+    for (equation_index e : selected) {
+      if (applies_[e]) value_id_[target_[e]] = pending_ids_[e];
     }
   } else {
     for (equation_index e : selected) {
@@ -535,7 +576,7 @@ void simulator<Num>::recheck_fixed_points() {
   for (equation_index e : recheck_) {
     // A non-finite evaluation is not a fixed point; it stops the run only if
     // it is applied.
-    non_finite_[e] = !evaluate(e, state_, next_[e]);
+    evaluate_next(e);
     classify_fixed(e, false);
   }
   // Under the parallel rule every unfixed equation was just applied, so its
@@ -679,7 +720,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_h
   unfixed_count_ = 0;
   unfixed_list_.clear();
   for (equation_index e : rule_->universe()) {
-    non_finite_[e] = !evaluate(e, state_, next_[e]);
+    evaluate_next(e);
     classify_fixed(e, true);
     if (unfixed_[e]) unfixed_list_.push_back(e);
   }

@@ -32,12 +32,19 @@
 // system runs out.
 //
 // Interval modes (reals.md, section 3): values are enclosures, and only
-// proven verdicts are given.  An equation is *proven unchanged* when its
-// next value and the neuron's value are the same point, or when the
-// neuron's value was computed by the same equation from a state in which
-// every predecessor already had its present value (each neuron remembers
-// the state it took its value in and the state its value was computed
-// from).  y(t) is a fixed point when every equation of the universe is
+// proven verdicts are given.  Each value carries an id that stands for its
+// exact real: a fresh one whenever a neuron takes a value not proven equal
+// to its last one, except that a *copy* -- an evaluation whose potential,
+// after the terms whose value or weight is the point 0, is exactly 1 * y_u
+// with the bias 0, through an activation that is the identity on y_u's
+// interval (id; sat within [0, 1]; relu within [0, inf)) -- takes the id of
+// y_u.  An equation is *proven unchanged* when its next value and the
+// neuron's value are the same point, or it copies a value with the
+// neuron's own id, or the neuron's value was computed by the same equation
+// from values with the ids its predecessors hold now (the same function of
+// the same reals).  The copy rule is what lets a register that holds its
+// value through a loop of copies (the compiled machines' `C -> C.c -> C`)
+// be proven unchanged with an irrational or non-dyadic value.  y(t) is a fixed point when every equation of the universe is
 // proven unchanged; the run goes on past y(t) only when at least one is
 // proven to change (disjoint intervals); otherwise it ends undecided with a
 // precision_shortfall, as it does when the piece of step or sign cannot be
@@ -121,6 +128,15 @@ class simulator {
   // in non_finite_part_), or when the piece of the activation is undecided
   // (interval modes; then undecided_piece_[e] is set).
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // evaluate(e, state_, next_[e]), keeping what it found out about e's value.
+  void evaluate_next(equation_index e);
+  static bool is_point_zero(const Num& value) {
+    if constexpr (ops::encloses) {
+      return value.is_point() && mpfr_zero_p(ops::lower(value));
+    } else {
+      return false;
+    }
+  }
   // Evaluates S_t on state_ and applies the changes; returns whether any
   // value changed.  The changed neurons are left in changed_.
   bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
@@ -233,8 +249,17 @@ class simulator {
   std::vector<char> undecided_piece_;          // equation -> its last evaluation could not decide step/sign
   std::vector<char> proven_unfixed_;           // equation -> proven to change its neuron (universe only)
   std::size_t proven_unfixed_count_ = 0;
-  std::vector<std::uint64_t> took_value_at_;   // neuron -> t of the first state y(t) with its present value
-  std::vector<std::uint64_t> computed_from_;   // neuron -> t + 1 when its equation computed it on y(t); 0: not computed
+  // Which exact real each value is: neurons with the same id hold the same
+  // real (a fresh id per value not proven equal to an earlier one; a copy
+  // takes the id of what it copies).
+  std::vector<std::uint64_t> value_id_;        // neuron -> id of its present value
+  std::uint64_t next_value_id_ = 0;
+  std::vector<char> computed_;                 // neuron -> its present value was computed by its equation
+  std::vector<std::uint64_t> source_ids_;      // term -> id of its source's value when the target was computed
+  std::vector<std::uint32_t> copy_of_;         // equation -> the neuron its last evaluation copied, or no_copy
+  std::vector<std::uint64_t> pending_ids_;     // equation -> the id its value takes in this step
+  std::uint32_t last_copy_source_ = 0;         // what evaluate() found: the neuron copied, or no_copy
+  static constexpr std::uint32_t no_copy = ~std::uint32_t{0};
   std::vector<char> applies_;                  // equation -> S_t applies it (its value is not proven unchanged)
   std::size_t non_point_count_ = 0;            // neurons whose value is not a point
   bool states_exact_ = true;                   // every state of the run so far is made of points
