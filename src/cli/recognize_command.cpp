@@ -351,7 +351,7 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           record.mismatch = entry.mismatch;
           record.precision = entry.result.precision;
           record.precision_undecided = entry.result.shortfall.has_value();
-          if (options->json) record.output = value_json(entry.result.output, 0);
+          if (options->json) record.output = value_json(entry.result.output.view(), 0);
           // Charged before the vector grows (it doubles).
           const std::size_t capacity =
               records.size() < records.capacity() ? records.capacity() : std::max<std::size_t>(16, 2 * records.size());

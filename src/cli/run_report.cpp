@@ -115,12 +115,17 @@ std::string describe_numbers(const run_result& result) {
   return fmt::format("certified: proven with intervals of {} bits (tried from 64 bits, doubling)", result.precision);
 }
 
-nlohmann::ordered_json value_json(const state_values& values, std::size_t i) {
+nlohmann::ordered_json value_json(const state_view& values, std::size_t i) {
   if (auto bounds = values.bounds_text(i)) return {{"lo", std::move(bounds->first)}, {"hi", std::move(bounds->second)}};
   return values.text(i);
 }
 
-nlohmann::ordered_json values_json(const state_values& values) {
+std::string csv_value(const state_view& values, std::size_t i) {
+  std::string text = values.text(i);
+  return text.find(',') == std::string::npos ? text : "\"" + text + "\"";  // a value text has no '"'
+}
+
+nlohmann::ordered_json values_json(const state_view& values) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < values.size(); ++i) list.push_back(value_json(values, i));
   return list;
@@ -143,7 +148,7 @@ void add_verdict_json(nlohmann::ordered_json& json, const run_result& result) {
                          {"interval", s.interval},
                          {"message", describe(s)}};
   }
-  json["outputs"] = values_json(result.outputs);
+  json["outputs"] = values_json(result.outputs.view());
 }
 
 nlohmann::ordered_json run_json(const network& net, const run_result& result) {
@@ -151,7 +156,7 @@ nlohmann::ordered_json run_json(const network& net, const run_result& result) {
   add_verdict_json(json, result);
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < net.size() && i < result.state.size(); ++i) {
-    append_new_member(state, net.neurons[i].name, value_json(result.state, i));
+    append_new_member(state, net.neurons[i].name, value_json(result.state.view(), i));
   }
   json["state"] = std::move(state);
   json["rule"] = describe_rule(net, result.rule);

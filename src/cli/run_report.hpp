@@ -46,8 +46,11 @@ std::string describe_numbers(const run_result& result);
 
 // Value i as JSON: its text, or {"lo": "...", "hi": "..."} for an interval
 // that is not a point (reals.md, section 3).
-nlohmann::ordered_json value_json(const state_values& values, std::size_t i);
-nlohmann::ordered_json values_json(const state_values& values);
+nlohmann::ordered_json value_json(const state_view& values, std::size_t i);
+nlohmann::ordered_json values_json(const state_view& values);
+// Value i as a CSV cell: its text, in double quotes when it has a comma
+// (an interval `[lo, hi]`), as RFC 4180 writes such a cell.
+std::string csv_value(const state_view& values, std::size_t i);
 
 // Adds the members of the verdict to `json`: status, interrupted (true,
 // only for a run that Ctrl-C stopped), steps, cycle (diverges only) and
