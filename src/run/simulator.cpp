@@ -263,13 +263,16 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
 template <class Num>
 void simulator<Num>::evaluate_next(equation_index e) {
   non_finite_[e] = !evaluate(e, state_, next_[e]);
-  if constexpr (ops::encloses) copy_of_[e] = last_copy_source_;
+  if constexpr (ops::encloses) {
+    copy_of_[e] = last_copy_source_;
+    undecided_piece_[e] = last_piece_undecided_ ? 1 : 0;
+  }
 }
 
 template <class Num>
 bool simulator<Num>::activate(equation_index e, Num& out) {
   if constexpr (ops::encloses) {
-    undecided_piece_[e] = 0;
+    last_piece_undecided_ = false;
     // A copy only when σ is the identity on the copied value's interval.
     if (last_copy_source_ != no_copy) {
       const bool identity = act_[e] == activation::id ||
@@ -291,7 +294,7 @@ bool simulator<Num>::activate(equation_index e, Num& out) {
         } else if (mpfr_sgn(ops::upper(xi_)) < 0) {
           ops::assign_integer(out, below);
         } else {
-          undecided_piece_[e] = 1;
+          last_piece_undecided_ = true;
           return false;
         }
         return true;

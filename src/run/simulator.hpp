@@ -126,7 +126,7 @@ class simulator {
   // σ_e(ξ_e(y)) into `out`.  Returns false when the potential or the value
   // is not a finite number (floating modes only; then which part it was is
   // in non_finite_part_), or when the piece of the activation is undecided
-  // (interval modes; then undecided_piece_[e] is set).
+  // (interval modes; then last_piece_undecided_ is set).
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // evaluate(e, state_, next_[e]), keeping what it found out about e's value.
   void evaluate_next(equation_index e);
@@ -246,7 +246,9 @@ class simulator {
   std::uint64_t evaluating_on_ = 0;            // the state being evaluated, y(evaluating_on_)
 
   // Interval modes.
-  std::vector<char> undecided_piece_;          // equation -> its last evaluation could not decide step/sign
+  // equation -> its last evaluation into next_ could not decide step/sign
+  // (kept per equation, not written by the evaluations of a replay).
+  std::vector<char> undecided_piece_;
   std::vector<char> proven_unfixed_;           // equation -> proven to change its neuron (universe only)
   std::size_t proven_unfixed_count_ = 0;
   // Which exact real each value is: neurons with the same id hold the same
@@ -258,7 +260,8 @@ class simulator {
   std::vector<std::uint64_t> source_ids_;      // term -> id of its source's value when the target was computed
   std::vector<std::uint32_t> copy_of_;         // equation -> the neuron its last evaluation copied, or no_copy
   std::vector<std::uint64_t> pending_ids_;     // equation -> the id its value takes in this step
-  std::uint32_t last_copy_source_ = 0;         // what evaluate() found: the neuron copied, or no_copy
+  std::uint32_t last_copy_source_ = 0;
+  bool last_piece_undecided_ = false;           // what evaluate() found: the piece of step/sign is undecided         // what evaluate() found: the neuron copied, or no_copy
   static constexpr std::uint32_t no_copy = ~std::uint32_t{0};
   std::vector<char> applies_;                  // equation -> S_t applies it (its value is not proven unchanged)
   std::size_t non_point_count_ = 0;            // neurons whose value is not a point
