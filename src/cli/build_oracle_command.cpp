@@ -114,7 +114,7 @@ command add_build_oracle_command(CLI::App& build) {
           "top digit is 3 and 0 when it is 1. nnsim writes the first 2^(N+1) - 1 digits exactly, so the network "
           "decides the words of length 0..N and rejects longer ones. The language is one of --words, --machine "
           "(a word on which the machine neither halts nor repeats a configuration within --max-steps is an error: "
-          "its membership is never guessed) or --demo ({}).",
+          "its membership is never guessed) or --demo, a built-in language: {}.",
           oracle_network_neurons, fmt::join(demo_lines, "; ")),
       {
       "nnsim build oracle --demo palindromes --max-len 4 -o palindromes.nn",
