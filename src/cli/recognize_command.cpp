@@ -64,25 +64,6 @@ CLI::Validator word_length_check() {
       "");
 }
 
-// The words of --expect-words: comma-separated; an empty item or `ε` is the
-// empty word, and an empty text is the empty list (no word accepted).
-std::vector<std::string> split_word_list(const std::string& text) {
-  std::vector<std::string> words;
-  if (text.empty()) return words;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    const std::size_t first = item.find_first_not_of(" \t");
-    const std::string word =
-        first == std::string::npos ? "" : item.substr(first, item.find_last_not_of(" \t") - first + 1);
-    words.push_back(word == "ε" ? std::string() : word);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return words;
-}
-
 std::string shown(const std::string& word) { return word.empty() ? "ε" : word; }
 
 // The table's verdict cell: the words of semantics.md, section 6.
