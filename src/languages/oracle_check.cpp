@@ -61,8 +61,11 @@ oracle_check_report check_oracle_network(const network& net, std::optional<std::
   report.max_length = max_length.value_or(report.decided_length.value_or(0));
   const language_prefix language = language_of_weight(weight, report.max_length);
 
+  // Fixed by the mode, or (certified) the largest a word of the length needed.
   std::optional<unsigned> precision;
-  if (!options.numbers.exact()) {
+  if (options.numbers.type == number_mode::kind::certified) {
+    precision = 0;
+  } else if (!options.numbers.exact()) {
     precision = options.numbers.type == number_mode::kind::ieee_double ? 53 : options.numbers.precision;
   }
   for (std::size_t k = 0; k <= report.max_length; ++k) {
@@ -92,6 +95,9 @@ oracle_check_report check_oracle_network(const network& net, std::optional<std::
                                         }
                                         line.largest_value_bits =
                                             std::max(line.largest_value_bits, entry.result.largest_value_bits);
+                                        if (options.numbers.type == number_mode::kind::certified) {
+                                          line.precision = std::max(*line.precision, entry.result.precision);
+                                        }
                                         if (is_correct(verdict, entry.expected == expected_verdict::accept)) {
                                           ++line.correct;
                                         } else {

@@ -31,8 +31,9 @@ struct oracle_length_report {
   std::uint64_t undecided = 0;    // the step limit came first (not correct)
   std::uint64_t largest_steps = 0;
   std::size_t largest_value_bits = 0;  // rational mode; 0 in the floating modes
-  // The precision of the arithmetic that decided these words, in bits;
-  // nothing for exact (rational) arithmetic.
+  // The precision of the arithmetic that decided these words, in bits
+  // (certified: the largest any of them needed); nothing for exact
+  // (rational) arithmetic.
   std::optional<unsigned> precision;
 };
 
