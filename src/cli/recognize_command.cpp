@@ -176,9 +176,15 @@ void write_human_report(const network& net, const recognition_options& options,
                       plural(unknown, "word", "words"), plural(options.limits.max_steps, "step", "steps")));
     }
   }
-  if (report.undecided > 0) {
+  const std::size_t at_limit = report.undecided - report.undecided_precision;
+  if (at_limit > 0) {
     out(fmt::format("undecided: {} reached the step limit of {}{} (raise --max-steps)\n",
-                    plural(report.undecided, "word", "words"), plural(options.limits.max_steps, "step", "steps"),
+                    plural(at_limit, "word", "words"), plural(options.limits.max_steps, "step", "steps"),
+                    expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : ""));
+  }
+  if (report.undecided_precision > 0) {
+    out(fmt::format("undecided (precision): {} needed a decision the intervals could not make{}\n",
+                    plural(report.undecided_precision, "word", "words"),
                     expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : ""));
   }
   if (exact) {
@@ -270,7 +276,8 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
       "  accept             halted with output > 0\n"
       "  reject             halted with output <= 0\n"
       "  reject (diverges)  a state repeats without a fixed point: it never halts\n"
-      "  undecided          neither within --max-steps steps\n"
+      "  undecided          neither within --max-steps steps (interval:P and certified: or a decision needs "
+      "more precision)\n"
       "A mismatch is an accept where the expectation says reject, or a reject (of either kind) where it says "
       "accept; undecided words are counted separately. Exit code 1 when there is a mismatch, 0 otherwise, "
       "2 on bad input, 3 when --max-bits or --max-memory stops a run. Ctrl-C stops a long list: the words "

@@ -27,7 +27,7 @@ enum class word_verdict {
   accept,           // halted, output > 0
   reject,           // halted, output <= 0
   reject_diverges,  // periodic without a fixed point: provably never halts
-  undecided,        // the step limit came first
+  undecided,        // the step limit came first (interval modes: or the precision did not suffice)
 };
 // "accept", "reject", "reject-diverges", "undecided" (the names of cli.md).
 std::string_view name_of(word_verdict verdict);
@@ -65,6 +65,9 @@ struct word_classification {
   std::uint64_t steps = 0;              // T, t2 or N as in run_result
   std::size_t largest_value_bits = 0;   // rational mode; 0 in the floating modes
   state_values output;                  // the output neuron's value in the last state (one value)
+  // interval:P and certified: the run ended undecided because a decision,
+  // the output's sign among them, needed more precision.
+  std::optional<precision_shortfall> shortfall;
   // options.monitor stopped the run: verdict undecided, and no verdict about the word.
   bool interrupted = false;
 };
@@ -126,6 +129,7 @@ struct recognition_report {
   std::size_t rejected = 0;             // halted with output <= 0
   std::size_t rejected_diverging = 0;
   std::size_t undecided = 0;
+  std::size_t undecided_precision = 0;  // of the undecided: for want of precision (interval modes)
   std::size_t mismatches = 0;
   std::uint64_t largest_steps = 0;      // the largest T or t2 of a decided word (undecided ones ran N)
   std::size_t largest_value_bits = 0;   // over every word's run
