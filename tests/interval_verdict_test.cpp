@@ -505,14 +505,25 @@ TEST_CASE("a fixed point through irrational arithmetic: proven by provenance or 
     CHECK(r.shortfall->neuron == "a");
     CHECK(is_point(value_of(r.outputs, 0), 1));
   }
-  // Cannot either: a = id(a) with a(0) = sqrt(2).  The next value is the
-  // same interval, but two reals can share an enclosure, and a(0) was not
-  // computed by the equation.
+  // Can: a = id(a) with a(0) = sqrt(2).  Exactly, y(0) is a fixed point
+  // (T = 0).  The equal intervals prove nothing (two reals can share an
+  // enclosure) and a(0) was not computed by the equation, but the potential
+  // is exactly 1 * a with bias 0 through id: a copy of a, whose value has
+  // a's own id, so it is proven unchanged (simulator.hpp, the copy rule).
   const network copy = parse("output a\nconst r = sqrt(2)\na = id(a)\ninit a = r\n");
-  const run_result copied = run(copy, {}, "certified", 1000, std::nullopt, 1024);
-  CHECK(copied.status == run_status::undecided);
-  REQUIRE(copied.shortfall);
-  CHECK(copied.shortfall->what == precision_shortfall::decision::fixed_point);
+  const run_result copied = run(copy, {}, "interval:64", 1000, std::nullopt, 1024);
+  CHECK(copied.status == run_status::halted);
+  CHECK(copied.steps == 0);
+  CHECK(!copied.shortfall);
+  // Cannot: the same through two neurons that copy each other, c = id(d), d = id(c) from c = d = sqrt(2) (two init
+  // values, two different ids): each next value is a copy of the other,
+  // whose id differs, so neither is proven unchanged, and neither is
+  // proven to change.
+  const network pair = parse("output c\nconst r = sqrt(2)\nc = id(d)\nd = id(c)\ninit c = r\ninit d = r\n");
+  const run_result paired = run(pair, {}, "certified", 1000, std::nullopt, 1024);
+  CHECK(paired.status == run_status::undecided);
+  REQUIRE(paired.shortfall);
+  CHECK(paired.shortfall->what == precision_shortfall::decision::fixed_point);
 
   // Can: h = id(sqrt(2) x), y = id(sqrt(2) h) on x = 1.  Exactly: h(1) =
   // sqrt(2), y(1) = 0, y(2) = 2, and y(3) = 2: halted at T = 2, output 2.

@@ -176,10 +176,21 @@ command add_check_oracle_command(CLI::App& check, cli_context& context) {
                               name_of(w.result.verdict), name_of(w.expected),
                               w.expected == expected_verdict::accept ? 3 : 1);
         }
-        const std::size_t undecided = report.failures.size() - wrong;
-        if (undecided > 0) {
+        std::size_t by_precision = 0;
+        for (const recognized_word& w : report.failures) by_precision += w.result.shortfall ? 1 : 0;
+        const std::size_t by_steps = report.failures.size() - wrong - by_precision;
+        if (by_steps > 0) {
           text += fmt::format("undecided: {} reached the step limit of {} (raise --max-steps)\n",
-                              plural(undecided, "word", "words"), plural(run.limits.max_steps, "step", "steps"));
+                              plural(by_steps, "word", "words"), plural(run.limits.max_steps, "step", "steps"));
+        }
+        if (by_precision > 0) {
+          text += fmt::format("undecided (precision): {} not decided by the enclosures of {}{} bits ({})\n",
+                              plural(by_precision, "word", "words"),
+                              run.numbers.type == number_mode::kind::certified ? "up to " : "",
+                              run.numbers.type == number_mode::kind::certified ? run.limits.max_precision
+                                                                               : run.numbers.precision,
+                              run.numbers.type == number_mode::kind::certified ? "raise --max-precision"
+                                                                               : "use a higher P or --numbers certified");
         }
         text += fmt::format("{} of {} not classified as the weight says\n", report.failures.size(),
                             plural(r.classified, "word", "words"));

@@ -72,13 +72,13 @@ def test_sources(t):
 CHECK_3 = """\
 network: oracle (from {file}), 125 neurons
 weight: w_L, 31 base-4 digits, deciding the words of length 0..4
-numbers: rational (exact)
+numbers: certified (intervals, the precision raised from 64 bits until the verdict is proven)
 
 length  words  in L  accepted  correct  steps  precision
-     0      1     1         1      all      7  exact
-     1      2     2         2      all     92  exact
-     2      4     2         2      all    221  exact
-     3      8     4         4      all    453  exact
+     0      1     1         1      all      7  64 bits
+     1      2     2         2      all     92  64 bits
+     2      4     2         2      all    221  64 bits
+     3      8     4         4      all    453  64 bits
 
 every word of length 0..3 is classified as the weight says (steps: the most one word needed)
 """
@@ -87,7 +87,8 @@ every word of length 0..3 is classified as the weight says (steps: the most one 
 def test_check(t):
     t.expect("check oracle", ["check", "oracle", EXAMPLE, "--max-len", "3"], 0,
              stdout=CHECK_3.format(file=EXAMPLE), stderr="")
-    report = t.json_of("json", t.expect("check --json", ["check", "oracle", EXAMPLE, "--max-len", "1", "--json"], 0))
+    report = t.json_of("json", t.expect("check --json", ["check", "oracle", EXAMPLE, "--max-len", "1", "--json",
+                                                         "--numbers", "rational"], 0))
     t.check("json", report == {
         "network": "oracle", "neurons": 125, "weight": "w_L", "digits": 31, "decided_length": 4, "max_length": 1,
         "numbers": "rational",
@@ -97,6 +98,14 @@ def test_check(t):
             {"length": 1, "words": 2, "in_language": 2, "accepted": 2, "correct": 2, "undecided": 0,
              "largest_steps": 92, "largest_bits": 125, "precision": None}],
         "failures": [], "all_correct": True}, report)
+    # Certified: the 31 digits are 62 bits, so w_L is exact in 64-bit
+    # intervals, and a weight of 127 digits (254 bits) needs 256.
+    t.expect("build n = 6", ["build", "oracle", "--demo", "ones-mod-3", "--max-len", "6", "-o", "six.nn"], 0)
+    six = t.json_of("six", t.expect("check n = 6", ["check", "oracle", "six.nn", "--max-len", "2", "--json"], 0))
+    t.check("six: 256 bits for every length", [line["precision"] for line in six["lengths"]] == [256, 256, 256], six)
+    low = t.expect("six at most 128 bits", ["check", "oracle", "six.nn", "--max-len", "1", "--max-precision", "128"], 1)
+    t.check("six at 128 bits: undecided (precision)",
+            "undecided (precision): 3 words not decided by the enclosures of up to 128 bits" in low.stdout, low.stdout)
     # Rounded to a double, the weight loses its digits from about the 27th on.
     rounded = t.expect("double", ["check", "oracle", EXAMPLE, "--numbers", "double"], 1)
     t.check("double: the wrong words", rounded.stdout.endswith(
