@@ -78,6 +78,20 @@ std::optional<rational> read_decimal(std::string_view text, std::size_t& pos, li
   return rational(mantissa) * power_of_ten(scale);
 }
 
+// `value`, read from text[0, pos), unless a letter, digit or '_' follows it
+// directly (`2x`): then nothing, and `problem` says so.
+std::optional<rational> ended_at(std::string_view text, std::size_t pos, std::optional<rational> value,
+                                 std::size_t& length, literal_problem& problem) {
+  if (pos < text.size() && is_word_char(text[pos])) {
+    problem = {fmt::format("number '{}' is directly followed by '{}'; separate them with a space or '*'",
+                           text.substr(0, pos), text[pos]),
+               pos};
+    return std::nullopt;
+  }
+  length = pos;
+  return value;
+}
+
 }  // namespace
 
 std::optional<rational> read_number(std::string_view text, std::size_t& length, literal_problem& problem) {
@@ -96,28 +110,14 @@ std::optional<rational> read_number(std::string_view text, std::size_t& length, 
     }
     value /= *denominator;
   }
-  if (pos < text.size() && is_word_char(text[pos])) {
-    problem = {fmt::format("number '{}' is directly followed by '{}'; separate them with a space or '*'",
-                           text.substr(0, pos), text[pos]),
-               pos};
-    return std::nullopt;
-  }
-  length = pos;
-  return value;
+  return ended_at(text, pos, std::move(value), length, problem);
 }
 
 std::optional<rational> read_decimal_number(std::string_view text, std::size_t& length, literal_problem& problem) {
   std::size_t pos = 0;
   auto value = read_decimal(text, pos, problem);
   if (!value) return std::nullopt;
-  if (pos < text.size() && is_word_char(text[pos])) {
-    problem = {fmt::format("number '{}' is directly followed by '{}'; separate them with a space or '*'",
-                           text.substr(0, pos), text[pos]),
-               pos};
-    return std::nullopt;
-  }
-  length = pos;
-  return value;
+  return ended_at(text, pos, std::move(value), length, problem);
 }
 
 namespace {
