@@ -114,6 +114,7 @@ void run_counter(benchmark::State& bench_state, const char* mode, bool watched) 
 
 BENCHMARK_CAPTURE(run_random_network, rational, "rational")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(run_random_network, real_128, "real:128")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run_random_network, interval_128, "interval:128")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(run_random_network, double, "double")->Unit(benchmark::kMillisecond);
 
 BENCHMARK_CAPTURE(run_counter, rational, "rational", false)->Unit(benchmark::kMillisecond);

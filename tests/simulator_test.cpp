@@ -278,7 +278,7 @@ TEST_CASE("floating modes round once per operation, left to right", "[simulator]
   } catch (const input_error& error) {
     CHECK(error.diagnostic() ==
           "smooth.nn:1:1: error: activation 'logistic' of neuron 'h' is not exact in rational mode; run it with "
-          "--numbers double or --numbers real:P\n  h = logistic(0)\n  ^");
+          "--numbers certified, interval:P, real:P or double\n  h = logistic(0)\n  ^");
   }
   CHECK(run(smooth, {}, std::nullopt, 1000, "double").state.as<double>() == std::vector<double>{0.5});
 }

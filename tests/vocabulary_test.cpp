@@ -127,9 +127,11 @@ TEST_CASE("word lists for messages and help", "[vocabulary]") {
   CHECK(alternatives({"a", "b", "c"}, ", or ") == "a, b, or c");
   CHECK(rule_file_alternatives() == "parallel, sequential, layered, random or schedule");
   CHECK(rule_option_alternatives() == "parallel, sequential, layered, random or random:SEED");
-  CHECK(number_mode_alternatives() == "rational, double or real:P");
-  CHECK(number_mode_help() == "rational (exact), double, or real:P (P-bit binary floating point)");
-  CHECK(inexact_number_mode_options() == "--numbers double or --numbers real:P");
+  CHECK(number_mode_alternatives() == "rational, double, real:P, interval:P or certified");
+  CHECK(number_mode_help() ==
+        "rational (exact), double, real:P (P-bit binary floating point), interval:P (intervals of P-bit bounds, "
+        "proven verdicts), or certified (intervals, the precision raised until the verdict is proven)");
+  CHECK(inexact_number_mode_options() == "--numbers certified, interval:P, real:P or double");
 }
 
 TEST_CASE("every rule of the table has a registered factory", "[vocabulary]") {
@@ -207,7 +209,7 @@ TEST_CASE("number modes read their table", "[vocabulary]") {
   CHECK(number_mode::parse("double").precision == 53);
   CHECK(number_mode::parse("real:64").name() == "real:64");
   CHECK(message_of([] { number_mode::parse("float"); }) ==
-        "unknown number mode 'float': expected rational, double or real:P");
+        "unknown number mode 'float': expected rational, double, real:P, interval:P or certified");
   CHECK(message_of([] { number_mode::parse("rationl"); }) == "unknown number mode 'rationl'; did you mean 'rational'?");
   CHECK(message_of([] { number_mode::parse("Double"); }) == "unknown number mode 'Double'; did you mean 'double'?");
   CHECK(message_of([] { number_mode::parse("real"); }) == "number mode 'real' needs a precision in bits: real:P, from 2 to 100000 (e.g. real:128)");

@@ -69,15 +69,18 @@ truth_table compute_truth_table(const network& net, const truth_table_request& r
 
 namespace {
 
-// Whether the first value is exactly 1, in any number mode.
-bool is_one(const state_values& values) {
+// Whether the first value is exactly `wanted` (0 or 1), in any number mode:
+// an interval only when it is that point.
+bool is_exactly(const state_values& values, long wanted) {
   return std::visit(
-      [](const auto& v) {
+      [wanted](const auto& v) {
         using num = typename std::remove_cvref_t<decltype(v)>::value_type;
         if constexpr (std::is_same_v<num, real_number>) {
-          return mpfr_number_p(v[0].get()) != 0 && mpfr_cmp_si(v[0].get(), 1) == 0;
+          return mpfr_number_p(v[0].get()) != 0 && mpfr_cmp_si(v[0].get(), wanted) == 0;
+        } else if constexpr (std::is_same_v<num, interval_number>) {
+          return v[0].is_point() && mpfr_cmp_si(&v[0].get()->left, wanted) == 0;
         } else {
-          return v[0] == 1;
+          return v[0] == wanted;
         }
       },
       values.storage());
@@ -87,8 +90,8 @@ bool is_one(const state_values& values) {
 
 bool row_matches(const truth_table_row& row, bool value) {
   if (row.status != run_status::halted || row.outputs.size() != 1) return false;
-  // Exactly 0 has sign 0 (also a floating -0).
-  return value ? is_one(row.outputs) : row.outputs.sign(0) == 0;
+  // Exactly 0 includes a floating -0.
+  return is_exactly(row.outputs, value ? 1 : 0);
 }
 
 std::vector<std::uint32_t> mismatching_rows(const truth_table& table, const boolean_function& expected) {

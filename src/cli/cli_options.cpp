@@ -167,12 +167,23 @@ CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
       ->check(whole_number_check(1, std::numeric_limits<std::size_t>::max()));
 }
 
+CLI::Option* add_max_precision_option(CLI::App& app, unsigned& max_precision) {
+  return app
+      .add_option("--max-precision", max_precision,
+                  "--numbers certified: the largest precision tried, in bits (64, 128, 256, ... up to this); a "
+                  "verdict not proven there is undecided (precision)")
+      ->type_name("BITS")
+      ->capture_default_str()
+      ->check(whole_number_check(2, 100000));
+}
+
 void add_computation_options(CLI::App& app, computation_options& options) {
   add_rule_option(app, options.rule);
   add_numbers_option(app, options.numbers);
   add_max_steps_option(app, options.max_steps);
   add_max_bits_option(app, options.max_bits);
   add_max_memory_option(app, options.max_memory);
+  add_max_precision_option(app, options.max_precision);
 }
 
 void add_run_options(CLI::App& app, run_options& options) {

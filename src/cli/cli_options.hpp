@@ -45,6 +45,7 @@ struct computation_options {
   std::uint64_t max_steps = run_limits{}.max_steps;
   std::size_t max_bits = run_limits{}.max_bits;
   std::size_t max_memory = run_limits{}.max_memory;
+  unsigned max_precision = run_limits{}.max_precision;
 };
 
 struct run_options {
@@ -63,8 +64,9 @@ CLI::Option* add_numbers_option(CLI::App& app, std::string& numbers);
 CLI::Option* add_max_steps_option(CLI::App& app, std::uint64_t& max_steps);
 CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits);
 CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory);
+CLI::Option* add_max_precision_option(CLI::App& app, unsigned& max_precision);
 
-// --rule, --numbers, --max-steps, --max-bits, --max-memory.
+// --rule, --numbers, --max-steps, --max-bits, --max-memory, --max-precision.
 void add_computation_options(CLI::App& app, computation_options& options);
 
 
@@ -78,6 +80,7 @@ void apply_computation_options(const computation_options& options, Request& requ
   request.limits.max_steps = options.max_steps;
   request.limits.max_bits = options.max_bits;
   request.limits.max_memory = options.max_memory;
+  request.limits.max_precision = options.max_precision;
   // The last resort behind the budget of each run (number_memory.hpp).
   limit_number_memory_growth(options.max_memory);
 }

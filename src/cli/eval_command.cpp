@@ -234,7 +234,7 @@ std::string csv_row(const std::vector<rational>& input, const run_result& result
   row += fmt::format("{},{},", name_of(result.status), result.steps);
   if (result.status == run_status::diverges) row += fmt::format("{},{}", result.cycle_start, result.cycle_period);
   else row += ",";
-  for (std::size_t i = 0; i < result.outputs.size(); ++i) row += "," + result.outputs.text(i);
+  for (std::size_t i = 0; i < result.outputs.size(); ++i) row += "," + csv_value(result.outputs.view(), i);
   return row + "\n";
 }
 

@@ -100,7 +100,9 @@ struct word_record {
   word_verdict verdict = word_verdict::undecided;
   expected_verdict expected = expected_verdict::unknown;
   bool mismatch = false;
-  std::string output;
+  bool precision_undecided = false;  // interval modes: the precision, not the step limit, left it undecided
+  unsigned precision = 0;
+  nlohmann::ordered_json output;
 };
 
 // The words of one command: the WORD arguments, then --all-words.
@@ -123,20 +125,22 @@ void write_human_report(const network& net, const recognition_options& options,
   if (expectation != nullptr) out(fmt::format("expected: {}\n", expectation->description));
   out("\n");
 
-  // Columns: word, δ(ω), verdict, steps, bits[, expected, mark].
+  // Columns: word, δ(ω), verdict, steps, bits (or precision)[, expected, mark].
   const bool exact = options.numbers.exact();
+  const bool proves = options.numbers.proves();
   // Steps and bits are numbers: right-aligned.
   std::vector<text_table::column> columns = {
       {align::left, ""}, {align::left, "  "}, {align::left, "  "}, {align::right, "  "}, {align::right, "  "}};
   if (expectation != nullptr) columns.insert(columns.end(), {{align::left, "  "}, {align::left, "  "}});
   text_table table(std::move(columns));
-  std::vector<std::string> header = {"word", "δ(ω)", "verdict", "steps", "bits"};
+  std::vector<std::string> header = {"word", "δ(ω)", "verdict", "steps", proves ? "precision" : "bits"};
   if (expectation != nullptr) header.push_back("expected");
   const auto row_of = [&](std::uint64_t i) {
     const word_record& w = records[i];
     const std::string word = words.at(i);
     std::vector<std::string> row = {shown(word), format_value(delta_encode(word)), verdict_cell(w.verdict),
-                                    fmt::format("{}", w.steps), exact ? fmt::format("{}", w.bits) : "-"};
+                                    fmt::format("{}", w.steps),
+                                    exact ? fmt::format("{}", w.bits) : proves ? fmt::format("{}", w.precision) : "-"};
     if (expectation != nullptr) {
       row.push_back(std::string(name_of(w.expected)));
       if (w.mismatch) row.push_back("<- mismatch");
@@ -176,14 +180,32 @@ void write_human_report(const network& net, const recognition_options& options,
                       plural(unknown, "word", "words"), plural(options.limits.max_steps, "step", "steps")));
     }
   }
-  if (report.undecided > 0) {
-    out(fmt::format("undecided: {} reached the step limit of {}{} (raise --max-steps)\n",
-                    plural(report.undecided, "word", "words"), plural(options.limits.max_steps, "step", "steps"),
-                    expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : ""));
+  const auto by_precision = static_cast<std::size_t>(
+      std::count_if(records.begin(), records.end(), [](const word_record& w) { return w.precision_undecided; }));
+  const std::size_t by_steps = report.undecided - by_precision;
+  const char* neither = expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : "";
+  if (by_steps > 0) {
+    out(fmt::format("undecided: {} reached the step limit of {}{} (raise --max-steps)\n", plural(by_steps, "word", "words"),
+                    plural(options.limits.max_steps, "step", "steps"), neither));
+  }
+  if (by_precision > 0) {
+    out(fmt::format("undecided (precision): {} not decided by the enclosures{}{} ({})\n",
+                    plural(by_precision, "word", "words"),
+                    options.numbers.type == number_mode::kind::certified
+                        ? fmt::format(" of up to {} bits", options.limits.max_precision)
+                        : fmt::format(" of {} bits", options.numbers.precision),
+                    neither,
+                    options.numbers.type == number_mode::kind::certified ? "raise --max-precision"
+                                                                          : "use a higher P or --numbers certified"));
   }
   if (exact) {
     out(fmt::format("largest: {} to decide, {} in one value\n", plural(report.largest_steps, "step", "steps"),
                     plural(report.largest_value_bits, "bit", "bits")));
+  } else if (proves) {
+    unsigned most = 0;
+    for (const word_record& w : records) most = std::max(most, w.precision);
+    out(fmt::format("largest: {} to decide, a precision of {} bits\n", plural(report.largest_steps, "step", "steps"),
+                    most));
   } else {
     out(fmt::format("largest: {} to decide\n", plural(report.largest_steps, "step", "steps")));
   }
@@ -222,6 +244,10 @@ void write_json_report(const network& net, const recognition_options& options,
       entry["delta"] = to_string(delta_encode(word));
       entry["output"] = w.output;
       entry["bits"] = w.bits;
+      if (options.numbers.proves()) {
+        entry["precision"] = w.precision;
+        if (w.precision_undecided) entry["undecided"] = "precision";
+      }
       entry["mismatch"] = w.mismatch;
       write(entry);
     }
@@ -323,11 +349,13 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           record.verdict = entry.result.verdict;
           record.expected = entry.expected;
           record.mismatch = entry.mismatch;
-          if (options->json) record.output = entry.result.output.text(0);
+          record.precision = entry.result.precision;
+          record.precision_undecided = entry.result.shortfall.has_value();
+          if (options->json) record.output = value_json(entry.result.output.view(), 0);
           // Charged before the vector grows (it doubles).
           const std::size_t capacity =
               records.size() < records.capacity() ? records.capacity() : std::max<std::size_t>(16, 2 * records.size());
-          if (!kept.try_add((capacity - records.capacity()) * sizeof(word_record) + record.output.capacity())) {
+          if (!kept.try_add((capacity - records.capacity()) * sizeof(word_record) + record.output.dump().size())) {
             throw limit_error(fmt::format("keeping the results of {} words for the report needs more than the "
                                           "memory limit of {} bytes (raise --max-memory)",
                                           i + 1, budget.limit()));

@@ -48,7 +48,7 @@ std::string human_report(const network& net, const run_options& options, const r
   }
   text += table.text();
   text += fmt::format("rule: {}\n", describe_rule(net, result.rule));
-  text += fmt::format("numbers: {}\n", describe_numbers(result.numbers));
+  text += fmt::format("numbers: {}\n", describe_numbers(result));
   return text;
 }
 

@@ -48,6 +48,9 @@ std::string input_line(const network& net, const run_request& request, const run
 }
 
 std::string status_line(const run_result& result) {
+  if (result.shortfall) {
+    return fmt::format("undecided (precision) at {} bits: {}", result.precision, describe(*result.shortfall));
+  }
   switch (result.status) {
     case run_status::halted:
       return fmt::format("halted after {}", plural(result.steps, "step", "steps"));
@@ -97,7 +100,40 @@ std::string output_line(const network& net, const run_result& result) {
 
 std::string describe_numbers(const number_mode& numbers) {
   if (numbers.exact()) return fmt::format("{} (exact)", numbers.name());
+  if (numbers.type == number_mode::kind::interval) {
+    return fmt::format("{} (each value is an interval that contains the exact one; the verdict is proven)",
+                       numbers.name());
+  }
+  if (numbers.type == number_mode::kind::certified) {
+    return fmt::format("{} (intervals, the precision raised from 64 bits until the verdict is proven)",
+                       numbers.name());
+  }
   return fmt::format("{} (the values are floating-point approximations of the exact ones)", numbers.name());
+}
+
+std::string describe_numbers(const run_result& result) {
+  if (result.numbers.type != number_mode::kind::certified) return describe_numbers(result.numbers);
+  if (result.shortfall) {
+    return fmt::format("certified: intervals of up to {} bits (--max-precision) did not prove the verdict",
+                       result.precision);
+  }
+  return fmt::format("certified: proven with intervals of {} bits (tried from 64 bits, doubling)", result.precision);
+}
+
+nlohmann::ordered_json value_json(const state_view& values, std::size_t i) {
+  if (auto bounds = values.bounds_text(i)) return {{"lo", std::move(bounds->first)}, {"hi", std::move(bounds->second)}};
+  return values.text(i);
+}
+
+std::string csv_value(const state_view& values, std::size_t i) {
+  std::string text = values.text(i);
+  return text.find(',') == std::string::npos ? text : "\"" + text + "\"";  // a value text has no '"'
+}
+
+nlohmann::ordered_json values_json(const state_view& values) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < values.size(); ++i) list.push_back(value_json(values, i));
+  return list;
 }
 
 void add_verdict_json(nlohmann::ordered_json& json, const run_result& result) {
@@ -107,7 +143,17 @@ void add_verdict_json(nlohmann::ordered_json& json, const run_result& result) {
   if (result.status == run_status::diverges) {
     json["cycle"] = {{"start", result.cycle_start}, {"period", result.cycle_period}};
   }
-  json["outputs"] = result.outputs.texts();
+  if (result.numbers.proves()) json["precision"] = result.precision;
+  if (result.shortfall) {
+    const precision_shortfall& s = *result.shortfall;
+    json["undecided"] = {{"reason", "precision"},
+                         {"decision", std::string(name_of(s.what))},
+                         {"step", s.step},
+                         {"neuron", s.neuron},
+                         {"interval", s.interval},
+                         {"message", describe(s)}};
+  }
+  json["outputs"] = values_json(result.outputs.view());
 }
 
 nlohmann::ordered_json run_json(const network& net, const run_result& result) {
@@ -115,7 +161,7 @@ nlohmann::ordered_json run_json(const network& net, const run_result& result) {
   add_verdict_json(json, result);
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < net.size() && i < result.state.size(); ++i) {
-    append_new_member(state, net.neurons[i].name, result.state.text(i));
+    append_new_member(state, net.neurons[i].name, value_json(result.state.view(), i));
   }
   json["state"] = std::move(state);
   json["rule"] = describe_rule(net, result.rule);

@@ -40,6 +40,17 @@ std::string output_line(const network& net, const run_result& result);
 // "rational (exact)" or e.g. "double (the values are floating-point
 // approximations of the exact ones)".
 std::string describe_numbers(const number_mode& numbers);
+// The same for the number mode of a run, with the precision that proved
+// its verdict in certified mode.
+std::string describe_numbers(const run_result& result);
+
+// Value i as JSON: its text, or {"lo": "...", "hi": "..."} for an interval
+// that is not a point (reals.md, section 3).
+nlohmann::ordered_json value_json(const state_view& values, std::size_t i);
+nlohmann::ordered_json values_json(const state_view& values);
+// Value i as a CSV cell: its text, in double quotes when it has a comma
+// (an interval `[lo, hi]`), as RFC 4180 writes such a cell.
+std::string csv_value(const state_view& values, std::size_t i);
 
 // Adds the members of the verdict to `json`: status, interrupted (true,
 // only for a run that Ctrl-C stopped), steps, cycle (diverges only) and

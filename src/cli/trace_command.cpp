@@ -119,7 +119,7 @@ void print_csv_header(const network& net, const std::vector<neuron_id>& columns)
 void print_csv_row(const network& net, const std::vector<neuron_id>& columns, const trace_event& event) {
   // Names are separated by spaces: commas would split the cell.
   std::string text = fmt::format("{},{}", event.time, neuron_names(net, selected_of(event), " "));
-  for (neuron_id id : columns) text += "," + event.state.text(index(id));
+  for (neuron_id id : columns) text += "," + csv_value(event.state, index(id));
   write_standard_output(text + "\n");
 }
 
@@ -131,7 +131,7 @@ void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, 
   for (neuron_id id : selected_of(event)) updated.push_back(net.name_of(id));
   row["updated"] = std::move(updated);
   nlohmann::ordered_json state = nlohmann::ordered_json::object();
-  for (neuron_id id : columns) append_new_member(state, net.name_of(id), event.state.text(index(id)));
+  for (neuron_id id : columns) append_new_member(state, net.name_of(id), value_json(event.state, index(id)));
   row["state"] = std::move(state);
   write_standard_output(dump_json(row) + "\n");
 }
@@ -140,7 +140,7 @@ void print_jsonl_row(const network& net, const std::vector<neuron_id>& columns, 
 // output stays plain CSV).
 std::string verdict(const network& net, const run_result& result) {
   std::string text = status_line(result) + "\n" + output_line(net, result) + "\n";
-  if (!result.numbers.exact()) text += fmt::format("numbers: {}\n", describe_numbers(result.numbers));
+  if (!result.numbers.exact()) text += fmt::format("numbers: {}\n", describe_numbers(result));
   return text;
 }
 

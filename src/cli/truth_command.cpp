@@ -112,7 +112,7 @@ std::string json_report(const truth_table& table, const std::optional<std::size_
     nlohmann::ordered_json vector = nlohmann::ordered_json::array();
     for (unsigned j = 1; j <= table.arity; ++j) vector.push_back(table.input_bit(r, j) ? 1 : 0);
     inputs.push_back(std::move(vector));
-    outputs.push_back(table.rows[r].outputs.texts());
+    outputs.push_back(values_json(table.rows[r].outputs.view()));
     status.push_back(std::string(name_of(table.rows[r].status)));
   }
   // One key per line, each array on one line.

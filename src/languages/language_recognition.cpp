@@ -79,6 +79,7 @@ word_classification classify_word(const network& net, std::string_view word, con
   request.limits = options.limits;
   request.budget = options.budget;
   request.monitor = options.monitor;
+  request.decide_output_sign = true;  // accept iff output > 0 (reals.md, section 3)
   run_result run;
   try {
     run = run_network(net, request);
@@ -101,6 +102,8 @@ word_classification classify_word(const network& net, std::string_view word, con
   result.interrupted = run.interrupted;
   result.largest_value_bits = run.largest_value_bits;
   result.output = std::move(run.outputs);
+  result.precision = run.precision;
+  result.shortfall = std::move(run.shortfall);
   return result;
 }
 

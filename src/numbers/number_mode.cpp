@@ -70,11 +70,12 @@ std::string number_mode_help() {
 }
 
 std::string inexact_number_mode_options() {
-  std::vector<std::string> options;
-  for (const number_mode_word& word : number_mode_words) {
-    if (!word.exact_in_rational_mode) options.push_back(fmt::format("--numbers {}", word.form));
+  // The proven modes first: "--numbers certified, interval:P, real:P or double".
+  std::vector<std::string_view> forms;
+  for (auto word = number_mode_words.rbegin(); word != number_mode_words.rend(); ++word) {
+    if (!word->exact_in_rational_mode) forms.push_back(word->form);
   }
-  return alternatives(std::vector<std::string_view>(options.begin(), options.end()));
+  return "--numbers " + alternatives(forms);
 }
 
 }  // namespace nnsim

@@ -1,35 +1,18 @@
 #include "nnsim/numbers/real_rounding.hpp"
 
+#include "nnsim/numbers/interval_number.hpp"
 #include "numbers/expression_evaluation.hpp"
 
 #include <fmt/format.h>
-#include <mpfi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
 namespace nnsim {
 namespace {
 
-// An MPFI interval with its precision fixed at construction.
-class interval {
- public:
-  explicit interval(mpfr_prec_t precision) { mpfi_init2(value_, precision); }
-  interval(const interval& other) {
-    mpfi_init2(value_, mpfi_get_prec(other.value_));
-    mpfi_set(value_, other.value_);
-  }
-  interval& operator=(const interval& other) {
-    if (this != &other) mpfi_set(value_, other.value_);
-    return *this;
-  }
-  ~interval() { mpfi_clear(value_); }
-  mpfi_ptr get() { return value_; }
-  mpfi_srcptr get() const { return value_; }
-
- private:
-  mpfi_t value_;
-};
+using interval = interval_number;
 
 // A domain condition the enclosure cannot decide at this precision (the
 // argument of log straddles 0); a higher precision may.
@@ -246,6 +229,26 @@ double round_to_double(const real_expression& expression) {
       [](double a, double b) { return a == b; },
       [](double a, double b) { return std::nextafter(a, INFINITY) == b; });
   return value == 0 ? 0.0 : value;  // the ends were -0 and +0
+}
+
+void enclose_value(const real_expression& expression, mpfi_ptr out) {
+  if (expression.value) {
+    mpfi_set_q(out, expression.value->backend().data());
+    return;
+  }
+  std::optional<undecided_domain> question;
+  for (mpfr_prec_t precision = std::max<mpfr_prec_t>(mpfi_get_prec(out), 64);;
+       precision = std::min(2 * precision, max_rounding_precision)) {
+    if (std::optional<interval> enclosure = enclose(expression, precision, question)) {
+      mpfi_set(out, enclosure->get());  // rounded outward to out's precision
+      return;
+    }
+    if (precision >= max_rounding_precision) {
+      throw expression_error(fmt::format("cannot decide {} (tried up to {} bits)", question->question,
+                                         max_rounding_precision),
+                             question->offset);
+    }
+  }
 }
 
 void check_enclosure(const real_expression& expression) {

@@ -23,11 +23,12 @@ template <class Num>
 constexpr const char* type_name() {
   if constexpr (std::is_same_v<Num, rational>) return "rational";
   else if constexpr (std::is_same_v<Num, real_number>) return "real:P";
+  else if constexpr (std::is_same_v<Num, interval_number>) return "interval";
   else return "double";
 }
 
 const char* mode_of(std::size_t index) {
-  static constexpr const char* names[] = {"rational", "real:P", "double"};
+  static constexpr const char* names[] = {"rational", "real:P", "double", "interval"};
   return names[index];
 }
 
@@ -37,6 +38,14 @@ rational exact_value(const real_number& value) {
   if (!mpfr_number_p(value.get())) throw std::domain_error("an infinity or NaN is not a rational number");
   rational result;
   mpfr_get_q(result.backend().data(), value.get());
+  return result;
+}
+
+rational exact_value(const interval_number& value) {
+  if (!value.is_point()) throw std::domain_error("an interval that is not a point is not one rational number");
+  if (!mpfr_number_p(&value.get()->left)) throw std::domain_error("an infinity or NaN is not a rational number");
+  rational result;
+  mpfr_get_q(result.backend().data(), &value.get()->left);
   return result;
 }
 
@@ -60,6 +69,21 @@ int value_access<Derived>::sign(std::size_t i) const {
         check_index(values, i);
         using num = std::remove_cvref_t<decltype(values[i])>;
         return arithmetic<num>::sign(values[i]);
+      },
+      self().storage());
+}
+
+template <class Derived>
+std::optional<std::pair<std::string, std::string>> value_access<Derived>::bounds_text(std::size_t i) const {
+  return std::visit(
+      [i](const auto& values) -> std::optional<std::pair<std::string, std::string>> {
+        check_index(values, i);
+        using num = std::remove_cvref_t<decltype(values[i])>;
+        if constexpr (std::is_same_v<num, interval_number>) {
+          return interval_bounds_text(values[i]);
+        } else {
+          return std::nullopt;
+        }
       },
       self().storage());
 }
@@ -110,6 +134,7 @@ const std::vector<Num>& state_values::as() const {
 template const std::vector<rational>& state_values::as<rational>() const;
 template const std::vector<real_number>& state_values::as<real_number>() const;
 template const std::vector<double>& state_values::as<double>() const;
+template const std::vector<interval_number>& state_values::as<interval_number>() const;
 
 state_view state_values::view() const {
   return std::visit([](const auto& values) { return state_view(std::span(values)); }, values_);
@@ -122,7 +147,15 @@ bool operator==(const state_values& a, const state_values& b) {
         using num = typename std::remove_cvref_t<decltype(left)>::value_type;
         const auto& right = std::get<std::vector<num>>(b.values_);
         for (std::size_t i = 0; i < left.size(); ++i) {
-          if (!arithmetic<num>::equal(left[i], right[i])) return false;
+          if constexpr (std::is_same_v<num, interval_number>) {
+            using ops = arithmetic<num>;
+            if (mpfr_equal_p(ops::lower(left[i]), ops::lower(right[i])) == 0 ||
+                mpfr_equal_p(ops::upper(left[i]), ops::upper(right[i])) == 0) {
+              return false;
+            }
+          } else if (!arithmetic<num>::equal(left[i], right[i])) {
+            return false;
+          }
         }
         return true;
       },
@@ -138,6 +171,7 @@ std::span<const Num> state_view::as() const {
 template std::span<const rational> state_view::as<rational>() const;
 template std::span<const real_number> state_view::as<real_number>() const;
 template std::span<const double> state_view::as<double>() const;
+template std::span<const interval_number> state_view::as<interval_number>() const;
 
 state_values state_view::copy() const {
   return std::visit(

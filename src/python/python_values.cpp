@@ -43,6 +43,16 @@ py::object to_python(double value) { return py::float_(value); }
 
 py::object to_python(const real_number& value) { return py::str(format_value(value)); }
 
+py::object to_python(const interval_number& value) {
+  const auto exact = [](mpfr_srcptr bound) {
+    rational q;
+    mpfr_get_q(q.backend().data(), bound);
+    return to_python(q);
+  };
+  if (value.is_point()) return exact(&value.get()->left);
+  return py::make_tuple(exact(&value.get()->left), exact(&value.get()->right));
+}
+
 py::list to_python(const state_view& values) {
   py::list list;
   std::visit(
@@ -55,6 +65,7 @@ py::list to_python(const state_view& values) {
 
 py::list to_fractions(const state_view& values) {
   py::list list;
+  if (values.is_interval()) return to_python(values);  // points as Fractions, others as (lo, hi)
   for (std::size_t i = 0; i < values.size(); ++i) list.append(to_python(values.to_rational(i)));
   return list;
 }

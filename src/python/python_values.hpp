@@ -30,6 +30,8 @@ pybind11::int_ to_python(const integer& value);
 pybind11::object to_python(const rational& value);      // a Fraction
 pybind11::object to_python(double value);               // a float
 pybind11::object to_python(const real_number& value);   // a str
+// A point as a Fraction, any other interval as a tuple (lo, hi) of Fractions.
+pybind11::object to_python(const interval_number& value);
 
 // The values in their mode's Python type, in order.
 pybind11::list to_python(const state_view& values);

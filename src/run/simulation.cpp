@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace nnsim {
@@ -84,11 +86,13 @@ class typed_engine final : public network_runner::engine {
         numbers_(request.numbers),
         observer_(request.observer),
         monitor_(request.monitor),
+        decide_output_sign_(request.decide_output_sign),
         own_budget_(request.limits.max_memory),
         uses_own_budget_(request.budget == nullptr),
         numbers_before_engine_(number_memory_in_use()),
         engine_(net, make_update_rule(net, rule), ctx, request.limits,
                 request.budget != nullptr ? *request.budget : own_budget_) {
+    if constexpr (arithmetic<Num>::encloses) precision_ = ctx.precision;
     const std::size_t numbers = number_memory_in_use();
     compiled_numbers_ = numbers > numbers_before_engine_ ? numbers - numbers_before_engine_ : 0;
   }
@@ -103,7 +107,7 @@ class typed_engine final : public network_runner::engine {
     engine_.release_run_numbers();
     if (uses_own_budget_) own_budget_.count_numbers_from_now(compiled_numbers_);
     typename simulator<Num>::step_hook hook;
-    if (observer_) {
+    if (observer_ && observing_) {
       hook = [&](std::uint64_t time, std::span<const equation_index> selected) {
         selected_ids_.clear();
         for (equation_index e : selected) selected_ids_.push_back(net_.equations[e].target);
@@ -127,8 +131,25 @@ class typed_engine final : public network_runner::engine {
     result.largest_value_bits = engine_.largest_value_bits();
     result.rule = rule_;
     result.numbers = numbers_;
+    if constexpr (arithmetic<Num>::encloses) {
+      result.precision = static_cast<unsigned>(precision_);
+      result.shortfall = outcome.shortfall;
+      if (decide_output_sign_ && result.status == run_status::halted && !outputs_empty()) {
+        // output > 0 or <= 0 must be proven (reals.md, section 3).
+        const interval_number& output = result.outputs.template as<interval_number>()[0];
+        if (mpfr_sgn(&output.get()->left) <= 0 && mpfr_sgn(&output.get()->right) > 0) {
+          result.status = run_status::undecided;
+          result.shortfall = precision_shortfall{precision_shortfall::decision::output_sign, result.steps,
+                                                 net_.name_of(net_.outputs[0]), format_value(output), {}};
+        }
+      }
+    }
     return result;
   }
+
+  // Whether run() calls the request's observer (certified mode calls it
+  // only in the run at the precision that proves the verdict).
+  void observe(bool on) { observing_ = on; }
 
   const network& net() const override { return net_; }
 
@@ -136,14 +157,72 @@ class typed_engine final : public network_runner::engine {
   const network& net_;
   rule_spec rule_;
   number_mode numbers_;
+  bool outputs_empty() const { return net_.outputs.empty(); }
+
   trace_observer observer_;
+  bool observing_ = true;
   run_monitor monitor_;
+  bool decide_output_sign_;
+  mpfr_prec_t precision_ = 0;
   std::vector<neuron_id> selected_ids_;
   memory_budget own_budget_;  // before engine_, which charges it until it goes
   bool uses_own_budget_;
   std::size_t numbers_before_engine_;  // number memory in use before engine_ was made
   std::size_t compiled_numbers_ = 0;   // what making engine_ added to it
   simulator<Num> engine_;
+};
+
+// certified (reals.md, section 3): interval:P with P = 64, 128, 256, ...
+// until the verdict is proven or limits.max_precision is reached.  The
+// network is compiled once per precision tried, and every compilation is
+// kept for the next input (the words of a language need similar
+// precisions); all of them charge one budget.
+class certified_engine final : public network_runner::engine {
+ public:
+  certified_engine(const network& net, const run_request& request, const rule_spec& rule)
+      : net_(net), request_(request), rule_(rule), own_budget_(request.limits.max_memory) {
+    if (request_.budget == nullptr) request_.budget = &own_budget_;
+    request_.input.clear();
+    request_.input_expressions.clear();
+  }
+
+  run_result run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) override {
+    const unsigned most = std::max(request_.limits.max_precision, 2U);
+    for (unsigned precision = std::min(64U, most);; precision = precision > most / 2 ? most : 2 * precision) {
+      typed_engine<interval_number>& engine = at(precision);
+      engine.observe(false);
+      run_result result = engine.run(input, input_expressions);
+      if (!result.shortfall || precision == most) {
+        if (request_.observer) {
+          // The trace of the run that decided it.
+          engine.observe(true);
+          result = engine.run(input, input_expressions);
+        }
+        result.numbers = request_.numbers;
+        return result;
+      }
+    }
+  }
+
+  const network& net() const override { return net_; }
+
+ private:
+  typed_engine<interval_number>& at(unsigned precision) {
+    auto& engine = engines_[precision];
+    if (!engine) {
+      run_request request = request_;
+      request.numbers = number_mode{number_mode::kind::interval, precision};
+      engine = std::make_unique<typed_engine<interval_number>>(
+          net_, request, rule_, arithmetic<interval_number>::context{static_cast<mpfr_prec_t>(precision)});
+    }
+    return *engine;
+  }
+
+  const network& net_;
+  run_request request_;
+  rule_spec rule_;
+  memory_budget own_budget_;  // before engines_, which charge it until they go
+  std::map<unsigned, std::unique_ptr<typed_engine<interval_number>>> engines_;
 };
 
 }  // namespace
@@ -161,6 +240,14 @@ network_runner::network_runner(const network& net, const run_request& request) {
       return;
     case number_mode::kind::ieee_double:
       engine_ = std::make_unique<typed_engine<double>>(net, request, rule, arithmetic<double>::context{});
+      return;
+    case number_mode::kind::interval:
+      engine_ = std::make_unique<typed_engine<interval_number>>(
+          net, request, rule,
+          arithmetic<interval_number>::context{static_cast<mpfr_prec_t>(request.numbers.precision)});
+      return;
+    case number_mode::kind::certified:
+      engine_ = std::make_unique<certified_engine>(net, request, rule);
       return;
   }
   throw input_error("unknown number mode");

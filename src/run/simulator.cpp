@@ -109,6 +109,16 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   replay_.assign(neuron_count_, ops::zero(ctx_));
   replay_next_.assign(equations, ops::zero(ctx_));
   non_finite_.assign(equations, 0);
+  if constexpr (ops::encloses) {
+    undecided_piece_.assign(equations, 0);
+    proven_unfixed_.assign(equations, 0);
+    applies_.assign(equations, 0);
+    value_id_.assign(neuron_count_, 0);
+    computed_.assign(neuron_count_, 0);
+    source_ids_.assign(term_source_.size(), 0);
+    copy_of_.assign(equations, no_copy);
+    pending_ids_.assign(equations, 0);
+  }
   in_universe_.assign(equations, 0);
   for (equation_index e : rule_->universe()) in_universe_[e] = 1;
   unfixed_.assign(equations, 0);
@@ -121,7 +131,11 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
 
 template <class Num>
 std::string simulator<Num>::describe_non_finite(const Num& value) {
-  return !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+  if constexpr (ops::encloses) {
+    return mpfi_nan_p(value.get()) != 0 ? "NaN" : "an interval with an infinite bound";
+  } else {
+    return !ops::equal(value, value) ? "NaN" : ops::sign(value) > 0 ? "+inf" : "-inf";
+  }
 }
 
 template <class Num>
@@ -169,12 +183,17 @@ bool simulator<Num>::left_finite_numbers(const Num& value, non_finite_part part)
 
 template <class Num>
 bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
+  if constexpr (ops::encloses) last_copy_source_ = no_copy;
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
   if (kind_[e] == potential_kind::weighted_sum) {
     // ξ = b + Σ w·y, left to right from the bias (each operation rounds once
     // in the floating modes).
     ops::copy(xi_, bias_[e]);
+    // Interval modes: whether ξ is exactly 1 * y_u (a copy, see simulator.hpp).
+    [[maybe_unused]] std::uint32_t copied = no_copy;
+    [[maybe_unused]] bool copy_possible = false;
+    if constexpr (ops::encloses) copy_possible = bias_[e].is_point() && mpfr_zero_p(ops::lower(bias_[e]));
     for (std::uint32_t k = begin; k < end; ++k) {
       const Num& value = y[term_source_[k]];
       // Exact zeros contribute nothing; in the floating modes the term is
@@ -182,8 +201,20 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       if constexpr (ops::exact) {
         if (ops::sign(value) == 0) continue;
       }
+      if constexpr (ops::encloses) {
+        if (copy_possible && !is_point_zero(value) && !is_point_zero(term_value_[k])) {
+          if (copied == no_copy && term_value_[k].is_point() && mpfr_cmp_ui(ops::lower(term_value_[k]), 1) == 0) {
+            copied = term_source_[k];
+          } else {
+            copy_possible = false;
+          }
+        }
+      }
       ops::mul(term_, term_value_[k], value);
       ops::add(xi_, xi_, term_);
+    }
+    if constexpr (ops::encloses) {
+      if (copy_possible) last_copy_source_ = copied;
     }
   } else {
     // ξ = a + s·‖(y_u − c_u)_u‖
@@ -201,11 +232,17 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
           // (NaN would lose every one); |y - c| of finite numbers can only
           // overflow to +inf, which ξ then shows anyway.
           if (left_finite_numbers(term_, non_finite_potential)) return false;
-          if (ops::compare(term_, norm_sum_) > 0) ops::copy(norm_sum_, term_);
+          if constexpr (ops::encloses) {
+            // max of two intervals: [max of the lower bounds, max of the upper bounds], exact
+            mpfr_max(&norm_sum_.get()->left, &norm_sum_.get()->left, ops::lower(term_), MPFR_RNDD);
+            mpfr_max(&norm_sum_.get()->right, &norm_sum_.get()->right, ops::upper(term_), MPFR_RNDU);
+          } else if (ops::compare(term_, norm_sum_) > 0) {
+            ops::copy(norm_sum_, term_);
+          }
           break;
         case norm_kind::dist:
         case norm_kind::sqdist:
-          ops::mul(square_, term_, term_);
+          ops::square(square_, term_);
           ops::add(norm_sum_, norm_sum_, square_);
           break;
       }
@@ -219,25 +256,89 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   // σ is not applied to it (step(NaN) would give a finite 1).
   if (left_finite_numbers(xi_, non_finite_potential)) return false;
 
+  if (!activate(e, out)) return false;
+  return !left_finite_numbers(out, non_finite_value);
+}
+
+template <class Num>
+void simulator<Num>::evaluate_next(equation_index e) {
+  non_finite_[e] = !evaluate(e, state_, next_[e]);
+  if constexpr (ops::encloses) {
+    copy_of_[e] = last_copy_source_;
+    undecided_piece_[e] = last_piece_undecided_ ? 1 : 0;
+  }
+}
+
+template <class Num>
+bool simulator<Num>::activate(equation_index e, Num& out) {
+  if constexpr (ops::encloses) {
+    last_piece_undecided_ = false;
+    // A copy only when σ is the identity on the copied value's interval.
+    if (last_copy_source_ != no_copy) {
+      const bool identity = act_[e] == activation::id ||
+                            (act_[e] == activation::sat && mpfr_sgn(ops::lower(xi_)) >= 0 &&
+                             mpfr_cmp_ui(ops::upper(xi_), 1) <= 0) ||
+                            (act_[e] == activation::relu && mpfr_sgn(ops::lower(xi_)) >= 0);
+      if (!identity) last_copy_source_ = no_copy;
+    }
+    mpfr_ptr low = &out.get()->left;
+    mpfr_ptr high = &out.get()->right;
+    switch (act_[e]) {
+      case activation::step:
+      case activation::sign: {
+        // 1 for ξ >= 0; 0 (step) or -1 (sign) for ξ < 0: decided only when
+        // the whole interval is on one side.
+        const long below = act_[e] == activation::step ? 0 : -1;
+        if (mpfr_sgn(ops::lower(xi_)) >= 0) {
+          ops::assign_integer(out, 1);
+        } else if (mpfr_sgn(ops::upper(xi_)) < 0) {
+          ops::assign_integer(out, below);
+        } else {
+          last_piece_undecided_ = true;
+          return false;
+        }
+        return true;
+      }
+      case activation::sat:
+      case activation::relu:
+        // Monotone: the bounds clamped, which is exact, so that an interval
+        // inside one piece maps to the exact 0 or 1 (reals.md, section 2).
+        mpfr_set(low, ops::lower(xi_), MPFR_RNDD);
+        mpfr_set(high, ops::upper(xi_), MPFR_RNDU);
+        if (mpfr_sgn(low) < 0) mpfr_set_zero(low, 1);
+        if (mpfr_sgn(high) < 0) mpfr_set_zero(high, 1);
+        if (act_[e] == activation::sat) {
+          if (mpfr_cmp_ui(low, 1) > 0) mpfr_set_ui(low, 1, MPFR_RNDD);
+          if (mpfr_cmp_ui(high, 1) > 0) mpfr_set_ui(high, 1, MPFR_RNDU);
+        }
+        if (mpfr_zero_p(high)) mpfr_set_zero(high, 1);
+        return true;
+      default: break;
+    }
+  } else {
+    switch (act_[e]) {
+      case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); return true;
+      case activation::sign: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : -1); return true;
+      case activation::sat:
+        if (ops::sign(xi_) < 0) {
+          ops::assign_integer(out, 0);
+        } else if (ops::compare(xi_, one_) > 0) {
+          ops::assign_integer(out, 1);
+        } else {
+          ops::copy(out, xi_);
+        }
+        return true;
+      case activation::relu:
+        if (ops::sign(xi_) < 0) {
+          ops::assign_integer(out, 0);
+        } else {
+          ops::copy(out, xi_);
+        }
+        return true;
+      default: break;
+    }
+  }
   switch (act_[e]) {
-    case activation::step: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : 0); break;
-    case activation::sign: ops::assign_integer(out, ops::sign(xi_) >= 0 ? 1 : -1); break;
-    case activation::sat:
-      if (ops::sign(xi_) < 0) {
-        ops::assign_integer(out, 0);
-      } else if (ops::compare(xi_, one_) > 0) {
-        ops::assign_integer(out, 1);
-      } else {
-        ops::copy(out, xi_);
-      }
-      break;
-    case activation::relu:
-      if (ops::sign(xi_) < 0) {
-        ops::assign_integer(out, 0);
-      } else {
-        ops::copy(out, xi_);
-      }
-      break;
     case activation::id: ops::copy(out, xi_); break;
     case activation::logistic:
       // 1 / (1 + e^(−λξ))
@@ -248,8 +349,56 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       ops::divide_one_by(out, term_);
       break;
     case activation::tanh: ops::tanh(out, xi_); break;
+    default: break;  // handled above
   }
-  return !left_finite_numbers(out, non_finite_value);
+  return true;
+}
+
+template <class Num>
+bool simulator<Num>::proven_unchanged(equation_index e) const {
+  const std::uint32_t v = target_[e];
+  if (ops::equal(next_[e], state_[v])) return true;  // the same point
+  if constexpr (ops::encloses) {
+    if (copy_of_[e] != no_copy) return value_id_[copy_of_[e]] == value_id_[v];
+    // Computed by e from the reals its predecessors hold now: the same real.
+    if (!computed_[v]) return false;
+    for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
+      if (value_id_[term_source_[k]] != source_ids_[k]) return false;
+    }
+    return true;
+  } else {
+    return false;
+  }
+}
+
+template <class Num>
+bool simulator<Num>::proven_changed(equation_index e) const {
+  if constexpr (ops::encloses) {
+    return !non_finite_[e] && ops::disjoint(next_[e], state_[target_[e]]);
+  } else {
+    return non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]);
+  }
+}
+
+template <class Num>
+precision_shortfall simulator<Num>::piece_shortfall(equation_index e, std::uint64_t t) {
+  evaluate(e, state_, probe_);  // leaves the potential in xi_
+  return {precision_shortfall::decision::activation_piece, t, net_.neurons[target_[e]].name, format_value(xi_), {}};
+}
+
+template <class Num>
+precision_shortfall simulator<Num>::fixed_point_shortfall(std::uint64_t t) {
+  std::optional<equation_index> first;
+  for (equation_index e : rule_->universe()) {
+    if (unfixed_[e] && !proven_unfixed_[e] && (!first || e < *first)) first = e;
+  }
+  const equation_index e = first.value_or(0);
+  if constexpr (ops::encloses) {
+    if (undecided_piece_[e]) return piece_shortfall(e, t);
+  }
+  const std::uint32_t v = target_[e];
+  return {precision_shortfall::decision::fixed_point, t, net_.neurons[v].name, format_value(next_[e]),
+          format_value(state_[v])};
 }
 
 template <class Num>
@@ -267,6 +416,9 @@ void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) 
                                     net_.neurons[v].name, time, bits, limits_.max_bits));
     }
     largest_bits_ = std::max(largest_bits_, bits);
+  }
+  if constexpr (ops::encloses) {
+    non_point_count_ += static_cast<std::size_t>(!value.is_point()) - static_cast<std::size_t>(!state_[v].is_point());
   }
   using std::swap;
   swap(state_[v], value);
@@ -301,7 +453,7 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
       ops::assign(value, input[j], ctx_);
       continue;
     }
-    // An irrational input, rounded correctly once as a constant is.
+    // An irrational input, rounded correctly once (or enclosed) as a constant is.
     try {
       ops::assign_real(value, *input_expressions[j], ctx_);
     } catch (const expression_error& error) {
@@ -324,6 +476,16 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
     Num value = state_[v];
     set_value(v, value, 0);
   }
+  if constexpr (ops::encloses) {
+    non_point_count_ = 0;
+    for (const Num& value : state_) non_point_count_ += static_cast<std::size_t>(!value.is_point());
+    for (std::uint64_t& id : value_id_) id = next_value_id_++;
+    std::fill(computed_.begin(), computed_.end(), 0);
+    std::fill(proven_unfixed_.begin(), proven_unfixed_.end(), 0);
+    proven_unfixed_count_ = 0;
+  }
+  states_exact_ = true;
+  shortfall_.reset();
   // What the previous run kept goes, and so does its charge -- but a table
   // of seen states of the first size stays, emptied: a network_runner
   // makes many runs of a few steps each, for which making and zeroing a new
@@ -346,7 +508,7 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
 template <class Num>
 bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already) {
   if (!evaluated_already) {
-    for (equation_index e : selected) non_finite_[e] = !evaluate(e, state_, next_[e]);
+    for (equation_index e : selected) evaluate_next(e);
   }
   if constexpr (!ops::exact) {
     // A non-finite value would enter y(t + 1): stop, naming the first such
@@ -355,17 +517,60 @@ bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selec
     for (equation_index e : selected) {
       if (non_finite_[e] && (!first || e < *first)) first = e;
     }
-    if (first) throw_non_finite(*first);
+    if (first) {
+      if constexpr (ops::encloses) {
+        if (undecided_piece_[*first]) {
+          shortfall_ = piece_shortfall(*first, t);
+          return false;
+        }
+      }
+      throw_non_finite(*first);
+    }
   }
   changed_.clear();
-  for (equation_index e : selected) {
-    const std::uint32_t v = target_[e];
-    if (!ops::equal(next_[e], state_[v])) {
+  if constexpr (ops::encloses) {
+    // Decided for every equation on y(t) before any value changes.
+    for (equation_index e : selected) applies_[e] = !proven_unchanged(e);
+    for (equation_index e : selected) {
+      if (!applies_[e]) continue;
+      const std::uint32_t v = target_[e];
       set_value(v, next_[e], t + 1);
       changed_.push_back(v);
     }
+    // The ids, read from y(t) before any of them changes.
+    for (equation_index e : selected) {
+      if (!applies_[e]) continue;
+      computed_[target_[e]] = 1;
+      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) source_ids_[k] = value_id_[term_source_[k]];
+      pending_ids_[e] = copy_of_[e] != no_copy ? value_id_[copy_of_[e]] : next_value_id_++;
+    }
+    for (equation_index e : selected) {
+      if (applies_[e]) value_id_[target_[e]] = pending_ids_[e];
+    }
+  } else {
+    for (equation_index e : selected) {
+      const std::uint32_t v = target_[e];
+      if (!ops::equal(next_[e], state_[v])) {
+        set_value(v, next_[e], t + 1);
+        changed_.push_back(v);
+      }
+    }
   }
   return !changed_.empty();
+}
+
+template <class Num>
+void simulator<Num>::classify_fixed(equation_index e, bool first_time) {
+  const char unfixed = non_finite_[e] || !proven_unchanged(e) ? 1 : 0;
+  if (!first_time) unfixed_count_ -= static_cast<std::size_t>(unfixed_[e]);
+  unfixed_count_ += static_cast<std::size_t>(unfixed);
+  unfixed_[e] = unfixed;
+  if constexpr (ops::encloses) {
+    const char changes = unfixed && proven_changed(e) ? 1 : 0;
+    if (!first_time) proven_unfixed_count_ -= static_cast<std::size_t>(proven_unfixed_[e]);
+    proven_unfixed_count_ += static_cast<std::size_t>(changes);
+    proven_unfixed_[e] = changes;
+  }
 }
 
 // After a step: only equations of W that read a changed neuron, or update
@@ -387,10 +592,8 @@ void simulator<Num>::recheck_fixed_points() {
   for (equation_index e : recheck_) {
     // A non-finite evaluation is not a fixed point; it stops the run only if
     // it is applied.
-    non_finite_[e] = !evaluate(e, state_, next_[e]);
-    const char unfixed = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
-    unfixed_count_ += static_cast<std::size_t>(unfixed) - static_cast<std::size_t>(unfixed_[e]);
-    unfixed_[e] = unfixed;
+    evaluate_next(e);
+    classify_fixed(e, false);
   }
   // Under the parallel rule every unfixed equation was just applied, so its
   // target changed and it is among the rechecked ones: the new list of
@@ -513,6 +716,18 @@ bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
   return false;
 }
 
+namespace {
+
+run_outcome ended(run_status status, std::uint64_t steps, std::optional<precision_shortfall> shortfall = {}) {
+  run_outcome outcome;
+  outcome.status = status;
+  outcome.steps = steps;
+  outcome.shortfall = std::move(shortfall);
+  return outcome;
+}
+
+}  // namespace
+
 template <class Num>
 run_outcome simulator<Num>::run(const std::vector<rational>& input,
                                 const std::vector<real_expression_ptr>& input_expressions, const step_hook& hook,
@@ -522,9 +737,8 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
   unfixed_count_ = 0;
   unfixed_list_.clear();
   for (equation_index e : rule_->universe()) {
-    non_finite_[e] = !evaluate(e, state_, next_[e]);
-    unfixed_[e] = non_finite_[e] || !ops::equal(next_[e], state_[target_[e]]) ? 1 : 0;
-    unfixed_count_ += static_cast<std::size_t>(unfixed_[e]);
+    evaluate_next(e);
+    classify_fixed(e, true);
     if (unfixed_[e]) unfixed_list_.push_back(e);
   }
   if (hook) hook(0, {});
@@ -534,12 +748,26 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
   monitor_poll poll(monitor);
   for (std::uint64_t t = 0;; ++t) {
     check_memory(t);
-    if (unfixed_count_ == 0) return {run_status::halted, t, 0, 0};
+    if (unfixed_count_ == 0) return ended(run_status::halted, t);
+    if constexpr (ops::encloses) {
+      // y(t) is proven not to be a fixed point only by an equation proven to change.
+      if (proven_unfixed_count_ == 0) return ended(run_status::undecided, t, fixed_point_shortfall(t));
+      if (non_point_count_ > 0) states_exact_ = false;
+    }
     std::uint64_t first = 0;
-    if (period_ != 0 && repeats(t, first)) return {run_status::diverges, t, first, t - first};
-    if (t == limit) return {run_status::undecided, t, 0, 0};
+    if (period_ != 0 && states_exact_ && repeats(t, first)) {
+      run_outcome outcome = ended(run_status::diverges, t);
+      outcome.cycle_start = first;
+      outcome.cycle_period = t - first;
+      return outcome;
+    }
+    if (t == limit) return ended(run_status::undecided, t);
     // After the verdicts on y(t): a run stopped here has examined y(0) ... y(t).
-    if (poll.due() && poll.look(t, largest_bits_)) return {run_status::undecided, t, 0, 0, true};
+    if (poll.due() && poll.look(t, largest_bits_)) {
+      run_outcome outcome = ended(run_status::undecided, t);
+      outcome.interrupted = true;
+      return outcome;
+    }
     evaluating_on_ = t;
     const auto selected = rule_->select(t);
     if (everything) {
@@ -551,6 +779,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
     } else {
       step(t, selected, false);
     }
+    if (shortfall_) return ended(run_status::undecided, t, shortfall_);
     recheck_fixed_points();
     if (hook) hook(t + 1, selected);
   }
@@ -559,5 +788,6 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
 template class simulator<rational>;
 template class simulator<real_number>;
 template class simulator<double>;
+template class simulator<interval_number>;
 
 }  // namespace nnsim

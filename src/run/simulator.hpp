@@ -31,6 +31,27 @@
 // step, so a run stops with a limit_error at its memory limit, not when the
 // system runs out.
 //
+// Interval modes (reals.md, section 3): values are enclosures, and only
+// proven verdicts are given.  Each value carries an id that stands for its
+// exact real: a fresh one whenever a neuron takes a value not proven equal
+// to its last one, except that a *copy* -- an evaluation whose potential,
+// after the terms whose value or weight is the point 0, is exactly 1 * y_u
+// with the bias 0, through an activation that is the identity on y_u's
+// interval (id; sat within [0, 1]; relu within [0, inf)) -- takes the id of
+// y_u.  An equation is *proven unchanged* when its next value and the
+// neuron's value are the same point, or it copies a value with the
+// neuron's own id, or the neuron's value was computed by the same equation
+// from values with the ids its predecessors hold now (the same function of
+// the same reals).  The copy rule is what lets a register that holds its
+// value through a loop of copies (the compiled machines' `C -> C.c -> C`)
+// be proven unchanged with an irrational or non-dyadic value.  y(t) is a fixed point when every equation of the universe is
+// proven unchanged; the run goes on past y(t) only when at least one is
+// proven to change (disjoint intervals); otherwise it ends undecided with a
+// precision_shortfall, as it does when the piece of step or sign cannot be
+// decided for a value that is about to be applied.  Repetitions are looked
+// for only while every state so far is made of points: then the states are
+// the exact ones and the repetition proof applies unchanged.
+//
 // The floating modes stop with a non_finite_error as soon as a potential or a
 // value is +inf, -inf or NaN: no verdict about the real computation can be
 // drawn past that point, and NaN would break every comparison.
@@ -39,6 +60,7 @@
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/memory_budget.hpp"
 #include "nnsim/run/run_limits.hpp"
+#include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/run_monitor.hpp"
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
@@ -62,6 +84,7 @@ struct run_outcome {
   std::uint64_t cycle_start = 0;
   std::uint64_t cycle_period = 0;
   bool interrupted = false;   // the monitor asked to stop: status undecided, steps = the steps done
+  std::optional<precision_shortfall> shortfall;  // interval modes: undecided because of the precision
 };
 
 template <class Num>
@@ -81,10 +104,10 @@ class simulator {
   // Runs the computation from the initial state for `input` (one value per
   // input neuron, checked by the caller; where `input_expressions`, empty or
   // of the same length, holds an expression, that irrational value instead,
-  // rounded correctly once: an input_error when that fails).  Throws limit_error past max_bits
-  // or the memory budget.  `monitor` (optional) sees the progress and may
-  // stop the run, which then ends undecided and interrupted at the step it
-  // reached.
+  // rounded correctly once or enclosed: an input_error when that fails).
+  // Throws limit_error past max_bits or the memory budget.  `monitor`
+  // (optional) sees the progress and may stop the run, which then ends
+  // undecided and interrupted at the step it reached.
   run_outcome run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions,
                   const step_hook& hook = {}, const run_monitor* monitor = nullptr);
 
@@ -103,9 +126,19 @@ class simulator {
  private:
   void reset(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions);
   // σ_e(ξ_e(y)) into `out`.  Returns false when the potential or the value
-  // is not a finite number (floating modes only); then which part it was is
-  // in non_finite_part_.
+  // is not a finite number (floating modes only; then which part it was is
+  // in non_finite_part_), or when the piece of the activation is undecided
+  // (interval modes; then last_piece_undecided_ is set).
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // evaluate(e, state_, next_[e]), keeping what it found out about e's value.
+  void evaluate_next(equation_index e);
+  static bool is_point_zero(const Num& value) {
+    if constexpr (ops::encloses) {
+      return value.is_point() && mpfr_zero_p(ops::lower(value));
+    } else {
+      return false;
+    }
+  }
   // Evaluates S_t on state_ and applies the changes; returns whether any
   // value changed.  The changed neurons are left in changed_.
   bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
@@ -127,6 +160,22 @@ class simulator {
   // Throws the non_finite_error for equation e, about to be applied to y(t).
   [[noreturn]] void throw_non_finite(equation_index e);
   enum non_finite_part { non_finite_potential, non_finite_value };
+  // Interval modes: whether applying equation e (evaluated into next_[e] on
+  // y(t)) is proven to leave its neuron's value as it is.
+  bool proven_unchanged(equation_index e) const;
+  // Interval modes: whether it is proven to change it (disjoint intervals).
+  bool proven_changed(equation_index e) const;
+  // Interval modes: the shortfall that ends the run at y(t): the piece of
+  // an activation of equation e, or whether y(t) is a fixed point (e: the
+  // first equation of the universe not proven unchanged).
+  precision_shortfall piece_shortfall(equation_index e, std::uint64_t t);
+  precision_shortfall fixed_point_shortfall(std::uint64_t t);
+  // Whether y(t) is a fixed point of equation e (evaluated into next_[e]):
+  // updates unfixed_ and, in the interval modes, proven_unfixed_ and the counts.
+  void classify_fixed(equation_index e, bool first_time);
+  // The activation of equation e on the potential xi_ into `out`.  False
+  // (interval modes) when its piece cannot be decided.
+  bool activate(equation_index e, Num& out);
   // In the floating modes: whether `value` is +inf, -inf or NaN, and if so
   // records it and `part` for the message.  Always false in rational mode.
   bool left_finite_numbers(const Num& value, non_finite_part part);
@@ -197,6 +246,29 @@ class simulator {
   Num non_finite_value_;                       // the non-finite potential, distance term or value
   Num probe_;                                  // scratch output of the evaluation that describes it
   std::uint64_t evaluating_on_ = 0;            // the state being evaluated, y(evaluating_on_)
+
+  // Interval modes.
+  // equation -> its last evaluation into next_ could not decide step/sign
+  // (kept per equation, not written by the evaluations of a replay).
+  std::vector<char> undecided_piece_;
+  std::vector<char> proven_unfixed_;           // equation -> proven to change its neuron (universe only)
+  std::size_t proven_unfixed_count_ = 0;
+  // Which exact real each value is: neurons with the same id hold the same
+  // real (a fresh id per value not proven equal to an earlier one; a copy
+  // takes the id of what it copies).
+  std::vector<std::uint64_t> value_id_;        // neuron -> id of its present value
+  std::uint64_t next_value_id_ = 0;
+  std::vector<char> computed_;                 // neuron -> its present value was computed by its equation
+  std::vector<std::uint64_t> source_ids_;      // term -> id of its source's value when the target was computed
+  std::vector<std::uint32_t> copy_of_;         // equation -> the neuron its last evaluation copied, or no_copy
+  std::vector<std::uint64_t> pending_ids_;     // equation -> the id its value takes in this step
+  std::uint32_t last_copy_source_ = 0;
+  bool last_piece_undecided_ = false;           // what evaluate() found: the piece of step/sign is undecided         // what evaluate() found: the neuron copied, or no_copy
+  static constexpr std::uint32_t no_copy = ~std::uint32_t{0};
+  std::vector<char> applies_;                  // equation -> S_t applies it (its value is not proven unchanged)
+  std::size_t non_point_count_ = 0;            // neurons whose value is not a point
+  bool states_exact_ = true;                   // every state of the run so far is made of points
+  std::optional<precision_shortfall> shortfall_;
 };
 
 }  // namespace nnsim

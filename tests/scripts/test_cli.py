@@ -88,7 +88,7 @@ def test_errors(t):
     t.expect("parse error from stdin", ["run", "-", "--input", "1"], 2, stdin=MISSPELT,
              stderr_first_line="<stdin>:4:5: error: unknown activation 'stpe'; did you mean 'step'?")
     t.expect("bad --numbers", ["run", xor, "--input", "1,0", "--numbers", "float"], 2, stdout="",
-             stderr="nnsim: error: --numbers: unknown number mode 'float': expected rational, double or real:P\n"
+             stderr="nnsim: error: --numbers: unknown number mode 'float': expected rational, double, real:P, interval:P or certified\n"
                     "(see 'nnsim run --help')\n")
     t.expect("bad real precision", ["run", xor, "--input", "1,0", "--numbers", "real:1"], 2,
              stderr_first_line="nnsim: error: --numbers: invalid number mode 'real:1': "
@@ -122,7 +122,7 @@ def test_errors(t):
              stderr="nnsim: error: the network has 2 input neurons (x1, x2); give their values with --input\n")
     t.expect("logistic in rational mode", ["run", "smooth.nn", "--input", "1"], 2, stdout="",
              stderr="smooth.nn:4:1: error: activation 'logistic' of neuron 'y' is not exact in rational mode; "
-                    "run it with --numbers double or --numbers real:P\n"
+                    "run it with --numbers certified, interval:P, real:P or double\n"
                     "  y = logistic(2 x)\n"
                     "  ^\n")
     t.expect("--max-bits exceeded", ["run", "growing.nn", "--max-bits", "100"], 3, stdout="",
@@ -254,7 +254,7 @@ def test_fmt_and_friends(t):
     t.check("info: cycle", not info["acyclic"] and info["cycle"] == ["x"] and info["components"] == [["x"]], info)
     t.write("smooth.nn", LOGISTIC)
     info = json.loads(t.expect("info on a logistic network", ["info", "smooth.nn", "--json"], 0).stdout)
-    t.check("info: no rational mode", info["number_modes"] == ["double", "real:P"], info)
+    t.check("info: no rational mode", info["number_modes"] == ["double", "real:P", "interval:P", "certified"], info)
 
 
 def test_trace(t):

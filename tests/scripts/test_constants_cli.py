@@ -84,6 +84,17 @@ def test_irrational_input(t):
              stdout="input: a = sqrt(2) / 2, b = 1/4\nhalted after 1 step\noutput: y = 0.95710659\nstate y(1):\n"
                     "  a = 0.70710659  (input)\n  b = 0.25        (input)\n  y = 0.95710659  (output)\nrule: parallel\n"
                     "numbers: real:20 (the values are floating-point approximations of the exact ones)\n")
+    # The interval modes enclose it: mpmath gives sqrt(2)/2 between these
+    # 64-bit bounds, 0xB504F333F9DE6484 / 2^64 and the next.
+    result = t.expect("irrational input: interval:64", ["run", net, "--input", "sqrt(2)/2, 0", "--numbers",
+                                                        "interval:64", "--json"], 0)
+    a = t.json_of("interval:64", result).get("state", {}).get("a")
+    t.check("interval:64: sqrt(2)/2 enclosed", a == {"lo": "0.707106781186547524381", "hi": "0.707106781186547524437"},
+            a)
+    result = t.expect("irrational input: certified", ["run", net, "--input", "sqrt(2)/2, 1", "--numbers",
+                                                      "certified", "--json"], 0)
+    obj = t.json_of("certified", result)
+    t.check("certified: proven at 64 bits", (obj.get("status"), obj.get("precision")) == ("halted", 64), obj)
     t.expect("irrational input: trace", ["trace", net, "--input", "-pi, 1", "--numbers", "double", "--format", "csv"],
              0, stdout="t,updated,a,b,y\n0,,-3.141592653589793,1,0\n1,y,-3.141592653589793,1,-2.141592653589793\n")
     t.expect("irrational input: no enclosure decides it", ["run", net, "--input", "sin(pi), 0", "--numbers", "real:30"],
@@ -121,7 +132,7 @@ constants: 2
   h = sqrt(9/4) - 1 = 1/2
 activations: id (3 neurons)
 distance norms: dist (1 neuron)
-number modes: double, real:P
+number modes: double, real:P, interval:P, certified
   not rational: constant 'r' (line 3) is irrational, used on line 5
   not rational: d uses dist (line 8), which is not exact on rationals
 """)
@@ -132,7 +143,7 @@ number modes: double, real:P
     t.check("info --json: constants", obj.get("constants") == [
         {"name": "r", "expression": "sqrt(2) / 2", "rational": False, "approximation": "0.7071067811865476"},
         {"name": "h", "expression": "sqrt(9/4) - 1", "rational": True, "value": "1/2"}], obj.get("constants"))
-    t.check("info --json: number modes", obj.get("number_modes") == ["double", "real:P"], obj.get("number_modes"))
+    t.check("info --json: number modes", obj.get("number_modes") == ["double", "real:P", "interval:P", "certified"], obj.get("number_modes"))
 
 
 def test_dot(t):

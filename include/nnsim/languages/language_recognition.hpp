@@ -27,7 +27,7 @@ enum class word_verdict {
   accept,           // halted, output > 0
   reject,           // halted, output <= 0
   reject_diverges,  // periodic without a fixed point: provably never halts
-  undecided,        // the step limit came first
+  undecided,        // the step limit came first, or (interval modes) the precision did not decide it
 };
 // "accept", "reject", "reject-diverges", "undecided" (the names of cli.md).
 std::string_view name_of(word_verdict verdict);
@@ -67,6 +67,11 @@ struct word_classification {
   state_values output;                  // the output neuron's value in the last state (one value)
   // options.monitor stopped the run: verdict undecided, and no verdict about the word.
   bool interrupted = false;
+  // interval:P and certified: the precision of the run (certified: the one
+  // that proved the verdict), and what it could not decide when undecided
+  // for that reason -- the sign of the output is one of the decisions.
+  unsigned precision = 0;
+  std::optional<precision_shortfall> shortfall;
 };
 
 // Runs `net` on δ(word) and classifies the word.  Throws input_error for a

@@ -12,6 +12,7 @@
 
 #include "nnsim/numbers/real_expression.hpp"
 
+#include <mpfi.h>
 #include <mpfr.h>
 
 namespace nnsim {
@@ -27,6 +28,13 @@ void round_correctly(const real_expression& expression, mpfr_ptr out);
 
 // The value rounded to the nearest double (subnormals included).
 double round_to_double(const real_expression& expression);
+
+// `out` set to an interval that contains the exact value of `expression`,
+// with out's precision (interval:P and certified modes): computed at that
+// precision, or higher where a domain condition needs it (whether the
+// argument of log is positive), then rounded outward.  Throws
+// expression_error as round_correctly does.
+void enclose_value(const real_expression& expression, mpfi_ptr out);
 
 // Evaluates the enclosure once at a moderate precision, so that a domain
 // error the enclosure already proves is reported where the expression is

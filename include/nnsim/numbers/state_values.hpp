@@ -1,5 +1,6 @@
 // The values of a run in the number type of its mode: exact rationals
-// (rational mode), MPFR values (real:P) or doubles (double).  A library user
+// (rational mode), MPFR values (real:P), doubles (double) or intervals that
+// enclose the exact values (interval:P, certified).  A library user
 // reads them as numbers (exact(), as<Num>(), sign(), to_rational()); text is
 // made only on request, by text(), through value_format.hpp.
 //
@@ -13,12 +14,15 @@
 // its values and is copyable.
 #pragma once
 
+#include "nnsim/numbers/interval_number.hpp"
 #include "nnsim/numbers/rational.hpp"
 #include "nnsim/numbers/real_number.hpp"
 
 #include <cstddef>
 #include <span>
+#include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -27,7 +31,8 @@ namespace nnsim {
 namespace detail {
 
 // The operations shared by the owning and the viewing form, on a variant of
-// three sequences (vectors or spans) of rational, real_number and double.
+// four sequences (vectors or spans) of rational, real_number, double and
+// interval_number.
 template <class Derived>
 class value_access {
  public:
@@ -37,16 +42,23 @@ class value_access {
   bool empty() const { return size() == 0; }
   // Whether the values are exact rationals (rational mode).
   bool is_exact() const { return self().storage().index() == 0; }
+  // Whether the values are intervals (interval:P, certified).
+  bool is_interval() const { return self().storage().index() == 3; }
   // -1, 0 or 1 (0 also for a floating -0; NaN counts as 0).  Throws
-  // std::out_of_range for a bad index.
+  // std::out_of_range for a bad index, and std::domain_error for an
+  // interval whose reals do not all have one sign.
   int sign(std::size_t i) const;
+  // An interval that is not a point: its bounds as decimal text, rounded
+  // outward (value_format.hpp).  Nothing for any other value.
+  std::optional<std::pair<std::string, std::string>> bounds_text(std::size_t i) const;
   // The value as text (value_format.hpp).  Throws std::out_of_range.
   std::string text(std::size_t i) const;
   // Every value as text.
   std::vector<std::string> texts() const;
   // The exact value of value i: a double or an MPFR value is a dyadic
-  // rational.  Throws std::out_of_range, and std::domain_error for an
-  // infinity or NaN.
+  // rational, and so is an interval that is a point.  Throws
+  // std::out_of_range, and std::domain_error for an infinity, NaN or an
+  // interval that is not a point.
   rational to_rational(std::size_t i) const;
 
  private:
@@ -60,12 +72,14 @@ class state_view;
 // Values owned, in one number type.  Default: no values, rational.
 class state_values : public detail::value_access<state_values> {
  public:
-  using storage_type = std::variant<std::vector<rational>, std::vector<real_number>, std::vector<double>>;
+  using storage_type = std::variant<std::vector<rational>, std::vector<real_number>, std::vector<double>,
+                                    std::vector<interval_number>>;
 
   state_values() = default;
   explicit state_values(std::vector<rational> values) : values_(std::move(values)) {}
   explicit state_values(std::vector<real_number> values) : values_(std::move(values)) {}
   explicit state_values(std::vector<double> values) : values_(std::move(values)) {}
+  explicit state_values(std::vector<interval_number> values) : values_(std::move(values)) {}
 
   // The values when they have type Num; throws std::logic_error otherwise.
   template <class Num>
@@ -77,7 +91,8 @@ class state_values : public detail::value_access<state_values> {
   const storage_type& storage() const { return values_; }
   state_view view() const;
 
-  // Same number type and equal values (as numbers: 0 == -0).
+  // Same number type and equal values (as numbers: 0 == -0; intervals with
+  // the same bounds).
   friend bool operator==(const state_values& a, const state_values& b);
 
  private:
@@ -89,12 +104,14 @@ class state_values : public detail::value_access<state_values> {
 class state_view : public detail::value_access<state_view> {
  public:
   using storage_type =
-      std::variant<std::span<const rational>, std::span<const real_number>, std::span<const double>>;
+      std::variant<std::span<const rational>, std::span<const real_number>, std::span<const double>,
+                   std::span<const interval_number>>;
 
   state_view() = default;
   explicit state_view(std::span<const rational> values) : values_(values) {}
   explicit state_view(std::span<const real_number> values) : values_(values) {}
   explicit state_view(std::span<const double> values) : values_(values) {}
+  explicit state_view(std::span<const interval_number> values) : values_(values) {}
 
   template <class Num>
   std::span<const Num> as() const;

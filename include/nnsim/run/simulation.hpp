@@ -34,6 +34,12 @@ struct run_result {
   std::size_t largest_value_bits = 0;    // rational mode: largest value size seen during the run
   rule_spec rule;
   number_mode numbers;
+  // interval:P and certified: the precision of the enclosures (for
+  // certified, the one that proved the verdict, or the last one tried).
+  unsigned precision = 0;
+  // interval:P and certified: the run ended undecided because a decision
+  // could not be made at this precision (reals.md, section 3).
+  std::optional<precision_shortfall> shortfall;
 };
 
 // Called with y(0) before the first step and then with y(t + 1) after each
@@ -51,8 +57,9 @@ struct run_request {
   std::vector<rational> input;           // one value per input neuron
   // Empty, or one entry per input neuron: a non-null entry is an irrational
   // input value (reals.md, section 1; `--input 'sqrt(2)/2'`), and input[j]
-  // is then not read.  It is rounded correctly once in the floating modes,
-  // as a constant is; rational mode refuses it (an input_error).
+  // is then not read.  It is treated as a constant is: rounded correctly
+  // once in the floating modes, enclosed in the interval modes, refused in
+  // rational mode (an input_error).
   std::vector<real_expression_ptr> input_expressions;
   std::optional<rule_spec> rule;         // overrides the network's rule
   number_mode numbers;
@@ -65,6 +72,11 @@ struct run_request {
   memory_budget* budget = nullptr;
   // Optional: sees the progress of a long run and can stop it (run_monitor.hpp).
   run_monitor monitor;
+  // interval:P and certified: whether output > 0 is a decision of the
+  // verdict (language recognition).  A halted run whose first output's
+  // interval holds 0 and positive numbers then ends undecided, and
+  // certified mode raises the precision to decide it.
+  bool decide_output_sign = false;
 };
 
 // Runs the computation.  Throws input_error for a wrong input length, an
@@ -103,7 +115,7 @@ class network_runner {
   // The same with irrational input values, as run_request::input_expressions
   // holds them (empty, or one entry per input neuron): an input_error for
   // an irrational value in rational mode, or for one whose correct rounding
-  // fails (a domain error, or a value no enclosure decides).
+  // or enclosure fails (a domain error, or a value no enclosure decides).
   run_result run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions);
 
   const network& net() const;
