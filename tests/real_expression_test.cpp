@@ -284,6 +284,18 @@ TEST_CASE("irrational input values: rounded correctly once in the floating modes
   result = run_network(net, request);
   CHECK(result.state.to_rational(0) == rational(0xB504F, 1 << 20));
 
+  // The interval modes enclose it; certified passes it to every precision
+  // it tries.
+  for (const char* mode : {"interval:64", "certified"}) {
+    CAPTURE(mode);
+    request.numbers = number_mode::parse(mode);
+    result = run_network(net, request);
+    CHECK(result.status == run_status::halted);
+    CHECK(result.precision == 64);
+    CHECK(result.state.text(0) == "[0.70710678118654752438, 0.70710678118654752444]");
+  }
+  request.numbers = number_mode::parse("real:20");
+
   // The runner takes them too, and stays usable after one that cannot be
   // rounded (sin(pi) is 0, which no enclosure decides in real:P).
   network_runner runner(net, request);

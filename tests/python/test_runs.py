@@ -125,6 +125,9 @@ class ExpressionInputTest(unittest.TestCase):
         self.assertEqual(r.state["x"].hex(), "0x1.6a09e667f3bcdp-1")
         r = counter.run(["sqrt(2)/2"], numbers="real:20", max_steps=0)
         self.assertEqual(r.exact_state["x"], Fraction(0xB504F, 2 ** 20))
+        r = counter.run(["sqrt(2)/2"], numbers="certified", max_steps=0)
+        # The 64-bit bounds around it (mpmath), as Fractions.
+        self.assertEqual(r.state["x"], (Fraction(0xB504F333F9DE6484, 2 ** 64), Fraction(0xB504F333F9DE6485, 2 ** 64)))
         xor = load("networks/lecture/xor.nn")
         self.assertEqual(xor.run([Fraction(1, 2), "pi/4"], numbers="double").exact_state["x2"],
                          Fraction(0x1921FB54442D18, 2 ** 53))
