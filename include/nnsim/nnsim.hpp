@@ -34,10 +34,14 @@
 
 // languages
 #include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/language_prefix.hpp"
 #include "nnsim/languages/language_recognition.hpp"
 #include "nnsim/languages/machine_check.hpp"
 #include "nnsim/languages/machine_compiler.hpp"
 #include "nnsim/languages/machine_parser.hpp"
+#include "nnsim/languages/oracle_check.hpp"
+#include "nnsim/languages/oracle_network.hpp"
+#include "nnsim/languages/oracle_weight.hpp"
 #include "nnsim/languages/turing_machine.hpp"
 #include "nnsim/languages/word_pattern.hpp"
 

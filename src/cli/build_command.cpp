@@ -19,6 +19,7 @@ command add_build_command(CLI::App& app, cli_context& context) {
       "nnsim build gate xor -o xor.nn            # the lecture's two-layer XOR",
       "nnsim build boolean 0110 --minimize       # any Boolean function, two layers",
       "nnsim build machine networks/machines/palindromes.tm   # a Turing machine as a sat network",
+      "nnsim build oracle --demo palindromes --max-len 4  # any language in one real weight",
       "nnsim build gate --help                   # the options of one construction",
       }));
 
@@ -27,6 +28,7 @@ command add_build_command(CLI::App& app, cli_context& context) {
       add_build_gate_command(*group),
       add_build_boolean_command(*group),
       add_build_machine_command(*group),
+      add_build_oracle_command(*group),
   });
 }
 

@@ -162,11 +162,13 @@ command add_check_command(CLI::App& app, cli_context& context) {
       {
       "nnsim check boolean --arity 3     # all 256 functions of three inputs",
       "nnsim check machine networks/machines/palindromes.tm --words 8",
+      "nnsim check oracle networks/oracle/palindromes.nn",
       "nnsim check boolean --help        # its options",
       }));
   return make_command_group(group, {
       add_check_boolean_command(*group, context),
       add_check_machine_command(*group, context),
+      add_check_oracle_command(*group, context),
   });
 }
 

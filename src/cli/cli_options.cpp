@@ -192,6 +192,23 @@ void add_run_options(CLI::App& app, run_options& options) {
   add_computation_options(app, options.computation);
 }
 
+std::vector<std::string> split_word_list(const std::string& text) {
+  std::vector<std::string> words;
+  if (text.empty()) return words;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::size_t first = item.find_first_not_of(" \t");
+    const std::string word =
+        first == std::string::npos ? "" : item.substr(first, item.find_last_not_of(" \t") - first + 1);
+    words.push_back(word == "ε" ? std::string() : word);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return words;
+}
+
 std::vector<rational> parse_value_list(std::string_view text, std::string_view option) {
   std::vector<rational> values;
   for (std::string_view item : split_value_list(text)) {

@@ -102,6 +102,11 @@ struct input_values {
 };
 input_values parse_input_list(std::string_view text, std::string_view option);
 
+// A comma-separated list of binary words (--expect-words, build oracle
+// --words): each item trimmed of blanks; an empty item or `ε` is the empty
+// word, and an empty text is the empty list.
+std::vector<std::string> split_word_list(const std::string& text);
+
 // A comma-separated list of neuron names of `net` (`--neurons h1,y`), in the
 // order given.  Throws input_error for an unknown name.
 std::vector<neuron_id> parse_neuron_list(const network& net, std::string_view text, std::string_view option);

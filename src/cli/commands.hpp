@@ -16,10 +16,12 @@
 //     build_gate_command.cpp     build gate      logic gates of unit-step neurons
 //     build_boolean_command.cpp  build boolean   the two-layer construction for any Boolean function
 //     build_machine_command.cpp  build machine   a Turing machine compiled into a rational sat network
+//     build_oracle_command.cpp   build oracle    the super-Turing network: a language in one real weight
 //   boolean_options.hpp    TABLE | --formula F, for every command that takes a Boolean function
 //   separable_command.cpp  separable  whether one unit-step neuron computes a Boolean function: weights or a certificate
 //   check_command.cpp      check     exhaustive checks of the lecture's theorems: check boolean --arity n
 //     check_machine_command.cpp  check machine   a compiled Turing machine against the machine on short words
+//     check_oracle_command.cpp   check oracle    a super-Turing network against the language its weight encodes
 //   learn_command.cpp      learn     learning rules: learn perceptron DATA.csv
 //   separability_report.hpp  certificates and separability JSON for separable and learn perceptron
 #pragma once
@@ -66,11 +68,13 @@ command add_build_command(CLI::App& app, cli_context& context);
 command add_build_gate_command(CLI::App& build);
 command add_build_boolean_command(CLI::App& build);
 command add_build_machine_command(CLI::App& build);
+command add_build_oracle_command(CLI::App& build);
 
 command add_separable_command(CLI::App& app, cli_context& context);
 // Groups like `build`: check boolean, learn perceptron.
 command add_check_command(CLI::App& app, cli_context& context);
 command add_check_machine_command(CLI::App& check, cli_context& context);
+command add_check_oracle_command(CLI::App& check, cli_context& context);
 command add_learn_command(CLI::App& app, cli_context& context);
 
 }  // namespace nnsim::cli

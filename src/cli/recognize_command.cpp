@@ -64,25 +64,6 @@ CLI::Validator word_length_check() {
       "");
 }
 
-// The words of --expect-words: comma-separated; an empty item or `ε` is the
-// empty word, and an empty text is the empty list (no word accepted).
-std::vector<std::string> split_word_list(const std::string& text) {
-  std::vector<std::string> words;
-  if (text.empty()) return words;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    const std::size_t first = item.find_first_not_of(" \t");
-    const std::string word =
-        first == std::string::npos ? "" : item.substr(first, item.find_last_not_of(" \t") - first + 1);
-    words.push_back(word == "ε" ? std::string() : word);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return words;
-}
-
 std::string shown(const std::string& word) { return word.empty() ? "ε" : word; }
 
 // The table's verdict cell: the words of semantics.md, section 6.
@@ -180,8 +161,7 @@ void write_human_report(const network& net, const recognition_options& options,
                       plural(unknown, "word", "words"), plural(options.limits.max_steps, "step", "steps")));
     }
   }
-  const auto by_precision = static_cast<std::size_t>(
-      std::count_if(records.begin(), records.end(), [](const word_record& w) { return w.precision_undecided; }));
+  const std::size_t by_precision = report.undecided_precision;
   const std::size_t by_steps = report.undecided - by_precision;
   const char* neither = expectation != nullptr ? "; neither confirmed nor counted as a mismatch" : "";
   if (by_steps > 0) {
@@ -296,7 +276,8 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
       "  accept             halted with output > 0\n"
       "  reject             halted with output <= 0\n"
       "  reject (diverges)  a state repeats without a fixed point: it never halts\n"
-      "  undecided          neither within --max-steps steps\n"
+      "  undecided          neither within --max-steps steps (interval:P and certified: or a decision needs "
+      "more precision)\n"
       "A mismatch is an accept where the expectation says reject, or a reject (of either kind) where it says "
       "accept; undecided words are counted separately. Exit code 1 when there is a mismatch, 0 otherwise, "
       "2 on bad input, 3 when --max-bits or --max-memory stops a run. Ctrl-C stops a long list: the words "

@@ -21,6 +21,16 @@ std::string describe_neurons(const network& net, const std::vector<neuron_id>& i
 
 std::string shown_word(std::string_view word) { return word.empty() ? std::string("ε") : fmt::format("'{}'", word); }
 
+// Whether the first output of a halted run is > 0.  An interval has a proven
+// sign here: a run that must decide the output's sign (run_request::
+// decide_output_sign) halts only with an output interval above 0 or one
+// with no number above 0, which may hold 0 and negative numbers (no
+// proven sign of its own, but a proven reject).
+bool output_is_positive(const state_values& outputs) {
+  if (outputs.is_interval()) return mpfr_sgn(&outputs.as<interval_number>()[0].get()->left) > 0;
+  return outputs.sign(0) > 0;
+}
+
 }  // namespace
 
 std::string_view name_of(word_verdict verdict) {
@@ -65,7 +75,8 @@ void check_recognizer_shape(const network& net) {
 // Contract: `net` has one input and one output neuron (checked), `word` is
 // over {0, 1} (checked by delta_encode).  The verdict follows semantics.md,
 // section 6, from the run's status and the exact sign of the output (in the
-// floating modes the sign of the approximation).
+// floating modes the sign of the approximation; in the interval modes the
+// proven sign, or undecided).
 word_classification classify_word(const network& net, std::string_view word, const recognition_options& options) {
   check_recognizer_shape(net);
   word_classification result;
@@ -89,7 +100,7 @@ word_classification classify_word(const network& net, std::string_view word, con
 
   switch (run.status) {
     case run_status::halted:
-      result.verdict = run.outputs.sign(0) > 0 ? word_verdict::accept : word_verdict::reject;
+      result.verdict = output_is_positive(run.outputs) ? word_verdict::accept : word_verdict::reject;
       break;
     case run_status::diverges:
       result.verdict = word_verdict::reject_diverges;
@@ -207,7 +218,10 @@ recognition_report recognize_each(const network& net, const word_source& words, 
       case word_verdict::accept: ++report.accepted; break;
       case word_verdict::reject: ++report.rejected; break;
       case word_verdict::reject_diverges: ++report.rejected_diverging; break;
-      case word_verdict::undecided: ++report.undecided; break;
+      case word_verdict::undecided:
+        ++report.undecided;
+        if (entry.result.shortfall) ++report.undecided_precision;
+        break;
     }
     if (entry.mismatch) ++report.mismatches;
     if (entry.result.verdict != word_verdict::undecided) {

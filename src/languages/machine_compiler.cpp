@@ -47,122 +47,22 @@
 //   tm.loop.* the two-phase handshake that alternates the phases while the
 //            machine runs and stops when it halts.
 //
-// A safe write of register X toward target T with enable G uses
-//   up = sat(T - X - 1 + G),  down = sat(X - T - 1 + G),
-//   X  = sat(X.c + Σ up - Σ down),  X.c = sat(X):
-// with G = 0 both corrections vanish (|T - X| <= 1), with G = 1 they are the
-// positive and negative parts of T - X, with X = T they vanish for any G,
-// and in between they move X toward T without passing it.  X reads its own
-// value through the copy X.c, so each correction is applied to the value it
-// was computed from (two interleaved threads, both converging).
+// The safe writes, the reader and the loop are shared with the oracle
+// construction: sat_circuit.hpp, self_timed_reader.hpp, two_phase_loop.hpp.
 #include "nnsim/languages/machine_compiler.hpp"
+
+#include "languages/sat_circuit.hpp"
+#include "languages/self_timed_reader.hpp"
+#include "languages/two_phase_loop.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cctype>
-#include <map>
-#include <unordered_map>
 
 namespace nnsim {
 namespace {
-
-// An affine expression bias + Σ w·y over neurons.
-struct affine {
-  rational bias = 0;
-  std::vector<weighted_input> terms;
-
-  affine() = default;
-  affine(rational constant) : bias(std::move(constant)) {}  // NOLINT: constants read naturally
-  affine(neuron_id id) { terms.push_back({id, 1}); }        // NOLINT
-
-  affine& add(neuron_id id, const rational& weight) {
-    terms.push_back({id, weight});
-    return *this;
-  }
-  affine& add(const affine& other, const rational& factor = 1) {
-    bias += other.bias * factor;
-    for (const auto& t : other.terms) terms.push_back({t.source, t.weight * factor});
-    return *this;
-  }
-};
-
-affine operator+(affine a, const affine& b) { return a.add(b); }
-affine operator-(affine a, const affine& b) { return a.add(b, -1); }
-affine operator*(const rational& factor, const affine& a) {
-  affine scaled;
-  return scaled.add(a, factor);
-}
-
-// Builds the network: neurons by name, sat equations, group comments.
-class builder {
- public:
-  network net;
-
-  neuron_id id(const std::string& name) { return net.intern(name); }
-
-  void comment(std::string text) { pending_ = std::move(text); }
-
-  neuron_id sat(const std::string& name, const affine& potential) {
-    const neuron_id target = id(name);
-    equation& e = net.add_equation(target, activation::sat);
-    e.bias = potential.bias;
-    // Merge repeated neurons (the format's rule: one term per neuron, where
-    // it first occurs); a hash table finds the term, since the sums over all
-    // states and transitions have as many terms as the machine has.
-    std::unordered_map<std::uint32_t, std::size_t> position;  // neuron -> its term in e.inputs
-    position.reserve(potential.terms.size());
-    for (const auto& term : potential.terms) {
-      const auto [slot, added] = position.try_emplace(static_cast<std::uint32_t>(term.source), e.inputs.size());
-      if (added) {
-        e.inputs.push_back(term);
-      } else {
-        e.inputs[slot->second].weight += term.weight;
-      }
-    }
-    e.comment = std::move(pending_);
-    pending_.clear();
-    return target;
-  }
-
-  void init(neuron_id id, const rational& value) {
-    if (value != 0) net.set_init(id, value);
-  }
-
-  // A delay line d.1 ... d.length after `source`; returns its neurons.
-  std::vector<neuron_id> delay_line(const std::string& prefix, neuron_id source, unsigned length) {
-    std::vector<neuron_id> line;
-    for (unsigned i = 1; i <= length; ++i) line.push_back(sat(fmt::format("{}.{}", prefix, i), i == 1 ? affine(source) : affine(line.back())));
-    return line;
-  }
-
-  struct write_port {
-    affine target;
-    neuron_id enable;
-  };
-
-  // A register written only by safe writes (see the file comment).
-  neuron_id safe_register(const std::string& name, const rational& initial, const std::vector<write_port>& ports) {
-    const neuron_id x = id(name);
-    const neuron_id copy = id(name + ".c");
-    affine value = affine(copy);
-    for (std::size_t i = 0; i < ports.size(); ++i) {
-      const auto& port = ports[i];
-      const std::string suffix = ports.size() == 1 ? "" : fmt::format("{}", i + 1);
-      const neuron_id up = sat(name + ".up" + suffix, port.target - affine(x) + affine(rational(-1)) + affine(port.enable));
-      const neuron_id down = sat(name + ".dn" + suffix, affine(x) - port.target + affine(rational(-1)) + affine(port.enable));
-      value.add(up, 1).add(down, -1);
-    }
-    sat(name, value);
-    sat(name + ".c", affine(x));
-    init(x, initial);
-    init(copy, initial);
-    return x;
-  }
-
- private:
-  std::string pending_;
-};
 
 // Name fragments that cannot collide: a state's own name when it has no
 // '.', else "s.INDEX" (which has one); a symbol's character when it is a
@@ -236,43 +136,26 @@ class machine_compilation {
     net.rule_given = true;
   }
 
-  // boot: 1 for t = 0 .. 5, then 0 (inputs cannot set init values, so the
-  // remainder is loaded from x during this pulse).
-  void build_boot() {
-    b_.comment("boot: a pulse that is 1 for t = 0..5 and then 0; it loads the input into the reader");
-    std::vector<neuron_id> boot_chain;
-    boot_chain.push_back(b_.sat("boot.0", affine(rational(0))));
-    b_.net.set_init(boot_chain.back(), 1);
-    for (int i = 1; i <= 5; ++i) {
-      boot_chain.push_back(b_.sat(fmt::format("boot.{}", i), affine(boot_chain.back())));
-      b_.net.set_init(boot_chain.back(), 1);
-    }
-    boot_ = boot_chain.back();
-  }
+  void build_boot() { boot_ = build_boot_pulse(b_); }
 
   // in.*: the registers, the amplifiers that read one bit, the event chain
   // and the windows that restart the machine on the longer prefix.
   void build_reader() {
-    // Names first: they are read above their equations.
-    constexpr unsigned chain_length = 26;
-    const neuron_id e1 = b_.id("in.e.1");
-    const neuron_id reset = b_.id(fmt::format("in.e.{}", chain_length));
-    const neuron_id w1 = b_.id("in.w1");
-    const neuron_id w2 = b_.id("in.w2");
-    w3_ = b_.id("in.w3");
-    hold_ = e1;  // the machine is held from the event until the amplifiers are reset
-    const neuron_id bit_is_one = b_.id("in.E1");
+    self_timed_reader reader(b_, x_, boot_);
+    w3_ = reader.act();
+    hold_ = reader.hold();  // the machine is held from the event until the amplifiers are reset
+    const neuron_id bit_is_one = reader.bit_is_one();
+    const neuron_id w1 = reader.write_next();
+    const neuron_id w2 = reader.copy_back();
 
     // Bank 1 (current) and bank 2 (next).
-    const neuron_id rho = b_.id("in.rho");
     code_ = b_.id("in.C");
     const neuron_id scale = b_.id("in.S");
-    const neuron_id rho2 = b_.id("in.rho2");
     const neuron_id code2 = b_.id("in.C2");
     const neuron_id scale2 = b_.id("in.S2");
     b_.comment("reader, bank 1: remainder rho of δ(ω) not yet read (loaded from x at boot), code C of the\n"
                "prefix read so far as a stack for the tape, scale S = B^-(j+1); written from bank 2 in window w2");
-    b_.safe_register("in.rho", 0, {{affine(x_), boot_}, {affine(rho2), w2}});
+    reader.build_remainder();
     b_.safe_register("in.C", 0, {{affine(code2), w2}});
     b_.safe_register("in.S", 1 / base_, {{affine(scale2), w2}});
 
@@ -281,45 +164,19 @@ class machine_compilation {
     const rational d0 = digit(*machine_.symbol_index('0'));
     const rational d1 = digit(*machine_.symbol_index('1'));
     b_.comment("reader, bank 2: the next values, written in window w1 while bank 1 and the bit are stable");
-    b_.safe_register("in.rho2", 0, {{2 * affine(rho) - affine(bit_is_one), w1}});
+    reader.build_next_remainder();
     b_.safe_register("in.C2", 0, {{affine(code_) + d0 * affine(scale) + (d1 - d0) * affine(scaled_bit), w1}});
     b_.safe_register("in.S2", 0, {{(1 / base_) * affine(scale), w1}});
 
-    b_.comment("reader, amplifiers: with the drive enabled, P doubles toward 1 when rho > 1/2 and N when\n"
-               "rho < 1/2; at rho = 1/2 (the end of the word) both stay 0 for ever.  A drive that is only\n"
-               "partly enabled still pushes the right way, so a graded step cannot give a wrong bit");
-    const neuron_id enable =
-        b_.sat("in.en", affine(rational(1)) - big * affine(e1) - big * affine(reset) - big * affine(boot_));
-    const neuron_id drive_up = b_.sat("in.gp", 2 * affine(rho) + affine(rational(-2)) + affine(enable));
-    const neuron_id drive_down = b_.sat("in.gn", affine(enable) - 2 * affine(rho));
-    const neuron_id amp_up = b_.id("in.P");
-    const neuron_id amp_down = b_.id("in.N");
-    b_.sat("in.P", 2 * affine(amp_up) + affine(drive_up) - big * affine(reset) - big * affine(boot_));
-    b_.sat("in.N", 2 * affine(amp_down) + affine(drive_down) - big * affine(reset) - big * affine(boot_));
-    b_.comment("reader, events: E1 = bit 1 read, E0 = bit 0 read (1 once the amplifier saturates)");
-    b_.sat("in.E1", 4 * affine(amp_up) + affine(rational(-3)));
-    const neuron_id bit_is_zero = b_.sat("in.E0", 4 * affine(amp_down) + affine(rational(-3)));
-    b_.comment(fmt::format("reader, event chain: in.e.i is the event delayed by i steps; in.e.1 holds the machine,\n"
-                           "in.e.{} resets the amplifiers, which ends the event",
-                           chain_length));
-    std::vector<neuron_id> chain;
-    chain.push_back(b_.sat("in.e.1", affine(bit_is_one) + affine(bit_is_zero)));
-    for (unsigned i = 2; i <= chain_length; ++i) chain.push_back(b_.sat(fmt::format("in.e.{}", i), affine(chain.back())));
-    auto window = [&](const std::string& name, unsigned from, unsigned to) {
-      return b_.sat(name, affine(chain[from - 1]) - affine(chain[to - 1]));
-    };
-    b_.comment("reader, windows: w1 writes bank 2, w2 copies it to bank 1, w3 restarts the machine on the new\n"
-               "code; each opens after the one before has closed, and none opens while the chain drains");
-    window("in.w1", 4, 9);
-    window("in.w2", 11, 16);
-    window("in.w3", 19, 24);
+    reader.build_events({"machine", "restarts the machine on the new\ncode", {}, ""});
   }
 
   // tm.A.*: the current configuration, copied from B in phase 2 and reset to
   // the start configuration on the prefix read so far in window w3.
   void build_configuration_a() {
-    phase1_ = b_.id("tm.loop.G1");
-    phase2_ = b_.id("tm.loop.G2");
+    const loop_phases phases = name_loop_phases(b_, "tm.loop");
+    phase1_ = phases.first;
+    phase2_ = phases.second;
     a_state_.resize(machine_.state_count());
     b_state_.resize(machine_.state_count());
     for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
@@ -433,25 +290,11 @@ class machine_compilation {
                            "opens only while A's state is not a halting one, so the loop stops when the machine halts;\n"
                            "the reader holds it (in.e.1) while it restarts the machine",
                            k, m));
-    const neuron_id latch = b_.id("tm.loop.Q");
-    std::vector<neuron_id> latch_line{latch};
-    for (unsigned i = 1; i <= m; ++i) latch_line.push_back(b_.id(fmt::format("tm.loop.q.{}", i)));
     affine running = affine(rational(0));
     for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
       if (!machine_.halts_in(q)) running.add(a_state_[q], 1);
     }
-    affine phase1_potential = running - big * affine(hold_);
-    affine phase2_potential = affine(rational(-static_cast<int>(m))) - big * affine(hold_);
-    for (neuron_id q : latch_line) {
-      phase1_potential.add(q, -big);
-      phase2_potential.add(q, 1);
-    }
-    b_.sat("tm.loop.G1", phase1_potential);
-    b_.sat("tm.loop.G2", phase2_potential);
-    const auto done1 = b_.delay_line("tm.loop.d1", phase1_, k);
-    const auto done2 = b_.delay_line("tm.loop.d2", phase2_, k);
-    b_.sat("tm.loop.Q", affine(latch) + affine(done1.back()) - affine(done2.back()) - big * affine(hold_));
-    for (unsigned i = 1; i <= m; ++i) b_.sat(fmt::format("tm.loop.q.{}", i), affine(latch_line[i - 1]));
+    build_two_phase_loop(b_, "tm.loop", running, hold_, k, m);
   }
 
   void build_output() {
@@ -468,12 +311,9 @@ class machine_compilation {
     machine_transition t;
     neuron_id gate;
   };
-  // Suppression weight: larger than any potential it must cancel.
-  inline static const rational big = 4;
-
   const turing_machine& machine_;
   const machine_compiler_options& options_;
-  builder b_;
+  sat_circuit b_;
   // Digits.
   std::vector<std::uint32_t> order_;   // symbols in digit order
   std::vector<unsigned> rank_;         // symbol index -> position in order_

@@ -15,6 +15,14 @@
    runs `nnsim run FILE --json --input=... [--rule R] --max-steps M` and the
    reference and compares status, steps, cycle, outputs and the full state
    exactly.
+4. Runs every random network again in the proving modes, `--numbers
+   interval:64`, `interval:200` and `certified` (reals.md, section 3), with
+   the same rule and limit: each verdict must be the reference's (status,
+   steps, cycle; a value that is a point equal to the exact one, an interval
+   around it otherwise), or `undecided` -- with a precision shortfall, or at
+   the step limit once a state is not made of points -- and never another
+   proven verdict.  Prints how many runs of each mode got the reference's
+   verdict.
 
 Prints every difference (network text, command, both results) and a summary
 `N passed, M failed`; exits 0 when everything agrees, 1 otherwise.
@@ -40,6 +48,9 @@ import nn_reference as ref  # noqa: E402
 import random_networks as gen  # noqa: E402
 
 TIMEOUT = 60  # seconds for one nnsim run
+# The bounds of a certified run can have tens of thousands of digits.
+if hasattr(sys, "set_int_max_str_digits"):
+    sys.set_int_max_str_digits(0)
 
 
 # --------------------------------------------------------------------------
@@ -447,6 +458,74 @@ def normalize(res):
     return out
 
 
+PROVING_MODES = ["interval:64", "interval:200", "certified"]
+
+
+def encloses(value, exact):
+    """Whether a value of nnsim's JSON (an exact string, or {"lo", "hi"} of
+    decimal strings rounded outward) holds the exact rational `exact`."""
+    if isinstance(value, dict):
+        return Fraction(value["lo"]) <= exact <= Fraction(value["hi"])
+    return isinstance(value, str) and Fraction(value) == exact
+
+
+def is_point(value):
+    return isinstance(value, str)
+
+
+def interval_problems(mode, case, want, obj):
+    """What is wrong with nnsim's result `obj` in a proving mode, against the
+    reference's `want` for the same case: [] when it is the reference's
+    verdict or an allowed `undecided`.  Returns (problems, proven)."""
+    problems = []
+    precision = obj.get("precision")
+    if mode.startswith("interval:"):
+        if precision != int(mode.split(":")[1]):
+            problems.append(f"precision {precision!r}, expected {mode.split(':')[1]}")
+    elif precision not in [64 << k for k in range(11)]:  # 64, 128, ..., 65536
+        problems.append(f"precision {precision!r} is not one that certified mode tries")
+    if obj.get("numbers") != mode:
+        problems.append(f"numbers {obj.get('numbers')!r}")
+    status = obj.get("status")
+    shortfall = obj.get("undecided")
+    if status == "undecided" and shortfall is not None:
+        # A decision the enclosures could not make: allowed.  The run stopped
+        # at y(steps); when the reference reaches that state too, the state
+        # must enclose it.
+        if shortfall.get("reason") != "precision" or shortfall.get("step") != obj.get("steps"):
+            problems.append(f"undecided object {shortfall!r}")
+        steps = obj.get("steps")
+        if isinstance(steps, int) and steps <= case.max_steps:
+            at = ref.run_text(case.text, case.inputs, case.rule, steps, case.word)
+            if at["steps"] == steps and at["status"] in ("halted", "undecided"):
+                problems += [f"state {v}: {obj['state'].get(v)!r} does not hold {x}"
+                             for v, x in at["state"].items() if not encloses(obj["state"].get(v), Fraction(x))]
+        return problems, False
+    if status == "undecided":
+        # Without a shortfall only the step limit ends a run undecided;
+        # repetitions are not looked for once a state is not made of points,
+        # so a diverging network may end here too.
+        if want["status"] == "halted" or obj.get("steps") != case.max_steps:
+            problems.append(f"undecided at step {obj.get('steps')} without a precision shortfall, "
+                            f"the reference {want['status']} at step {want['steps']}")
+        return problems, want["status"] == "undecided"
+    # A proven verdict: exactly the reference's.
+    got = normalize(obj)
+    ref_norm = normalize(want)
+    for key in ("status", "steps", "cycle"):
+        if got.get(key) != ref_norm.get(key):
+            problems.append(f"{key} {got.get(key)!r}, the reference's {ref_norm.get(key)!r}")
+    if not problems:
+        outputs = obj.get("outputs") or []
+        if len(outputs) != len(want["outputs"]):
+            problems.append("outputs differ in number")
+        problems += [f"output {i}: {v!r} does not hold {x}" for i, (v, x) in enumerate(zip(outputs, want["outputs"]))
+                     if not encloses(v, Fraction(x))]
+        problems += [f"state {v}: {obj['state'].get(v)!r} does not hold {x}"
+                     for v, x in want["state"].items() if not encloses(obj["state"].get(v), Fraction(x))]
+    return problems, True
+
+
 def shell_quote(args):
     import shlex
     return " ".join(shlex.quote(str(a)) for a in args)
@@ -641,6 +720,35 @@ def main(argv):
                 check_result(report, title, c.text, cmd, want, rc, obj, out, err,
                              extra=f"reproduce: python3 tests/reference/random_networks.py {c.seed}"
                                    + (f" (max-neurons {a.max_neurons})" if a.max_neurons != 8 else ""))
+
+        # 4. the same random networks in the proving modes
+        proven = {mode: 0 for mode in PROVING_MODES}
+        valid = []
+        for c, p in zip(cases, paths):
+            try:
+                valid.append((c, p, ref.run_text(c.text, c.inputs, c.rule, c.max_steps, c.word)))
+            except ref.NNError:
+                pass
+        with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
+            runs = [(c, p, want, mode, pool.submit(run_nnsim, nnsim, p, c.cli_args() + ["--numbers", mode]))
+                    for c, p, want in valid for mode in PROVING_MODES]
+            for c, p, want, mode, fut in runs:
+                cmd = [nnsim, "run", p, "--json"] + c.cli_args() + ["--numbers", mode]
+                title = f"random network seed {c.seed} ({c.kind}) in {mode}"
+                rc, obj, out, err = fut.result()
+                if rc != 0 or not isinstance(obj, dict):
+                    report.fail(title, c.text, cmd, want, out.strip() or "(no JSON)",
+                                f"exit code {rc}; stderr: {err.strip()}", label="reference")
+                    continue
+                problems, was_proven = interval_problems(mode, c, want, obj)
+                if problems:
+                    report.fail(f"{title}: {'; '.join(problems)}", c.text, cmd, want, obj, label="reference")
+                else:
+                    report.ok()
+                    proven[mode] += was_proven
+        print("the reference's verdict in the proving modes: " +
+              ", ".join(f"{mode} {proven[mode]} of {len(valid)}" for mode in PROVING_MODES) +
+              " (the others undecided: a decision needed more precision, or a repetition was not proven)")
 
     if COLLIDING:
         print(f"every state hash collides (NNSIM_TEST_COLLIDING_HASH=1); {len(ordinary_hash_runs)} runs took more "

@@ -131,6 +131,7 @@ struct recognition_report {
   std::size_t rejected = 0;             // halted with output <= 0
   std::size_t rejected_diverging = 0;
   std::size_t undecided = 0;
+  std::size_t undecided_precision = 0;  // of the undecided: for want of precision (interval modes)
   std::size_t mismatches = 0;
   std::uint64_t largest_steps = 0;      // the largest T or t2 of a decided word (undecided ones ran N)
   std::size_t largest_value_bits = 0;   // over every word's run
