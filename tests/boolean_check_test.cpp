@@ -121,6 +121,22 @@ TEST_CASE("check boolean: the compiled evaluator agrees with the simulator", "[b
   CHECK(*fast == *nnsim::computed_function(nnsim::compute_truth_table(unordered)));
 }
 
+TEST_CASE("check boolean: the compiled evaluator takes no irrational constant for an integer", "[boolean_check]") {
+  // The rational field beside an irrational constant is 0: read as a
+  // weight, bias or init value it would give a wrong function.
+  for (const char* text : {"input a\noutput y\nconst r = sqrt(2)\ny = step(r a - 1)\n",
+                           "input a\noutput y\nconst r = sqrt(2)\ny = step(-r + a)\n",
+                           "input a\noutput y\nconst r = sqrt(2)\ninit c = r\ny = step(-1 + a + c)\n"}) {
+    CAPTURE(text);
+    CHECK_FALSE(nnsim::evaluate_step_network(nnsim::parse_network(text, "t.nn")));
+  }
+  // A rational constant is the integer it folds to.
+  const auto fast = nnsim::evaluate_step_network(
+      nnsim::parse_network("input a\noutput y\nconst two = sqrt(4)\ny = step(two a - 1)\n", "t.nn"));
+  REQUIRE(fast);
+  CHECK(fast->table() == "01");
+}
+
 TEST_CASE("check boolean: the compiled evaluator agrees with the simulator on random step networks",
           "[boolean_check][property]") {
   // Acyclic step networks of up to four layers over three inputs, written in

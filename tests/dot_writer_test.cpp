@@ -1,6 +1,7 @@
 // Tests of dot_writer.hpp: the whole Graphviz text of small networks, worked
 // out by hand, and the quoting of awkward names.
 #include "nnsim/io/dot_writer.hpp"
+#include "nnsim/io/network_parser.hpp"
 #include "test_networks.hpp"
 
 #include <catch2/catch.hpp>
@@ -120,6 +121,33 @@ digraph "odd \"one\"\nout" {
   "a\"b\\c" -> "line\nbreak" [label="-7/3"];
   {rank=same; "a\"b\\c";}
   {rank=same; "line\nbreak";}
+}
+)");
+}
+
+TEST_CASE("numbers written as constants are drawn with the constants' names", "[dot][real_expression]") {
+  // The rational field of an irrational constant is 0 (and 1 for x / r):
+  // the drawing names the constant instead, as the file does.
+  const network net = parse_network(
+      "input x\noutput y, z, d\nconst r = sqrt(2)/2\nconst h = sqrt(9/4) - 1\ninit s = -r\n"
+      "y = logistic[r](r + x / r - 2 s)\nz = id(h - x / h)\nd = id(1 + r dist(x - r))\n",
+      "t.nn");
+  CHECK(write_dot(net) == R"(// unnamed network
+// const r = sqrt(2) / 2
+// const h = sqrt(9/4) - 1
+digraph {
+  rankdir=LR;
+  "x" [label="x", shape=invtriangle];
+  "y" [label="y\nlogistic[r]\nb=r", shape=doublecircle];
+  "z" [label="z\nid\nb=h", shape=doublecircle];
+  "d" [label="d\nid\ndist a=1 s=r", shape=doublecircle];
+  "s" [label="s\ninit=-r"];
+  "x" -> "y" [label="1/r"];
+  "s" -> "y" [label="-2"];
+  "x" -> "z" [label="-1/h"];
+  "x" -> "d" [label="c=r"];
+  {rank=same; "x"; "s";}
+  {rank=same; "y"; "z"; "d";}
 }
 )");
 }

@@ -2,6 +2,7 @@
 // network, self-loops, named cycles, components of joined cycles, weight
 // kinds) and properties on random networks checked against an independent
 // acyclicity test (repeatedly removing sources, Kahn's algorithm).
+#include "nnsim/io/network_parser.hpp"
 #include "nnsim/model/network_analysis.hpp"
 #include "test_networks.hpp"
 
@@ -305,6 +306,22 @@ TEST_CASE("weight kinds: integer, dyadic and other rationals", "[analysis]") {
 
   CHECK(weight_summary{}.widest() == weight_kind::integer);
   CHECK(weight_summary{3, 1, 0}.widest() == weight_kind::dyadic);
+}
+
+TEST_CASE("weight kinds: an irrational constant is counted as irrational, a rational one as its value",
+          "[analysis][real_expression]") {
+  // Its rational field is 0, which must not count as an integer.
+  const network net = parse_network(
+      "input x, u, v\noutput y, d\nconst r = sqrt(2) / 2\nconst h = sqrt(9/4) - 1\n"
+      "y = step(r + x / r - u / h + 3 v)\nd = id(h + r dist(x - r))\n",
+      "t.nn");
+  const weight_summary weights = summarize_weights(net);
+  CHECK(weights.integer == 2);     // -1/h = -2, 3
+  CHECK(weights.dyadic == 1);      // h
+  CHECK(weights.rational == 0);
+  CHECK(weights.irrational == 4);  // r, 1/r; r, r
+  CHECK(weights.widest() == weight_kind::real);
+  CHECK(weight_summary{3, 1, 2, 0}.widest() == weight_kind::rational);
 }
 
 TEST_CASE("the empty network", "[analysis]") {

@@ -127,6 +127,17 @@ TEST_CASE("the logistic parameter is written only when it is not 1", "[writer]")
         "rule parallel\n\na = sign(1)\nb = relu(1)\nc = tanh(1)\nd = id(1)\n");
 }
 
+TEST_CASE("write_value: a literal, or a constant's name with its sign and reciprocal", "[writer][real_expression]") {
+  const network net = parse_network("input x, z\noutput y\nconst r = sqrt(2)\ny = id(-r - x / r + 2/3 z)\n", "t.nn");
+  const nnsim::equation& e = net.equations.at(0);
+  using nnsim::constant_use, nnsim::write_value;
+  CHECK(write_value(e.bias, e.bias_constant) == "-r");
+  CHECK(write_value(e.inputs.at(0).weight, e.inputs.at(0).weight_constant) == "-1/r");
+  CHECK(write_value(rational(2, 3), constant_use{}) == "2/3");
+  CHECK(write_value(0, constant_use{net.constants.at(0), false, true}) == "1/r");
+  CHECK(write_value(0, constant_use{net.constants.at(0), false, false}) == "r");
+}
+
 TEST_CASE("every rule is written on its line", "[writer]") {
   const std::string eqs = "a = step(1)\nb = step(a)\n";
   const auto rule_line = [&](const std::string& rule) {

@@ -245,3 +245,65 @@ TEST_CASE("command-line values accept expressions", "[real_expression]") {
   CHECK(items[1] == "3");
   CHECK(items[2] == "max(1,2,3)");
 }
+
+TEST_CASE("a value that may be irrational: exact when rational, else the expression", "[real_expression]") {
+  const real_value third = parse_real_value("1/3 + 2^-10");
+  CHECK(third.exact == rational(1027, 3072));
+  CHECK(third.irrational == nullptr);
+  CHECK(parse_real_value("-0.25").exact == rational(-1, 4));
+  const real_value root = parse_real_value("sqrt(2)/2");
+  REQUIRE(root.irrational != nullptr);
+  CHECK(to_string(*root.irrational) == "sqrt(2) / 2");
+  CHECK(root.exact == 0);
+  CHECK_THROWS_WITH(parse_real_value("-x"), "invalid value '-x': expected a number");
+  // A domain error the enclosure proves is refused where the value is read.
+  CHECK_THROWS_WITH(parse_real_value("log(sin(pi) - 1)", "input value"),
+                    "invalid input value 'log(sin(pi) - 1)': log of a number that is not positive");
+}
+
+TEST_CASE("irrational input values: rounded correctly once in the floating modes, refused in rational mode",
+          "[real_expression][runner]") {
+  const network net = parse_network("input x, z\noutput y\ny = id(x + z)\n", "t.nn");
+  run_request request;
+  request.input = {0, rational(1, 4)};
+  request.input_expressions = {parse_real_value("sqrt(2)/2").irrational, nullptr};
+  try {
+    run_network(net, request);
+    FAIL("no error");
+  } catch (const input_error& e) {
+    CHECK(std::string(e.what()) == "input x = sqrt(2) / 2 is irrational; use --numbers interval:P, certified or real:P");
+  }
+  // mpmath: sqrt(2)/2 to nearest double is 0x1.6a09e667f3bcdp-1; input[0]
+  // (0 here) is not read.
+  request.numbers = number_mode::parse("double");
+  run_result result = run_network(net, request);
+  CHECK(result.state.to_rational(0) == rational(0x16a09e667f3bcdLL, 1LL << 53));
+  CHECK(result.state.to_rational(1) == rational(1, 4));
+  // real:20 (mpmath): sqrt(2)/2 rounds to 0xB504F / 2^20, pi to 0xC90FE / 2^18.
+  request.numbers = number_mode::parse("real:20");
+  result = run_network(net, request);
+  CHECK(result.state.to_rational(0) == rational(0xB504F, 1 << 20));
+
+  // The interval modes enclose it; certified passes it to every precision
+  // it tries.
+  for (const char* mode : {"interval:64", "certified"}) {
+    CAPTURE(mode);
+    request.numbers = number_mode::parse(mode);
+    result = run_network(net, request);
+    CHECK(result.status == run_status::halted);
+    CHECK(result.precision == 64);
+    CHECK(result.state.text(0) == "[0.70710678118654752438, 0.70710678118654752444]");
+  }
+  request.numbers = number_mode::parse("real:20");
+
+  // The runner takes them too, and stays usable after one that cannot be
+  // rounded (sin(pi) is 0, which no enclosure decides in real:P).
+  network_runner runner(net, request);
+  CHECK_THROWS_WITH(runner.run({0, 0}, {parse_real_value("sin(pi)").irrational, nullptr}),
+                    "input x = sin(pi): cannot enclose the value closely enough to round it to 20 bits (tried up to "
+                    "65536 bits)");
+  CHECK(runner.run({0, 0}, {parse_real_value("pi").irrational, nullptr}).state.to_rational(0) ==
+        rational(0xC90FE, 1 << 18));
+  CHECK(runner.run({rational(1, 2), 0}).state.to_rational(0) == rational(1, 2));
+  CHECK(runner.run({rational(1, 2), 0}, {}).state.to_rational(0) == rational(1, 2));
+}

@@ -95,6 +95,8 @@ class step_network_evaluator {
     for (std::size_t e : order_) {
       const equation& eq = net.equations[e];
       if (eq.act != activation::step || eq.kind != potential_kind::weighted_sum) return false;
+      // An irrational constant is no integer (its rational field means nothing).
+      if (eq.bias_constant.is_irrational()) return false;
       std::int64_t b = 0;
       if (!small_integer(eq.bias, b)) return false;
       target_.push_back(static_cast<std::uint32_t>(index(eq.target)));
@@ -102,7 +104,7 @@ class step_network_evaluator {
       term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
       for (const weighted_input& term : eq.inputs) {
         std::int64_t w = 0;
-        if (!small_integer(term.weight, w)) return false;
+        if (term.weight_constant.is_irrational() || !small_integer(term.weight, w)) return false;
         term_source_.push_back(static_cast<std::uint32_t>(index(term.source)));
         term_weight_.push_back(w);
       }
@@ -116,6 +118,7 @@ class step_network_evaluator {
     for (std::size_t i = 0; i < net.size(); ++i) {
       const neuron& nv = net.neurons[i];
       if (nv.equation || nv.is_input || !nv.init) continue;
+      if (nv.init_constant.is_irrational()) return false;
       if (*nv.init == 1) value_[i] = 1;
       else if (*nv.init != 0) return false;
     }

@@ -101,9 +101,10 @@ CLI::Option* add_input_option(CLI::App& app, run_options& options) {
   options.input_option =
       app.add_option("--input", options.input,
                      "the network input x = (x1, ..., xk), one value per input neuron in input order, e.g. "
-                     "1,0,1/2 or -0.25,2e-3; the other neurons start at 0 or their init value")
+                     "1,0,1/2 or -0.25,2e-3, or constant expressions such as 'sqrt(2)/2, 1' (docs/reals.md); the other "
+                     "neurons start at 0 or their init value")
           ->type_name("V1,...,Vk")
-          ->check(library_check([](const std::string& text) { parse_value_list(text, "--input"); }));
+          ->check(library_check([](const std::string& text) { parse_input_list(text, "--input"); }));
   return options.input_option;
 }
 
@@ -217,6 +218,21 @@ std::vector<rational> parse_value_list(std::string_view text, std::string_view o
   return values;
 }
 
+input_values parse_input_list(std::string_view text, std::string_view option) {
+  input_values input;
+  const std::vector<std::string_view> items = split_value_list(text);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].empty()) throw input_error(fmt::format("empty value in {} '{}'", option, text));
+    real_value value = parse_real_value(items[i], "value");
+    if (value.irrational) {
+      input.expressions.resize(items.size());
+      input.expressions[i] = std::move(value.irrational);
+    }
+    input.values.push_back(std::move(value.exact));
+  }
+  return input;
+}
+
 std::vector<neuron_id> parse_neuron_list(const network& net, std::string_view text, std::string_view option) {
   std::vector<neuron_id> ids;
   for (std::string_view item : split_list(text)) {
@@ -239,7 +255,9 @@ run_request make_run_request(const network& net, const run_options& options) {
     }
     request.input.push_back(delta_encode(options.word));
   } else if (input_given) {
-    request.input = parse_value_list(options.input, "--input");
+    input_values input = parse_input_list(options.input, "--input");
+    request.input = std::move(input.values);
+    request.input_expressions = std::move(input.expressions);
     if (request.input.size() != net.inputs.size()) {
       throw input_error(fmt::format("--input gives {}, but the network has {}",
                                     plural(request.input.size(), "value", "values"), describe_inputs(net)));

@@ -7,6 +7,7 @@
 
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/number_memory.hpp"
+#include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "nnsim/run/update_rule.hpp"
 
@@ -87,9 +88,19 @@ void apply_computation_options(const computation_options& options, Request& requ
 // All of the above for `run` and `trace`.
 void add_run_options(CLI::App& app, run_options& options);
 
-// A comma-separated vector of values (`1,0,1/2`); an empty text is the empty
-// vector.  Throws input_error naming `option`.
+// A comma-separated vector of rational values (`1,0,1/2`, `--initial-weights`);
+// an empty text is the empty vector.  Throws input_error naming `option`.
 std::vector<rational> parse_value_list(std::string_view text, std::string_view option);
+
+// The network input of --input (`1, sqrt(2)/2`): one value per item, as
+// run_request holds them -- a rational in `values`, or an irrational one in
+// `expressions` (empty when every value is rational; else one entry per
+// item, null for the rational ones).  Throws input_error naming `option`.
+struct input_values {
+  std::vector<rational> values;
+  std::vector<real_expression_ptr> expressions;
+};
+input_values parse_input_list(std::string_view text, std::string_view option);
 
 // A comma-separated list of binary words (--expect-words, build oracle
 // --words): each item trimmed of blanks; an empty item or `ε` is the empty

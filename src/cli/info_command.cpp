@@ -8,6 +8,8 @@
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/real_rounding.hpp"
+#include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/update_rule.hpp"
 
 #include <fmt/format.h>
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace nnsim::cli {
 namespace {
@@ -33,6 +36,7 @@ struct network_info {
   std::vector<std::pair<std::string_view, std::size_t>> norms;
   std::size_t constants = 0;                             // neither input nor equation: keep their value
   const equation* inexact = nullptr;                     // first equation rational mode cannot run
+  irrational_use irrational;                             // first irrational constant rational mode cannot run
 };
 
 bool has_self_loop(const network& net, neuron_id id) {
@@ -69,6 +73,7 @@ network_info gather(const network& net) {
     if (!v.is_input && !v.equation) ++info.constants;
   }
   info.inexact = first_inexact_equation(net);
+  info.irrational = first_irrational_use(net);
   return info;
 }
 
@@ -77,6 +82,7 @@ std::string_view name_of(weight_kind kind) {
     case weight_kind::integer: return "integer";
     case weight_kind::dyadic: return "dyadic";
     case weight_kind::rational: return "rational";
+    case weight_kind::real: return "real";
   }
   return "?";
 }
@@ -84,7 +90,8 @@ std::string_view name_of(weight_kind kind) {
 std::vector<std::string> number_modes(const network_info& info) {
   std::vector<std::string> modes;
   for (const number_mode_word& word : number_mode_words) {
-    if (info.inexact == nullptr || !word.exact_in_rational_mode) modes.emplace_back(word.form);
+    const bool rational_runs_it = info.inexact == nullptr && info.irrational.use == nullptr;
+    if (rational_runs_it || !word.exact_in_rational_mode) modes.emplace_back(word.form);
   }
   return modes;
 }
@@ -100,6 +107,29 @@ std::string counted_list(const std::vector<std::pair<std::string_view, std::size
     texts.push_back(fmt::format("{} ({})", name, plural(count, "neuron", "neurons")));
   }
   return fmt::format("{}", fmt::join(texts, ", "));
+}
+
+// A constant's value: exact when rational, else the double nearest to it
+// (nothing when even that cannot be computed, such as a value too large).
+std::optional<std::string> approximate_value(const real_constant& c) {
+  try {
+    return format_value(round_to_double(*c.expression));
+  } catch (const expression_error&) {
+    return std::nullopt;
+  }
+}
+
+// "r = sqrt(2) / 2 ≈ 0.7071067811865476 (irrational)", "h = 3/2 - 1 = 1/2".
+std::string describe_constant(const real_constant& c) {
+  const std::string expression = to_string(*c.expression);
+  if (c.is_rational()) {
+    const std::string value = to_string(*c.value());
+    return value == expression ? fmt::format("{} = {}", c.name, expression)
+                               : fmt::format("{} = {} = {}", c.name, expression, value);
+  }
+  const std::optional<std::string> approximation = approximate_value(c);
+  return fmt::format("{} = {}{} (irrational)", c.name, expression,
+                     approximation ? " ≈ " + *approximation : std::string());
 }
 
 std::string human_report(const network& net, const network_info& info) {
@@ -140,14 +170,26 @@ std::string human_report(const network& net, const network_info& info) {
   add_kind(w.integer, "integer");
   add_kind(w.dyadic, "dyadic");
   add_kind(w.rational, "other rational");
-  const std::size_t coefficients = w.integer + w.dyadic + w.rational;
+  add_kind(w.irrational, "irrational");
+  const std::size_t coefficients = w.integer + w.dyadic + w.rational + w.irrational;
   text += fmt::format("weights: {} ({}{}{})\n", name_of(w.widest()),
                       plural(coefficients, "coefficient", "coefficients"), kinds.empty() ? "" : ": ",
                       fmt::join(kinds, ", "));
+  if (!net.constants.empty()) {
+    text += fmt::format("constants: {}\n", net.constants.size());
+    for (const real_constant_ptr& c : net.constants) text += "  " + describe_constant(*c) + "\n";
+  }
   text += fmt::format("activations: {}\n", info.activations.empty() ? "none" : counted_list(info.activations));
   if (!info.norms.empty()) text += fmt::format("distance norms: {}\n", counted_list(info.norms));
 
   text += fmt::format("number modes: {}\n", fmt::join(number_modes(info), ", "));
+  if (info.irrational.use != nullptr) {
+    const real_constant& c = *info.irrational.use->constant;
+    const std::uint32_t used_on = info.irrational.where.line;
+    text += fmt::format("  not rational: constant '{}'{} is irrational{}\n", c.name,
+                        c.line == 0 ? "" : fmt::format(" (line {})", c.line),
+                        used_on == 0 ? "" : fmt::format(", used on line {}", used_on));
+  }
   if (info.inexact != nullptr) {
     const equation& e = *info.inexact;
     const bool norm_is_inexact = e.kind == potential_kind::distance && !is_exact_in_rational_mode(e.norm);
@@ -188,7 +230,25 @@ nlohmann::ordered_json json_report(const network& net, const network_info& info)
   json["weights"] = {{"integer", s.weights.integer},
                      {"dyadic", s.weights.dyadic},
                      {"rational", s.weights.rational},
+                     {"irrational", s.weights.irrational},
                      {"widest", std::string(name_of(s.weights.widest()))}};
+  // Only for a network with constants, as the human report.
+  if (!net.constants.empty()) {
+    nlohmann::ordered_json constants = nlohmann::ordered_json::array();
+    for (const real_constant_ptr& c : net.constants) {
+      nlohmann::ordered_json item;
+      item["name"] = c->name;
+      item["expression"] = to_string(*c->expression);
+      item["rational"] = c->is_rational();
+      if (c->is_rational()) {
+        item["value"] = to_string(*c->value());
+      } else if (const std::optional<std::string> approximation = approximate_value(*c)) {
+        item["approximation"] = *approximation;
+      }
+      constants.push_back(std::move(item));
+    }
+    json["constants"] = std::move(constants);
+  }
   nlohmann::ordered_json activations = nlohmann::ordered_json::object();
   for (const auto& [name, count] : info.activations) activations[std::string(name)] = count;
   json["activations"] = std::move(activations);
@@ -212,7 +272,8 @@ command add_info_command(CLI::App& app, cli_context& context) {
       "Lists the neurons, inputs and outputs, the edges u -> v (u occurs in v's equation) and the rule; whether the "
       "network is feed-forward (acyclic: its neurons by layer, layer 0 being those without an equation) or "
       "recurrent (one cycle, and the strongly connected components that contain cycles); the kinds of its weights "
-      "(integer, dyadic, other rational), its activations, and the number modes that can run it.",
+      "(integer, dyadic, other rational, irrational), its constants, its activations, and the number modes that can "
+      "run it.",
       {
       "nnsim info xor.nn            # layers of the XOR network",
       "nnsim info net.nn --json     # the same as one JSON object",

@@ -2,6 +2,7 @@
 
 #include "cli/output.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/numbers/value_format.hpp"
 #include "nnsim/run/update_rule.hpp"
 
@@ -33,7 +34,11 @@ std::string input_line(const network& net, const run_request& request, const run
   if (net.inputs.empty()) return "input: none (the network has no input neurons)";
   std::vector<std::string> assignments;
   for (std::size_t i = 0; i < net.inputs.size() && i < request.input.size(); ++i) {
-    assignments.push_back(fmt::format("{} = {}", net.name_of(net.inputs[i]), format_value(request.input[i])));
+    // An irrational value as its expression: it has no exact decimal form.
+    const bool irrational = i < request.input_expressions.size() && request.input_expressions[i] != nullptr;
+    assignments.push_back(fmt::format("{} = {}", net.name_of(net.inputs[i]),
+                                      irrational ? to_string(*request.input_expressions[i])
+                                                 : format_value(request.input[i])));
   }
   std::string text = fmt::format("{}", fmt::join(assignments, ", "));
   if (options.word_option != nullptr && options.word_option->count() > 0) {

@@ -43,12 +43,14 @@ std::vector<std::string> node_label_lines(const network& net, neuron_id id) {
   if (const equation* e = net.equation_of(id)) {
     lines.push_back(write_activation(*e));
     if (e->kind == potential_kind::weighted_sum) {
-      lines.push_back("b=" + to_string(e->bias));
+      lines.push_back("b=" + write_value(e->bias, e->bias_constant));
     } else {
-      lines.push_back(std::string(name_of(e->norm)) + " a=" + to_string(e->offset) + " s=" + to_string(e->scale));
+      lines.push_back(std::string(name_of(e->norm)) + " a=" + write_value(e->offset, e->offset_constant) +
+                      " s=" + write_value(e->scale, e->scale_constant));
     }
   }
-  if (const auto& init = net.at(id).init) lines.push_back("init=" + to_string(*init));
+  const neuron& n = net.at(id);
+  if (n.init) lines.push_back("init=" + write_value(*n.init, n.init_constant));
   return lines;
 }
 
@@ -75,6 +77,10 @@ std::string comment_safe(std::string_view text) {
 
 std::string write_dot(const network& net) {
   std::string out = net.name.empty() ? "// unnamed network\n" : "// network " + comment_safe(net.name) + "\n";
+  // The constants the labels name, as the file defines them.
+  for (const real_constant_ptr& c : net.constants) {
+    out += "// const " + c->name + " = " + comment_safe(to_string(*c->expression)) + "\n";
+  }
   out += net.name.empty() ? "digraph {\n" : "digraph " + dot_quoted(net.name) + " {\n";
 
   const auto layers = compute_layers(net);
@@ -92,13 +98,13 @@ std::string write_dot(const network& net) {
     const std::string target = dot_quoted(net.name_of(e.target));
     if (e.kind == potential_kind::weighted_sum) {
       for (const weighted_input& term : e.inputs) {
-        out += "  " + dot_quoted(net.name_of(term.source)) + " -> " + target + " [label=" + dot_quoted(to_string(term.weight)) +
+        out += "  " + dot_quoted(net.name_of(term.source)) + " -> " + target + " [label=" + dot_quoted(write_value(term.weight, term.weight_constant)) +
                "];\n";
       }
     } else {
       for (const distance_argument& argument : e.arguments) {
         out += "  " + dot_quoted(net.name_of(argument.source)) + " -> " + target +
-               " [label=" + dot_quoted("c=" + to_string(argument.centre)) + "];\n";
+               " [label=" + dot_quoted("c=" + write_value(argument.centre, argument.centre_constant)) + "];\n";
       }
     }
   }

@@ -172,6 +172,11 @@ std::string write_equation(const network& net, const equation& e) {
 
 }  // namespace
 
+std::string write_value(const rational& value, const constant_use& use) {
+  if (!use) return to_string(value);
+  return fmt::format("{}{}{}", use.negated ? "-" : "", use.reciprocal ? "1/" : "", use.constant->name);
+}
+
 std::string write_activation(const equation& e) {
   std::string act(name_of(e.act));
   if (e.act == activation::logistic && (e.logistic_lambda != 1 || e.lambda_constant)) {

@@ -140,8 +140,10 @@ std::vector<std::vector<neuron_id>> components_of(const architecture& graph) {
   return result;
 }
 
-void count_weight(weight_summary& summary, const rational& value) {
-  if (is_integer(value)) {
+void count_weight(weight_summary& summary, const rational& value, const constant_use& use) {
+  if (use.is_irrational()) {
+    ++summary.irrational;  // the rational field beside it means nothing
+  } else if (is_integer(value)) {
     ++summary.integer;
   } else if (is_dyadic(value)) {
     ++summary.dyadic;
@@ -163,6 +165,7 @@ std::vector<std::vector<neuron_id>> strongly_connected_components(const network&
 }
 
 weight_kind weight_summary::widest() const {
+  if (irrational > 0) return weight_kind::real;
   if (rational > 0) return weight_kind::rational;
   if (dyadic > 0) return weight_kind::dyadic;
   return weight_kind::integer;
@@ -174,12 +177,14 @@ weight_summary summarize_weights(const network& net) {
   weight_summary summary;
   for (const equation& e : net.equations) {
     if (e.kind == potential_kind::weighted_sum) {
-      count_weight(summary, e.bias);
-      for (const weighted_input& term : e.inputs) count_weight(summary, term.weight);
+      count_weight(summary, e.bias, e.bias_constant);
+      for (const weighted_input& term : e.inputs) count_weight(summary, term.weight, term.weight_constant);
     } else {
-      count_weight(summary, e.offset);
-      count_weight(summary, e.scale);
-      for (const distance_argument& argument : e.arguments) count_weight(summary, argument.centre);
+      count_weight(summary, e.offset, e.offset_constant);
+      count_weight(summary, e.scale, e.scale_constant);
+      for (const distance_argument& argument : e.arguments) {
+        count_weight(summary, argument.centre, argument.centre_constant);
+      }
     }
   }
   return summary;

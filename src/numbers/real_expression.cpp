@@ -1,5 +1,6 @@
 #include "nnsim/numbers/real_expression.hpp"
 
+#include "nnsim/numbers/real_rounding.hpp"
 #include "nnsim/support/error.hpp"
 #include "support/look_alike_characters.hpp"
 #include "support/spelling_suggestion.hpp"
@@ -439,9 +440,9 @@ real_expression_ptr parse_value_expression(std::string_view text, std::string_vi
   }
 }
 
-rational parse_rational_value(std::string_view text, std::string_view what) {
+real_value parse_real_value(std::string_view text, std::string_view what) {
   try {
-    return parse_value(text, what);
+    return {parse_value(text, what), nullptr};
   } catch (const input_error&) {
     // Plain numbers and lone words keep parse_value's messages ("expected a
     // number"); anything that looks like an expression gets the expression's.
@@ -450,12 +451,23 @@ rational parse_rational_value(std::string_view text, std::string_view what) {
                                  unsigned_text.find_first_of("()^*/+- \t") != std::string_view::npos;
     if (!expression_like) throw;
   }
-  const real_expression_ptr value = parse_value_expression(text, what);
-  if (!value->value) {
+  real_expression_ptr value = parse_value_expression(text, what);
+  if (value->value) return {*value->value, nullptr};
+  try {
+    check_enclosure(*value);
+  } catch (const expression_error& error) {
+    throw input_error(fmt::format("invalid {} '{}': {}", what, text, error.what()));
+  }
+  return {rational(0), std::move(value)};
+}
+
+rational parse_rational_value(std::string_view text, std::string_view what) {
+  real_value value = parse_real_value(text, what);
+  if (value.irrational) {
     throw input_error(fmt::format("invalid {} '{}': it is irrational, and only rational values can be given here",
                                   what, text));
   }
-  return *value->value;
+  return std::move(value.exact);
 }
 
 std::vector<std::string_view> split_value_list(std::string_view text) {

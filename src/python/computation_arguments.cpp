@@ -51,7 +51,17 @@ run_request make_run_request(const network& net, const py::object& input, const 
     }
     request.input.push_back(delta_encode(word.cast<std::string>()));
   } else if (!input.is_none()) {
-    request.input = rationals_from_python(input, "input");
+    if (PyUnicode_Check(input.ptr())) throw py::type_error("input must be a list of values, not a str");
+    for (py::handle item : py::iter(input)) {
+      real_value value = real_from_python(item, "input value");
+      if (value.irrational) {
+        request.input_expressions.resize(request.input.size() + 1);
+        request.input_expressions.back() = std::move(value.irrational);
+      }
+      request.input.push_back(std::move(value.exact));
+    }
+    // One entry per input value, or none at all.
+    if (!request.input_expressions.empty()) request.input_expressions.resize(request.input.size());
   }
   apply(arguments, request);
   return request;

@@ -30,11 +30,23 @@ py::dict equations(const network& net) {
   return dict;
 }
 
+// A rational init value is its Fraction, however written; an irrational
+// constant has no Fraction, and is its name as written ('r', '-r').
 py::dict init_values(const network& net) {
   py::dict dict;
   for (const neuron& n : net.neurons) {
-    if (n.init) dict[py::str(n.name)] = to_python(*n.init);
+    if (!n.init) continue;
+    dict[py::str(n.name)] = n.init_constant.is_irrational() ? py::object(py::str(write_value(*n.init, n.init_constant)))
+                                                            : to_python(*n.init);
   }
+  return dict;
+}
+
+// {name: expression} for the `const` statements, as the canonical form
+// writes them.
+py::dict constants(const network& net) {
+  py::dict dict;
+  for (const real_constant_ptr& c : net.constants) dict[py::str(c->name)] = to_string(*c->expression);
   return dict;
 }
 
@@ -66,7 +78,12 @@ void bind_networks(py::module_& m) {
       .def_property_readonly("equations", &equations,
                              "{neuron: equation} for every neuron with an equation, in the order of the text: "
                              "{'h1': 'step(-1 + 2 x1 + 2 x2)', ...}.")
-      .def_property_readonly("init", &init_values, "{neuron: Fraction} for the neurons with an `init` value.")
+      .def_property_readonly("init", &init_values,
+                             "{neuron: Fraction} for the neurons with an `init` value; an irrational constant's "
+                             "name as written ('r', '-r') where the value is one.")
+      .def_property_readonly("constants", &constants,
+                             "{name: expression} for the `const` statements, in the order of the text: "
+                             "{'r': 'sqrt(2) / 2'}.")
       .def("to_text", &write_network, "The network in canonical form (what `nnsim fmt` prints).")
       .def("__str__", &write_network)
       .def("to_dot", &write_dot, "The network for Graphviz (what `nnsim dot` prints).")

@@ -1,5 +1,6 @@
 #include "python/python_values.hpp"
 
+#include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/numbers/value_format.hpp"
 #include "nnsim/support/error.hpp"
 
@@ -92,7 +93,7 @@ integer integer_from_python(py::handle value) {
 
 rational rational_from_python(py::handle value, std::string_view what) {
   if (PyLong_Check(value.ptr())) return rational(integer_from_python(value));
-  if (PyUnicode_Check(value.ptr())) return parse_value(value.cast<std::string>(), what);
+  if (PyUnicode_Check(value.ptr())) return parse_rational_value(value.cast<std::string>(), what);
   if (PyFloat_Check(value.ptr())) {
     const double d = value.cast<double>();
     if (!std::isfinite(d)) {
@@ -116,6 +117,11 @@ std::vector<rational> rationals_from_python(py::handle values, std::string_view 
   std::vector<rational> result;
   for (py::handle item : py::iter(values)) result.push_back(rational_from_python(item, "input value"));
   return result;
+}
+
+real_value real_from_python(py::handle value, std::string_view what) {
+  if (PyUnicode_Check(value.ptr())) return parse_real_value(value.cast<std::string>(), what);
+  return {rational_from_python(value, what), nullptr};
 }
 
 std::vector<std::string> strings_from_python(py::handle values, std::string_view what) {

@@ -4,8 +4,9 @@
 //                real:P value -> str, the text nnsim prints for it
 //                (value_format.hpp; it reads back to the same P-bit value)
 //   from Python  int, fractions.Fraction, float (its exact binary value),
-//                str in the syntax of --input ("1/3", "-0.25", "2e-3"),
-//                anything with as_integer_ratio() (decimal.Decimal)
+//                str in the syntax of --input ("1/3", "-0.25", "2e-3",
+//                "1/3 + 2^-10"; an irrational "sqrt(2)/2" only as a network
+//                input), anything with as_integer_ratio() (decimal.Decimal)
 //
 // Integers cross in base 16, which Python converts in linear time and
 // without its limit on decimal digits (sys.set_int_max_str_digits).
@@ -13,6 +14,7 @@
 
 #include "nnsim/model/network.hpp"
 #include "nnsim/numbers/rational.hpp"
+#include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/numbers/real_number.hpp"
 #include "nnsim/numbers/state_values.hpp"
 
@@ -44,6 +46,9 @@ pybind11::dict state_dict(const network& net, const state_view& values);
 // not finite, and TypeError for any other type.
 rational rational_from_python(pybind11::handle value, std::string_view what);
 integer integer_from_python(pybind11::handle value);
+// The same, where an irrational value is allowed (a network input): a str
+// may also be an irrational expression ("sqrt(2)/2", parse_real_value).
+real_value real_from_python(pybind11::handle value, std::string_view what);
 
 // A list (or any iterable but a str) of values.
 std::vector<rational> rationals_from_python(pybind11::handle values, std::string_view what);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace nnsim {
 namespace {
@@ -38,7 +39,12 @@ void check_exactness(const network& net) {
                                   inexact_number_mode_options()));
 }
 
-void check_input(const network& net, const std::vector<rational>& input) {
+void check_input(const network& net, const std::vector<rational>& input,
+                 const std::vector<real_expression_ptr>& input_expressions = {}) {
+  if (!input_expressions.empty() && input_expressions.size() != input.size()) {
+    throw std::invalid_argument(fmt::format("{} input expressions for {} input values", input_expressions.size(),
+                                            input.size()));
+  }
   if (input.size() == net.inputs.size()) return;
   const std::string names = join_neuron_names(net, net.inputs);
   throw input_error(fmt::format("the network has {} input neuron{}{} but {} input value{} given",
@@ -47,12 +53,23 @@ void check_input(const network& net, const std::vector<rational>& input) {
                                 input.size() == 1 ? " was" : "s were"));
 }
 
+// reals.md, section 2: rational mode refuses an irrational input value as it
+// refuses an irrational constant.
+void check_rational_input(const network& net, const std::vector<real_expression_ptr>& input_expressions) {
+  for (std::size_t j = 0; j < input_expressions.size(); ++j) {
+    const real_expression_ptr& value = input_expressions[j];
+    if (value == nullptr || value->value) continue;
+    throw input_error(fmt::format("input {} = {} is irrational; use --numbers interval:P, certified or real:P",
+                                  net.name_of(net.inputs[j]), to_string(*value)));
+  }
+}
+
 }  // namespace
 
 class network_runner::engine {
  public:
   virtual ~engine() = default;
-  virtual run_result run(const std::vector<rational>& input) = 0;
+  virtual run_result run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) = 0;
   virtual const network& net() const = 0;
 };
 
@@ -80,8 +97,9 @@ class typed_engine final : public network_runner::engine {
     compiled_numbers_ = numbers > numbers_before_engine_ ? numbers - numbers_before_engine_ : 0;
   }
 
-  run_result run(const std::vector<rational>& input) override {
-    check_input(net_, input);
+  run_result run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) override {
+    check_input(net_, input, input_expressions);
+    if constexpr (arithmetic<Num>::exact) check_rational_input(net_, input_expressions);
     // Each run counts its numbers as a fresh run_network would -- those of
     // the compiled network and its own: what the previous run's numbers
     // hold goes first, then the count restarts (a caller's budget is the
@@ -97,7 +115,7 @@ class typed_engine final : public network_runner::engine {
       };
     }
 
-    const run_outcome outcome = engine_.run(input, hook, &monitor_);
+    const run_outcome outcome = engine_.run(input, input_expressions, hook, &monitor_);
     run_result result;
     result.status = outcome.status;
     result.steps = outcome.steps;
@@ -165,19 +183,20 @@ class certified_engine final : public network_runner::engine {
       : net_(net), request_(request), rule_(rule), own_budget_(request.limits.max_memory) {
     if (request_.budget == nullptr) request_.budget = &own_budget_;
     request_.input.clear();
+    request_.input_expressions.clear();
   }
 
-  run_result run(const std::vector<rational>& input) override {
+  run_result run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) override {
     const unsigned most = std::max(request_.limits.max_precision, 2U);
     for (unsigned precision = std::min(64U, most);; precision = precision > most / 2 ? most : 2 * precision) {
       typed_engine<interval_number>& engine = at(precision);
       engine.observe(false);
-      run_result result = engine.run(input);
+      run_result result = engine.run(input, input_expressions);
       if (!result.shortfall || precision == most) {
         if (request_.observer) {
           // The trace of the run that decided it.
           engine.observe(true);
-          result = engine.run(input);
+          result = engine.run(input, input_expressions);
         }
         result.numbers = request_.numbers;
         return result;
@@ -238,14 +257,19 @@ network_runner::~network_runner() = default;
 network_runner::network_runner(network_runner&&) noexcept = default;
 network_runner& network_runner::operator=(network_runner&&) noexcept = default;
 
-run_result network_runner::run(const std::vector<rational>& input) { return engine_->run(input); }
+run_result network_runner::run(const std::vector<rational>& input) { return engine_->run(input, {}); }
+
+run_result network_runner::run(const std::vector<rational>& input,
+                               const std::vector<real_expression_ptr>& input_expressions) {
+  return engine_->run(input, input_expressions);
+}
 
 const network& network_runner::net() const { return engine_->net(); }
 
 run_result run_network(const network& net, const run_request& request) {
   // The input is checked before the network, as it always was.
-  check_input(net, request.input);
-  return network_runner(net, request).run(request.input);
+  check_input(net, request.input, request.input_expressions);
+  return network_runner(net, request).run(request.input, request.input_expressions);
 }
 
 }  // namespace nnsim

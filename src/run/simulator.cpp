@@ -445,9 +445,22 @@ void simulator<Num>::release_run_numbers() {
 }
 
 template <class Num>
-void simulator<Num>::reset(const std::vector<rational>& input) {
+void simulator<Num>::reset(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) {
   for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
-  for (std::size_t j = 0; j < net_.inputs.size(); ++j) ops::assign(state_[index(net_.inputs[j])], input[j], ctx_);
+  for (std::size_t j = 0; j < net_.inputs.size(); ++j) {
+    Num& value = state_[index(net_.inputs[j])];
+    if (j >= input_expressions.size() || !input_expressions[j]) {
+      ops::assign(value, input[j], ctx_);
+      continue;
+    }
+    // An irrational input, rounded correctly once (or enclosed) as a constant is.
+    try {
+      ops::assign_real(value, *input_expressions[j], ctx_);
+    } catch (const expression_error& error) {
+      throw input_error(fmt::format("input {} = {}: {}", net_.name_of(net_.inputs[j]),
+                                    to_string(*input_expressions[j]), error.what()));
+    }
+  }
   largest_bits_ = 0;
   evaluating_on_ = 0;
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
@@ -716,9 +729,10 @@ run_outcome ended(run_status status, std::uint64_t steps, std::optional<precisio
 }  // namespace
 
 template <class Num>
-run_outcome simulator<Num>::run(const std::vector<rational>& input, const step_hook& hook,
+run_outcome simulator<Num>::run(const std::vector<rational>& input,
+                                const std::vector<real_expression_ptr>& input_expressions, const step_hook& hook,
                                 const run_monitor* monitor) {
-  reset(input);
+  reset(input, input_expressions);
   // Whether y(0) is a fixed point of each equation of W.
   unfixed_count_ = 0;
   unfixed_list_.clear();

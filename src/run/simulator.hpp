@@ -102,12 +102,14 @@ class simulator {
             memory_budget& budget);
 
   // Runs the computation from the initial state for `input` (one value per
-  // input neuron, checked by the caller).  Throws limit_error past max_bits
-  // or the memory budget.  `monitor` (optional) sees the progress and may
-  // stop the run, which then ends undecided and interrupted at the step it
-  // reached.
-  run_outcome run(const std::vector<rational>& input, const step_hook& hook = {},
-                  const run_monitor* monitor = nullptr);
+  // input neuron, checked by the caller; where `input_expressions`, empty or
+  // of the same length, holds an expression, that irrational value instead,
+  // rounded correctly once or enclosed: an input_error when that fails).
+  // Throws limit_error past max_bits or the memory budget.  `monitor`
+  // (optional) sees the progress and may stop the run, which then ends
+  // undecided and interrupted at the step it reached.
+  run_outcome run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions,
+                  const step_hook& hook = {}, const run_monitor* monitor = nullptr);
 
   // Rational mode: gives back what the numbers of the last run hold beyond
   // a fresh value, so that the next run's numbers start from what a new
@@ -122,7 +124,7 @@ class simulator {
   std::size_t largest_value_bits() const { return largest_bits_; }
 
  private:
-  void reset(const std::vector<rational>& input);
+  void reset(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions);
   // σ_e(ξ_e(y)) into `out`.  Returns false when the potential or the value
   // is not a finite number (floating modes only; then which part it was is
   // in non_finite_part_), or when the piece of the activation is undecided

@@ -1,7 +1,8 @@
 // The parsers of command-line values (cli.md): value vectors (`--input
-// 1,0,1/2`), single values (`--rate`, `decode`) and constant expressions, rule names (`--rule
-// random:SEED`), number modes (`--numbers real:P`), words for the
-// δ-encoding (`--word`, `encode`), δ-codes (`decode`) and gate names
+// 1,0,1/2`, and the network input `--input 'sqrt(2)/2, 1'` with irrational
+// values), single values (`--rate`, `decode`) and constant expressions, rule
+// names (`--rule random:SEED`), number modes (`--numbers real:P`), words for
+// the δ-encoding (`--word`, `encode`), δ-codes (`decode`) and gate names
 // (`build gate atleast:K`).  Any text either parses or is refused with an
 // input_error; what parses is printed and must parse back to the same value.
 #include "fuzz_check.hpp"
@@ -27,6 +28,28 @@ void value_list(std::string_view text) {
   std::string printed;
   for (std::size_t i = 0; i < values.size(); ++i) printed += (i > 0 ? "," : "") + to_string(values[i]);
   fuzz::require(cli::parse_value_list(printed, "--input") == values, "the values read back differently: " + printed);
+}
+
+// The same text as the network input of --input, where a value may be
+// irrational: every rational value reads back, and every irrational one is
+// written back as an expression that reads back to the same text.
+void input_list(std::string_view text) {
+  const cli::input_values input = cli::parse_input_list(text, "--input");
+  fuzz::require(input.expressions.empty() || input.expressions.size() == input.values.size(),
+                "one expression per value, or none");
+  for (std::size_t i = 0; i < input.values.size(); ++i) {
+    const real_expression_ptr irrational = input.expressions.empty() ? nullptr : input.expressions[i];
+    if (irrational == nullptr) {
+      fuzz::require(parse_real_value(to_string(input.values[i])).exact == input.values[i],
+                    "an input value reads back differently: " + to_string(input.values[i]));
+      continue;
+    }
+    fuzz::require(!irrational->value, "a rational value kept as an expression: " + to_string(*irrational));
+    const std::string printed = to_string(*irrational);
+    const real_value again = parse_real_value(printed);
+    fuzz::require(again.irrational != nullptr && to_string(*again.irrational) == printed,
+                  "an irrational input value reads back differently: " + printed);
+  }
 }
 
 void value(std::string_view text) {
@@ -93,7 +116,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
     switch (data[0] % 8) {
-      case 0: value_list(text); break;
+      case 0:
+        try {
+          input_list(text);
+        } catch (const input_error& e) {
+          fuzz::check_diagnostic(e);
+        }
+        value_list(text);
+        break;
       case 1:
         try {
           expression(text);

@@ -48,6 +48,15 @@ class LoadTest(unittest.TestCase):
         self.assertEqual(net.init, {"a": Fraction(1, 4)})
         self.assertIsInstance(net.init["a"], Fraction)
 
+    def test_constants(self):
+        net = nnsim.parse("input x\noutput y\nconst r = sqrt(2)/2\nconst h = sqrt(9/4) - 1\n"
+                          "init s = -r\ninit t = h\ny = id(r x + s + t)\n")
+        self.assertEqual(net.constants, {"r": "sqrt(2) / 2", "h": "sqrt(9/4) - 1"})
+        # An irrational init value has no Fraction: the constant as written.
+        self.assertEqual(net.init, {"s": "-r", "t": Fraction(1, 2)})
+        self.assertEqual(net.equations, {"y": "id(r x + s + t)"})
+        self.assertEqual(nnsim.load("networks/lecture/xor.nn").constants, {})
+
     def test_dot(self):
         dot = nnsim.load("networks/lecture/xor.nn").to_dot()
         self.assertTrue(dot.startswith('// network xor\ndigraph "xor" {\n'), dot)

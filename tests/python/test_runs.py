@@ -109,6 +109,45 @@ class ValuesTest(unittest.TestCase):
         self.assertEqual(r.exact_state, {"x": Fraction(0xAAAAB, 2 ** 21), "c": 1})
 
 
+class ExpressionInputTest(unittest.TestCase):
+    """Input values written as constant expressions (docs/reals.md)."""
+
+    def test_rational_expressions_are_exact(self):
+        counter = load("networks/lecture/counter.nn")
+        self.assertEqual(counter.run(["1/3 + 2^-10"], max_steps=0).state["x"], Fraction(1027, 3072))
+        self.assertEqual(counter.run(["sqrt(9/4) - 1"], max_steps=0).state["x"], Fraction(1, 2))
+
+    def test_irrational_inputs_round_once(self):
+        counter = load("networks/lecture/counter.nn")
+        # mpmath: sqrt(2)/2 to nearest double is 0x1.6a09e667f3bcdp-1, and
+        # to 20 bits 0xB504F / 2^20.
+        r = counter.run(["sqrt(2)/2"], numbers="double", max_steps=0)
+        self.assertEqual(r.state["x"].hex(), "0x1.6a09e667f3bcdp-1")
+        r = counter.run(["sqrt(2)/2"], numbers="real:20", max_steps=0)
+        self.assertEqual(r.exact_state["x"], Fraction(0xB504F, 2 ** 20))
+        r = counter.run(["sqrt(2)/2"], numbers="certified", max_steps=0)
+        # The 64-bit bounds around it (mpmath), as Fractions.
+        self.assertEqual(r.state["x"], (Fraction(0xB504F333F9DE6484, 2 ** 64), Fraction(0xB504F333F9DE6485, 2 ** 64)))
+        xor = load("networks/lecture/xor.nn")
+        self.assertEqual(xor.run([Fraction(1, 2), "pi/4"], numbers="double").exact_state["x2"],
+                         Fraction(0x1921FB54442D18, 2 ** 53))
+        steps = list(counter.trace(["pi/8"], numbers="double", max_steps=1))
+        self.assertEqual(steps[0].state["x"], 0.39269908169872414)
+
+    def test_rational_mode_refuses_an_irrational_input(self):
+        with self.assertRaises(nnsim.InputError) as caught:
+            load("networks/lecture/counter.nn").run(["sqrt(2)/2"])
+        self.assertEqual(str(caught.exception),
+                         "input x = sqrt(2) / 2 is irrational; use --numbers interval:P, certified or real:P")
+
+    def test_a_delta_code_is_rational(self):
+        self.assertEqual(nnsim.decode("1/2 + 1/4"), "1")
+        with self.assertRaises(nnsim.InputError) as caught:
+            nnsim.decode("sqrt(2)/2")
+        self.assertEqual(str(caught.exception),
+                         "invalid δ-code 'sqrt(2)/2': it is irrational, and only rational values can be given here")
+
+
 class ErrorTest(unittest.TestCase):
     def assert_input_error(self, message, **arguments):
         with self.assertRaises(nnsim.InputError) as caught:

@@ -75,7 +75,8 @@ boolean_function boolean_function_number(unsigned arity, std::uint64_t index);
 // network of unit-step neurons with integer weights on every 0/1 input, in
 // boolean_function order, when the network qualifies (acyclic, one output,
 // every equation a step of a weighted sum with integer coefficients below
-// 2^31, rule parallel or layered); nothing otherwise.  Under those rules
+// 2^31, rule parallel or layered; an irrational constant is no integer);
+// nothing otherwise.  Under those rules
 // such a network halts in the unique fixed point, which evaluating the
 // neurons layer by layer gives directly (semantics.md, sections 3-4).
 std::optional<boolean_function> evaluate_step_network(const network& net);

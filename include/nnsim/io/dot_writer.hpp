@@ -17,7 +17,9 @@ namespace nnsim {
 //   neuron that is both as an inverted triangle with a double border;
 // - an edge u -> v per term: weighted-sum terms labelled with the weight,
 //   distance arguments with their centre (`c=1/2`); all numbers are reduced
-//   fractions;
+//   fractions, and a number the file writes as a constant is its name
+//   (`r`, `-r`, `1/r` for `x / r`), the constants' definitions following
+//   the first comment line (`// const r = sqrt(2) / 2`);
 // - when the network is acyclic, `rankdir=LR` and one `{rank=same; ...}` per
 //   layer (semantics.md, section 3), so the layers read left to right.
 std::string write_dot(const network& net);

@@ -27,17 +27,19 @@ std::optional<std::vector<std::size_t>> compute_layers(const network& net);
 // a topological order of the condensation (sources first).
 std::vector<std::vector<neuron_id>> strongly_connected_components(const network& net);
 
-enum class weight_kind { integer, dyadic, rational };  // each includes the one before
+enum class weight_kind { integer, dyadic, rational, real };  // each includes the one before
 
 struct weight_summary {
-  std::size_t integer = 0;   // weights, biases, offsets, scales, centres that are integers
-  std::size_t dyadic = 0;    // ... that are dyadic but not integers
-  std::size_t rational = 0;  // ... all the others
+  std::size_t integer = 0;     // weights, biases, offsets, scales, centres that are integers
+  std::size_t dyadic = 0;      // ... that are dyadic but not integers
+  std::size_t rational = 0;    // ... the other rationals
+  std::size_t irrational = 0;  // ... written as an irrational constant (reals.md)
   weight_kind widest() const;
 };
 
 // Counts every coefficient of every equation (weights and biases, or the
-// offset, scale and centres of a distance) by kind.
+// offset, scale and centres of a distance) by kind; a coefficient written
+// as a rational constant counts as the number it is.
 weight_summary summarize_weights(const network& net);
 
 struct network_summary {

@@ -126,10 +126,22 @@ std::string to_string(const real_expression& expression);
 // 'TEXT': MESSAGE`, an input_error).
 real_expression_ptr parse_value_expression(std::string_view text, std::string_view what = "value");
 
-// A rational value of the command line: a number of the file format with
-// an optional sign (parse_value, whose messages it keeps for such text), or
-// an expression that folds to a rational (`1/3 + 2^-10`, `sqrt(9/4)`).  An
-// irrational value is an input_error: the run request holds rationals.
+// A value of the command line or of the Python module that may be
+// irrational (a network input, `--input 'sqrt(2)/2'`): a number of the file
+// format with an optional sign (parse_value, whose messages it keeps for
+// such text), or an expression without names but pi and e.  A rational
+// value, however written (`1/3 + 2^-10`, `sqrt(9/4)`), is `exact`; any
+// other is `irrational`, its enclosure checked as a constant's is (a domain
+// error it proves, `log(sin(pi) - 1)`, is refused here).
+struct real_value {
+  rational exact;                  // the value, when it is rational
+  real_expression_ptr irrational;  // the expression, when it is not (then exact is 0)
+};
+real_value parse_real_value(std::string_view text, std::string_view what = "value");
+
+// A value where only a rational makes sense (a δ-code, a grid bound, a
+// perceptron weight): parse_real_value, with an irrational value an
+// input_error.
 rational parse_rational_value(std::string_view text, std::string_view what = "value");
 
 // `text` cut at the commas outside parentheses (`min(1, 2), 3` is two

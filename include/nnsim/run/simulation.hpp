@@ -55,6 +55,12 @@ using trace_observer = std::function<void(const trace_event&)>;
 
 struct run_request {
   std::vector<rational> input;           // one value per input neuron
+  // Empty, or one entry per input neuron: a non-null entry is an irrational
+  // input value (reals.md, section 1; `--input 'sqrt(2)/2'`), and input[j]
+  // is then not read.  It is treated as a constant is: rounded correctly
+  // once in the floating modes, enclosed in the interval modes, refused in
+  // rational mode (an input_error).
+  std::vector<real_expression_ptr> input_expressions;
   std::optional<rule_spec> rule;         // overrides the network's rule
   number_mode numbers;
   run_limits limits;
@@ -73,7 +79,8 @@ struct run_request {
   bool decide_output_sign = false;
 };
 
-// Runs the computation.  Throws input_error for a wrong input length, a rule
+// Runs the computation.  Throws input_error for a wrong input length, an
+// irrational input value in rational mode or one that cannot be rounded, a rule
 // that does not fit the network (layered on a cyclic one, with the cycle) or
 // an activation not allowed in the mode (located at the neuron's equation);
 // throws limit_error when a value grows past limits.max_bits or the
@@ -91,7 +98,7 @@ run_result run_network(const network& net, const run_request& request);
 // owns) carries the compiled network for the runner's lifetime and each
 // run's tables and numbers while it runs; what a run kept is given back
 // when the next one starts.  `net`, and a request.budget, must outlive the
-// runner; request.input is not read.
+// runner; request.input and request.input_expressions are not read.
 class network_runner {
  public:
   // Throws input_error as run_network does for the rule and the number mode
@@ -105,6 +112,11 @@ class network_runner {
   // One computation.  Throws input_error for a wrong input length, and
   // limit_error as run_network does; the runner stays usable after either.
   run_result run(const std::vector<rational>& input);
+  // The same with irrational input values, as run_request::input_expressions
+  // holds them (empty, or one entry per input neuron): an input_error for
+  // an irrational value in rational mode, or for one whose correct rounding
+  // or enclosure fails (a domain error, or a value no enclosure decides).
+  run_result run(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions);
 
   const network& net() const;
 
