@@ -24,7 +24,7 @@ std::uint64_t whole_number_argument(const py::object& value, const char* name, s
 
 computation_arguments read_computation_arguments(const py::object& rule, const std::string& numbers,
                                                  const py::object& max_steps, const py::object& max_bits,
-                                                 const py::object& max_memory) {
+                                                 const py::object& max_memory, const py::object& max_precision) {
   computation_arguments arguments;
   if (!rule.is_none()) {
     if (!PyUnicode_Check(rule.ptr())) throw py::type_error("rule must be a str such as 'sequential', or None");
@@ -35,6 +35,8 @@ computation_arguments read_computation_arguments(const py::object& rule, const s
   arguments.limits.max_steps = whole_number_argument(max_steps, "max_steps", 0, std::numeric_limits<std::uint64_t>::max());
   arguments.limits.max_bits = whole_number_argument(max_bits, "max_bits", 1, size_max);
   arguments.limits.max_memory = whole_number_argument(max_memory, "max_memory", 1, size_max);
+  arguments.limits.max_precision =
+      static_cast<unsigned>(whole_number_argument(max_precision, "max_precision", 2, 100000));
   return arguments;
 }
 

@@ -32,7 +32,8 @@ struct computation_arguments {
 // limit that is not an int.
 computation_arguments read_computation_arguments(const pybind11::object& rule, const std::string& numbers,
                                                  const pybind11::object& max_steps, const pybind11::object& max_bits,
-                                                 const pybind11::object& max_memory);
+                                                 const pybind11::object& max_memory,
+                                                 const pybind11::object& max_precision = pybind11::int_(65536));
 
 // A whole number argument in [min, max], named `name` in the errors (the
 // messages of the command line's checks).  Throws input_error, or
@@ -68,5 +69,6 @@ void check_interrupt();
 inline constexpr std::uint64_t default_max_steps = run_limits{}.max_steps;
 inline constexpr std::size_t default_max_bits = run_limits{}.max_bits;
 inline constexpr std::size_t default_max_memory = run_limits{}.max_memory;
+inline constexpr unsigned default_max_precision = run_limits{}.max_precision;
 
 }  // namespace nnsim::python

@@ -160,10 +160,12 @@ void bind_languages(py::module_& m) {
   cls.def(
       "recognize",
       [](const network_ptr& net, const py::object& words, const py::object& rule, const std::string& numbers,
-         const py::object& max_steps, const py::object& max_bits, const py::object& max_memory) {
+         const py::object& max_steps, const py::object& max_bits, const py::object& max_memory,
+         const py::object& max_precision) {
         const std::vector<std::string> list = strings_from_python(words, "words");
         const recognition_options options =
-            recognition_arguments(read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory));
+            recognition_arguments(
+                read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory, max_precision));
         py::list results;
         recognize_each(*net, {list.size(), [&](std::uint64_t i) { return list[i]; }}, options, nullptr,
                        [&](std::uint64_t, recognized_word&& entry) {
@@ -176,7 +178,7 @@ void bind_languages(py::module_& m) {
       },
       py::arg("words"), py::kw_only(), py::arg("rule") = py::none(), py::arg("numbers") = "rational",
       py::arg("max_steps") = default_max_steps, py::arg("max_bits") = default_max_bits,
-      py::arg("max_memory") = default_max_memory,
+      py::arg("max_memory") = default_max_memory, py::arg("max_precision") = default_max_precision,
       "Classifies each word (a list of str over 0/1; '' is the empty word) by the network's computation on its "
       "δ-code, as `nnsim recognize` does: a list of Recognition (word, verdict, steps).  The network must have "
       "one input and one output neuron.  The other arguments are those of run.");

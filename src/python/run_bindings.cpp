@@ -70,9 +70,9 @@ void bind_runs(py::module_& m) {
       "run",
       [](const network_ptr& net, const py::object& input, const py::object& word, const py::object& rule,
          const std::string& numbers, const py::object& max_steps, const py::object& max_bits,
-         const py::object& max_memory) {
+         const py::object& max_memory, const py::object& max_precision) {
         const computation_arguments arguments =
-            read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory);
+            read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory, max_precision);
         run_request request = make_run_request(*net, input, word, arguments);
         request.monitor = interrupt_monitor();
         return run_result_object{net, run_network(*net, request)};
@@ -80,28 +80,30 @@ void bind_runs(py::module_& m) {
       py::arg("input") = py::none(), py::kw_only(), py::arg("word") = py::none(), py::arg("rule") = py::none(),
       py::arg("numbers") = "rational", py::arg("max_steps") = default_max_steps,
       py::arg("max_bits") = default_max_bits, py::arg("max_memory") = default_max_memory,
+      py::arg("max_precision") = default_max_precision,
       "Runs one computation, as `nnsim run` does, and returns its Result.\n\n"
       "input: one value per input neuron, in input order: int, Fraction, float (its exact binary value) or "
       "str ('1/3', '-0.25', '2e-3').  word: instead of input, a str over 0/1 whose δ-code is the input of a "
       "network with one input neuron.  rule: None (the network's rule), 'parallel', 'sequential', 'layered', "
-      "'random' or 'random:SEED'.  numbers: 'rational' (exact), 'double' or 'real:P'.  max_steps: the states "
+      "'random' or 'random:SEED'.  numbers: 'rational' (exact), 'double', 'real:P', 'interval:P' or "
+      "'certified' (docs/reals.md).  max_steps: the states "
       "y(0) ... y(max_steps) are examined.  max_bits: LimitError when an exact value needs more bits.  "
       "max_memory: LimitError when the computation would keep more bytes (its saved states and table of seen "
-      "states).\n\nRaises InputError for a bad input, rule or number mode, LimitError past a limit, and "
+      "states).  max_precision: numbers='certified' tries 64, 128, ... bits up to this.\n\nRaises InputError for a bad input, rule or number mode, LimitError past a limit, and "
       "KeyboardInterrupt on Ctrl-C.");
 
   cls.def(
       "truth_table",
       [](const network_ptr& net, const py::object& rule, const std::string& numbers, const py::object& max_steps,
-         const py::object& max_bits, const py::object& max_memory) {
+         const py::object& max_bits, const py::object& max_memory, const py::object& max_precision) {
         truth_table_request request;
-        apply(read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory), request);
+        apply(read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory, max_precision), request);
         request.progress = [](std::uint64_t, std::uint64_t) { check_interrupt(); };
         return truth_table_result{net, compute_truth_table(*net, request)};
       },
       py::kw_only(), py::arg("rule") = py::none(), py::arg("numbers") = "rational",
       py::arg("max_steps") = default_max_steps, py::arg("max_bits") = default_max_bits,
-      py::arg("max_memory") = default_max_memory,
+      py::arg("max_memory") = default_max_memory, py::arg("max_precision") = default_max_precision,
       "Runs the network on every 0/1 input vector, as `nnsim truth` does, and returns a TruthTable.  The "
       "arguments are those of run.");
 }

@@ -59,7 +59,19 @@ void bind_run_result(py::module_& m) {
           "The rule that ran, as a file states it.")
       .def_property_readonly(
           "numbers", [](const run_result_object& r) { return r.result.numbers.name(); },
-          "The number mode: 'rational', 'double' or 'real:P'.")
+          "The number mode: 'rational', 'double', 'real:P', 'interval:P' or 'certified'.")
+      .def_property_readonly(
+          "precision", [](const run_result_object& r) { return r.result.precision; },
+          "numbers='interval:P' or 'certified': the precision of the intervals in bits (certified: the one that "
+          "proved the verdict, or the last one tried); 0 otherwise.")
+      .def_property_readonly(
+          "shortfall",
+          [](const run_result_object& r) -> py::object {
+            if (!r.result.shortfall) return py::none();
+            return py::str(describe(*r.result.shortfall));
+          },
+          "Interval modes: why the result is undecided for want of precision (the step, the neuron and the "
+          "interval of the decision that could not be made), as a str; None otherwise.")
       .def_property_readonly(
           "largest_bits", [](const run_result_object& r) { return r.result.largest_value_bits; },
           "Rational mode: the size in bits (numerator + denominator) of the largest value seen; 0 otherwise.")

@@ -196,9 +196,9 @@ void bind_traces(py::module_& m) {
       "trace",
       [](const network_ptr& net, const py::object& input, const py::object& word, const py::object& rule,
          const std::string& numbers, const py::object& max_steps, const py::object& max_bits,
-         const py::object& max_memory) {
+         const py::object& max_memory, const py::object& max_precision) {
         const computation_arguments arguments =
-            read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory);
+            read_computation_arguments(rule, numbers, max_steps, max_bits, max_memory, max_precision);
         auto stream = std::make_unique<trace_stream>(net, make_run_request(*net, input, word, arguments));
         stream->start();
         return stream;
@@ -206,6 +206,7 @@ void bind_traces(py::module_& m) {
       py::arg("input") = py::none(), py::kw_only(), py::arg("word") = py::none(), py::arg("rule") = py::none(),
       py::arg("numbers") = "rational", py::arg("max_steps") = default_max_steps,
       py::arg("max_bits") = default_max_bits, py::arg("max_memory") = default_max_memory,
+      py::arg("max_precision") = default_max_precision,
       "Steps through one computation, as `nnsim trace` does: returns a Trace, an iterator of Steps (time, "
       "selected, state) from y(0) to the state where run stops (the fixed point, the repeated state or "
       "max_steps).  The arguments are those of run.  The computation advances as the iterator is read and "

@@ -204,5 +204,37 @@ class ErrorTest(unittest.TestCase):
         self.assertEqual((e.neuron, e.time), ("s", 0))
 
 
+
+class IntervalTest(unittest.TestCase):
+    """numbers='interval:P' and 'certified' (docs/reals.md)."""
+
+    def test_proven_and_undecided(self):
+        # sqrt(2) x - 1 < 0 for x = 0.7071067811865475244 < 1/sqrt(2)
+        # (1/sqrt(2) = 0.70710678118654752440...): step gives 0 at y(0), a
+        # fixed point; 64-bit intervals cannot tell the sign (the potential
+        # is about -1.3e-20), 128-bit ones can.
+        threshold = load("examples/networks/sqrt2_threshold.nn")
+        x = "7071067811865475244/10000000000000000000"
+        proven = threshold.run([x], numbers="certified")
+        self.assertEqual((proven.status, proven.steps, proven.precision), ("halted", 0, 128))
+        self.assertIsNone(proven.shortfall)
+        low = threshold.run([x], numbers="certified", max_precision=64)
+        self.assertEqual((low.status, low.precision), ("undecided", 64))
+        self.assertTrue(low.shortfall.startswith("step 0, neuron 'y': the potential ["), low.shortfall)
+        # sqrt(2) sqrt(2) x - 2x is exactly 0: never proven.
+        squared = load("examples/networks/sqrt2_squared.nn")
+        never = squared.run([1], numbers="certified", max_precision=512)
+        self.assertEqual((never.status, never.precision), ("undecided", 512))
+        lo, hi = never.state["h"]
+        self.assertTrue(lo * lo < 2 < hi * hi)
+        self.assertEqual(never.numbers, "certified")
+
+    def test_max_precision_is_checked(self):
+        threshold = load("examples/networks/sqrt2_threshold.nn")
+        with self.assertRaises(nnsim.InputError):
+            threshold.run([1], numbers="certified", max_precision=1)
+        with self.assertRaises(TypeError):
+            threshold.run([1], numbers="certified", max_precision="64")
+
 if __name__ == "__main__":
     unittest.main()
