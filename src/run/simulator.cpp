@@ -183,7 +183,12 @@ bool simulator<Num>::left_finite_numbers(const Num& value, non_finite_part part)
 
 template <class Num>
 bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
-  if constexpr (ops::encloses) last_copy_source_ = no_copy;
+  if constexpr (ops::encloses) {
+    // Both found afresh: an evaluation that stops early (a non-finite
+    // potential) must not leave the findings of an earlier one.
+    last_copy_source_ = no_copy;
+    last_piece_undecided_ = false;
+  }
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
   if (kind_[e] == potential_kind::weighted_sum) {

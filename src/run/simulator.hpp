@@ -263,7 +263,7 @@ class simulator {
   std::vector<std::uint32_t> copy_of_;         // equation -> the neuron its last evaluation copied, or no_copy
   std::vector<std::uint64_t> pending_ids_;     // equation -> the id its value takes in this step
   std::uint32_t last_copy_source_ = 0;
-  bool last_piece_undecided_ = false;           // what evaluate() found: the piece of step/sign is undecided         // what evaluate() found: the neuron copied, or no_copy
+  bool last_piece_undecided_ = false;          // what evaluate() found: the piece of step/sign is undecided
   static constexpr std::uint32_t no_copy = ~std::uint32_t{0};
   std::vector<char> applies_;                  // equation -> S_t applies it (its value is not proven unchanged)
   std::size_t non_point_count_ = 0;            // neurons whose value is not a point

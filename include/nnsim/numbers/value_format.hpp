@@ -41,9 +41,10 @@ inline constexpr std::size_t interval_text_digits = 20;
 // outward (down for lo, up for hi), so that the text encloses the interval.
 std::string format_value(const interval_number& value);
 
-// The decimal bounds of an interval that is not a point, with all the
-// digits its precision needs, rounded outward (the JSON form); nothing for a
-// point (its text is then the exact value).
+// The decimal bounds of an interval that is not a point, with as many
+// significant digits as its precision carries (1 + ceil(P log10 2)),
+// rounded outward (the JSON form); nothing for a point (its text is then the
+// exact value).
 std::optional<std::pair<std::string, std::string>> interval_bounds_text(const interval_number& value);
 
 }  // namespace nnsim
