@@ -10,6 +10,8 @@
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/run/simulation.hpp"
 
+#include "test_words.hpp"
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -23,15 +25,6 @@ constexpr std::size_t checked_length = 6;
 #else
 constexpr std::size_t checked_length = 8;
 #endif
-
-std::vector<std::string> words_up_to(std::size_t length) {
-  std::vector<std::string> words{""};
-  for (std::size_t i = 0; i < words.size() && words[i].size() < length; ++i) {
-    words.push_back(words[i] + "0");
-    words.push_back(words[i] + "1");
-  }
-  return words;
-}
 
 turing_machine committed_machine(const std::string& name) {
   return load_machine_file(std::string(NNSIM_SOURCE_DIR) + "/networks/machines/" + name + ".tm");

@@ -12,6 +12,8 @@
 #include "nnsim/languages/oracle_network.hpp"
 #include "nnsim/run/simulation.hpp"
 
+#include "test_words.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -26,15 +28,6 @@ constexpr std::size_t checked_length = 3;
 #else
 constexpr std::size_t checked_length = 5;
 #endif
-
-std::vector<std::string> words_up_to(std::size_t length) {
-  std::vector<std::string> words{""};
-  for (std::size_t i = 0; i < words.size() && words[i].size() < length; ++i) {
-    words.push_back(words[i] + "0");
-    words.push_back(words[i] + "1");
-  }
-  return words;
-}
 
 struct verdict {
   std::string status;  // "accept", "reject", "diverges", "undecided"
