@@ -184,13 +184,7 @@ command add_check_oracle_command(CLI::App& check, cli_context& context) {
                               plural(by_steps, "word", "words"), plural(run.limits.max_steps, "step", "steps"));
         }
         if (by_precision > 0) {
-          text += fmt::format("undecided (precision): {} not decided by the enclosures of {}{} bits ({})\n",
-                              plural(by_precision, "word", "words"),
-                              run.numbers.type == number_mode::kind::certified ? "up to " : "",
-                              run.numbers.type == number_mode::kind::certified ? run.limits.max_precision
-                                                                               : run.numbers.precision,
-                              run.numbers.type == number_mode::kind::certified ? "raise --max-precision"
-                                                                               : "use a higher P or --numbers certified");
+          text += precision_undecided_line(by_precision, run.numbers, run.limits);
         }
         text += fmt::format("{} of {} not classified as the weight says\n", report.failures.size(),
                             plural(r.classified, "word", "words"));

@@ -169,14 +169,7 @@ void write_human_report(const network& net, const recognition_options& options,
                     plural(options.limits.max_steps, "step", "steps"), neither));
   }
   if (by_precision > 0) {
-    out(fmt::format("undecided (precision): {} not decided by the enclosures{}{} ({})\n",
-                    plural(by_precision, "word", "words"),
-                    options.numbers.type == number_mode::kind::certified
-                        ? fmt::format(" of up to {} bits", options.limits.max_precision)
-                        : fmt::format(" of {} bits", options.numbers.precision),
-                    neither,
-                    options.numbers.type == number_mode::kind::certified ? "raise --max-precision"
-                                                                          : "use a higher P or --numbers certified"));
+    out(precision_undecided_line(by_precision, options.numbers, options.limits, neither));
   }
   if (exact) {
     out(fmt::format("largest: {} to decide, {} in one value\n", plural(report.largest_steps, "step", "steps"),

@@ -120,6 +120,15 @@ std::string describe_numbers(const run_result& result) {
   return fmt::format("certified: proven with intervals of {} bits (tried from 64 bits, doubling)", result.precision);
 }
 
+std::string precision_undecided_line(std::size_t words, const number_mode& numbers, const run_limits& limits,
+                                     std::string_view remark) {
+  const bool certified = numbers.type == number_mode::kind::certified;
+  return fmt::format("undecided (precision): {} not decided by the enclosures of {}{} bits{} ({})\n",
+                     plural(words, "word", "words"), certified ? "up to " : "",
+                     certified ? limits.max_precision : numbers.precision, remark,
+                     certified ? "raise --max-precision" : "use a higher P or --numbers certified");
+}
+
 nlohmann::ordered_json value_json(const state_view& values, std::size_t i) {
   if (auto bounds = values.bounds_text(i)) return {{"lo", std::move(bounds->first)}, {"hi", std::move(bounds->second)}};
   return values.text(i);

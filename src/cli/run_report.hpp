@@ -44,6 +44,12 @@ std::string describe_numbers(const number_mode& numbers);
 // its verdict in certified mode.
 std::string describe_numbers(const run_result& result);
 
+// "undecided (precision): 3 words not decided by the enclosures of up to
+// 65536 bits{remark} (raise --max-precision)\n" for the words of recognize
+// and check oracle that the interval modes left undecided.
+std::string precision_undecided_line(std::size_t words, const number_mode& numbers, const run_limits& limits,
+                                     std::string_view remark = "");
+
 // Value i as JSON: its text, or {"lo": "...", "hi": "..."} for an interval
 // that is not a point (reals.md, section 3).
 nlohmann::ordered_json value_json(const state_view& values, std::size_t i);
