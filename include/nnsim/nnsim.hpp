@@ -59,3 +59,7 @@
 // learning
 #include "nnsim/learning/perceptron.hpp"
 #include "nnsim/learning/training_data.hpp"
+#include "nnsim/approximation/approximation_check.hpp"
+#include "nnsim/approximation/box.hpp"
+#include "nnsim/approximation/function_enclosure.hpp"
+#include "nnsim/approximation/network_enclosure.hpp"

@@ -51,6 +51,7 @@ class expression_evaluator {
     switch (n.op) {
       case kind::number: return arithmetic_.number(n.number);
       case kind::constant: return memo_.at(n.constant.get());
+      case kind::variable: return arithmetic_.variable(n.variable);
       case kind::pi: return arithmetic_.pi();
       case kind::e: return arithmetic_.e();
       case kind::negate: return arithmetic_.negate(node(*n.operands[0]));

@@ -1,5 +1,6 @@
 #include "nnsim/numbers/real_expression.hpp"
 
+#include "nnsim/numbers/real_predicate.hpp"
 #include "nnsim/numbers/real_rounding.hpp"
 #include "nnsim/support/error.hpp"
 #include "support/look_alike_characters.hpp"
@@ -61,6 +62,7 @@ void fold(node& n) {
   switch (n.op) {
     case node::kind::number: n.value = n.number; return;
     case node::kind::constant: n.value = n.constant->value(); return;
+    case node::kind::variable:
     case node::kind::pi:
     case node::kind::e: return;
     case node::kind::negate: result = -value_of(0); break;
@@ -148,7 +150,9 @@ real_expression_ptr finish(node_ptr n) {
 
 class expression_parser {
  public:
-  expression_parser(std::string_view text, const constant_lookup& lookup) : text_(text), lookup_(lookup) {}
+  expression_parser(std::string_view text, const constant_lookup& lookup,
+                    const std::vector<std::string>* variables = nullptr)
+      : text_(text), lookup_(lookup), variables_(variables) {}
 
   real_expression_ptr parse_all() {
     real_expression_ptr result = parse_sum();
@@ -160,7 +164,124 @@ class expression_parser {
     return result;
   }
 
+  real_predicate_ptr parse_predicate_all() {
+    real_predicate_ptr result = parse_disjunction();
+    skip_blanks();
+    if (pos_ < text_.size()) {
+      if (text_[pos_] == ')') fail(pos_, "unmatched ')'");
+      fail_unexpected("'and', 'or' or the end of the predicate");
+    }
+    return result;
+  }
+
  private:
+  using predicate = real_predicate;
+
+  // Whether the text continues with the word `word` (not a longer name).
+  bool at_word(std::string_view word) {
+    skip_blanks();
+    if (text_.substr(pos_, word.size()) != word) return false;
+    const std::size_t end = pos_ + word.size();
+    return end >= text_.size() || !continues_identifier(text_[end]);
+  }
+
+  // disjunction := conjunction ('or' conjunction)*
+  real_predicate_ptr parse_disjunction() { return parse_junction("or", predicate::kind::any); }
+  // conjunction := negation ('and' negation)*
+  real_predicate_ptr parse_conjunction() { return parse_junction("and", predicate::kind::all); }
+
+  real_predicate_ptr parse_junction(std::string_view word, predicate::kind op) {
+    real_predicate_ptr first = op == predicate::kind::any ? parse_conjunction() : parse_negation();
+    if (!at_word(word)) return first;
+    auto joined = std::make_shared<predicate>();
+    joined->op = op;
+    joined->offset = first->offset;
+    joined->operands.push_back(std::move(first));
+    while (at_word(word)) {
+      pos_ += word.size();
+      joined->operands.push_back(op == predicate::kind::any ? parse_conjunction() : parse_negation());
+    }
+    return joined;
+  }
+
+  // negation := 'not' negation | '(' disjunction ')' | comparison.  A
+  // parenthesis opens a predicate when a comparison stands inside it
+  // (arithmetic never holds '<' or '>'), otherwise an expression.
+  real_predicate_ptr parse_negation() {
+    if (at_word("not")) {
+      const std::size_t offset = pos_;
+      pos_ += 3;
+      depth_guard guard(*this, offset);
+      auto negation = std::make_shared<predicate>();
+      negation->op = predicate::kind::negation;
+      negation->offset = offset;
+      negation->operands.push_back(parse_negation());
+      return negation;
+    }
+    if (at('(') && group_holds_comparison()) {
+      const std::size_t open = pos_++;
+      depth_guard guard(*this, open);
+      real_predicate_ptr inner = parse_disjunction();
+      if (!at(')')) {
+        skip_blanks();
+        if (pos_ >= text_.size()) fail(open, "missing ')' to close this '('");
+        fail_unexpected("')'");
+      }
+      ++pos_;
+      return inner;
+    }
+    return parse_comparison();
+  }
+
+  bool group_holds_comparison() const {
+    long depth = 0;
+    for (std::size_t i = pos_; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '(') ++depth;
+      if (c == ')' && --depth == 0) return false;
+      if (c == '<' || c == '>') return true;
+    }
+    return false;
+  }
+
+  std::optional<predicate::kind> read_comparison() {
+    skip_blanks();
+    if (pos_ >= text_.size() || (text_[pos_] != '<' && text_[pos_] != '>')) return std::nullopt;
+    const bool less = text_[pos_++] == '<';
+    const bool or_equal = pos_ < text_.size() && text_[pos_] == '=';
+    if (or_equal) ++pos_;
+    if (less) return or_equal ? predicate::kind::less_equal : predicate::kind::less;
+    return or_equal ? predicate::kind::greater_equal : predicate::kind::greater;
+  }
+
+  // comparison := sum CMP sum (CMP sum)*, a chain meaning each neighbouring pair
+  real_predicate_ptr parse_comparison() {
+    skip_blanks();
+    const std::size_t start = pos_;
+    real_expression_ptr left = parse_sum();
+    std::vector<real_predicate_ptr> links;
+    while (true) {
+      skip_blanks();
+      const std::size_t offset = pos_;
+      const std::optional<predicate::kind> op = read_comparison();
+      if (!op) break;
+      auto link = std::make_shared<predicate>();
+      link->op = *op;
+      link->offset = offset;
+      link->left = left;
+      link->right = parse_sum();
+      left = link->right;
+      links.push_back(std::move(link));
+    }
+    if (links.empty()) fail_unexpected("a comparison ('<', '<=', '>' or '>=')");
+    if (links.size() == 1) return links.front();
+    auto chain = std::make_shared<predicate>();
+    chain->op = predicate::kind::all;
+    chain->offset = start;
+    chain->operands = std::move(links);
+    return chain;
+  }
+
   void skip_blanks() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
   }
@@ -291,6 +412,21 @@ class expression_parser {
     if (name == "pi") return finish(make(node::kind::pi, start, {}));
     if (name == "e") return finish(make(node::kind::e, start, {}));
     if (is_expression_word(name)) fail(start, fmt::format("the function '{}' needs its arguments: {}(...)", name, name));
+    if (variables_ != nullptr) {
+      const auto found = std::find(variables_->begin(), variables_->end(), name);
+      if (found == variables_->end()) {
+        std::vector<std::string_view> words(variables_->begin(), variables_->end());
+        words.push_back("pi");
+        words.push_back("e");
+        const std::string hint = did_you_mean(name, words);
+        fail(start, fmt::format("undefined name '{}'{}", shorten(name),
+                                hint.empty() ? fmt::format(" (the variables are {})", alternatives(words, " and ")) : hint));
+      }
+      auto n = make(node::kind::variable, start, {});
+      n->variable = static_cast<std::size_t>(found - variables_->begin());
+      n->variable_name = *found;
+      return n;
+    }
     real_constant_ptr constant = lookup_ ? lookup_(name, start) : nullptr;
     if (!constant) {
       std::vector<std::string_view> words{"pi", "e"};
@@ -345,6 +481,7 @@ class expression_parser {
 
   std::string_view text_;
   const constant_lookup& lookup_;
+  const std::vector<std::string>* variables_;
   std::size_t pos_ = 0;
   std::size_t depth_ = 0;
 };
@@ -378,6 +515,7 @@ void print(const real_expression& n, std::string& out) {
   switch (n.op) {
     case node::kind::number: out += to_string(n.number); return;
     case node::kind::constant: out += n.constant->name; return;
+    case node::kind::variable: out += n.variable_name; return;
     case node::kind::pi: out += "pi"; return;
     case node::kind::e: out += "e"; return;
     case node::kind::negate:
@@ -421,6 +559,14 @@ void print(const real_expression& n, std::string& out) {
 
 real_expression_ptr parse_real_expression(std::string_view text, const constant_lookup& lookup) {
   return expression_parser(text, lookup).parse_all();
+}
+
+real_expression_ptr parse_real_function(std::string_view text, const std::vector<std::string>& variables) {
+  return expression_parser(text, {}, &variables).parse_all();
+}
+
+real_predicate_ptr parse_real_predicate(std::string_view text, const std::vector<std::string>& variables) {
+  return expression_parser(text, {}, &variables).parse_predicate_all();
 }
 
 std::string to_string(const real_expression& expression) {

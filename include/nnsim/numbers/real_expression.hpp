@@ -71,12 +71,14 @@ inline constexpr std::size_t max_expression_height = 2000;
 struct real_constant;
 
 struct real_expression {
-  enum class kind { number, constant, pi, e, negate, add, subtract, multiply, divide, power, call };
+  enum class kind { number, constant, variable, pi, e, negate, add, subtract, multiply, divide, power, call };
   kind op = kind::number;
   rational number;                                // kind::number
   std::shared_ptr<const real_constant> constant;  // kind::constant
   long exponent = 0;                              // kind::power: operands[0] ^ exponent
   real_function function = real_function::sqrt;   // kind::call
+  std::size_t variable = 0;                       // kind::variable: its index in the variable list
+  std::string variable_name;                      // kind::variable
   std::vector<std::shared_ptr<const real_expression>> operands;
   std::size_t offset = 0;          // the operator, literal, name or function name in the text
   std::optional<rational> value;   // the exact value, when it is rational
@@ -116,6 +118,11 @@ using constant_lookup = std::function<real_constant_ptr(std::string_view name, s
 // Parses all of `text` as one expression; throws expression_error.  Names
 // other than pi and e are looked up with `lookup` (none when it is empty).
 real_expression_ptr parse_real_expression(std::string_view text, const constant_lookup& lookup = {});
+
+// An expression of the variables `variables` (a function such as
+// `sin(3*x)^2`, issue: the approximation theorems): a name in the list is a
+// variable, never rational; there are no constants.  Throws expression_error.
+real_expression_ptr parse_real_function(std::string_view text, const std::vector<std::string>& variables);
 
 // The expression written back: numbers in lowest terms (`1/8` for `0.125`),
 // constant names, and only the parentheses the precedence needs.

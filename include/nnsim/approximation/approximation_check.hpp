@@ -1,0 +1,80 @@
+// Proven bounds on how well a network approximates a function or a set
+// (the lecture's approximation theorems), by interval evaluation of both on
+// adaptively bisected boxes: branch and bound.
+//
+// For a function f, the error E = f - F is enclosed on each box B two ways
+// and the tighter kept: f(B) - F(B), and the centred (mean value) form
+// E(m) + Σ_i (∂_i f(B) - ∂_i F(B)) (B_i - m_i) around B's midpoint m.  The box
+// with the largest upper bound of |E| is bisected next; the proven bound is
+// the largest upper bound over all boxes, and |E| at the box midpoints
+// gives a proven lower bound of the supremum and the point where it is
+// attained.
+//
+// For a set A and the network's answer "x ∈ A iff F(x) > 0", a box is
+// correct when both are decided the same way on all of it, misclassified
+// when both are decided differently, and undecided otherwise; undecided
+// boxes are bisected, largest first.  Each box is decided on its interior
+// shrunk by side / 2^32 at each face (a point on a cube's face is where a
+// step neuron changes), and the shell left out is added to the bound, so the
+// misclassified measure is proven to lie in [misclassified, bound()].
+#pragma once
+
+#include "nnsim/approximation/box.hpp"
+#include "nnsim/approximation/function_enclosure.hpp"
+#include "nnsim/approximation/network_enclosure.hpp"
+#include "nnsim/numbers/rational.hpp"
+#include "nnsim/numbers/real_predicate.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace nnsim {
+
+struct approximation_check_options {
+  box domain;
+  rational epsilon;              // the error (or measure) asked for
+  std::size_t max_boxes = 100000;  // boxes evaluated at most
+};
+
+enum class approximation_verdict { met, not_met, undecided };
+
+struct function_check_result {
+  rational bound;                 // proven: |f(x) - F(x)| <= bound on the whole domain
+  rational attained;              // proven: |f(witness) - F(witness)| >= attained
+  std::vector<rational> witness;  // where the largest error found is
+  box worst_box;                  // the box with the largest upper bound
+  std::size_t boxes = 0;          // boxes evaluated
+  bool budget_exhausted = false;  // stopped at max_boxes before the bound was tight
+  approximation_verdict verdict = approximation_verdict::undecided;  // bound <= ε, attained > ε, or neither
+};
+
+// Throws input_error when f is undefined somewhere on the domain or cannot
+// be evaluated there, or the dimensions differ.
+function_check_result check_function_approximation(network_enclosure& network, const function_enclosure& f,
+                                                   const approximation_check_options& options);
+
+enum class region_kind { correct_inside, correct_outside, misclassified_inside, misclassified_outside, undecided };
+
+struct classified_box {
+  box region;
+  region_kind kind;
+};
+
+struct set_check_result {
+  rational volume;                 // of the domain
+  rational misclassified;          // proven misclassified (in A with F <= 0, or not in A with F > 0)
+  rational false_negative;         // the part of it in A
+  rational undecided;              // measure of the boxes not decided
+  rational shell;                  // the faces' shells left out
+  rational inside;                 // proven in A
+  std::vector<classified_box> leaves;  // the final boxes, in no particular order
+  std::size_t boxes = 0;
+  bool budget_exhausted = false;
+  approximation_verdict verdict = approximation_verdict::undecided;
+  rational bound() const { return misclassified + undecided + shell; }
+};
+
+set_check_result check_set_approximation(network_enclosure& network, const real_predicate& set,
+                                         const approximation_check_options& options);
+
+}  // namespace nnsim
