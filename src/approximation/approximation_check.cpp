@@ -65,8 +65,10 @@ class function_checker {
     while (true) {
       const scored& top = heap_.top();
       if (top.upper) {
-        const rational tolerance = std::max(result_.attained / 64, options_.epsilon / 1024);
-        if (*top.upper - result_.attained <= tolerance) break;
+        // Tight enough, and ε decided (or never to be: the error is ε exactly).
+        const rational tolerance = std::max(result_.attained / 256, options_.epsilon / 4096);
+        const bool decided = *top.upper <= options_.epsilon || result_.attained > options_.epsilon;
+        if (*top.upper - result_.attained <= tolerance && decided) break;
       }
       if (result_.boxes + 2 > options_.max_boxes) {
         result_.budget_exhausted = true;

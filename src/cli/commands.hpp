@@ -75,6 +75,7 @@ command add_separable_command(CLI::App& app, cli_context& context);
 command add_check_command(CLI::App& app, cli_context& context);
 command add_check_machine_command(CLI::App& check, cli_context& context);
 command add_check_oracle_command(CLI::App& check, cli_context& context);
+command add_check_approx_command(CLI::App& check, cli_context& context);
 command add_learn_command(CLI::App& app, cli_context& context);
 
 }  // namespace nnsim::cli

@@ -39,8 +39,7 @@ void print(const real_predicate& p, std::string& out) {
     case real_predicate::kind::any:
       for (std::size_t i = 0; i < p.operands.size(); ++i) {
         if (i > 0) out += symbol(p.op);
-        // A chain's links print as separate comparisons joined by `and`.
-        operand(*p.operands[i], strength(p) + 1);
+        operand(*p.operands[i], strength(p));
       }
       return;
     case real_predicate::kind::negation:

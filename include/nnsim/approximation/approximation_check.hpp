@@ -8,7 +8,8 @@
 // with the largest upper bound of |E| is bisected next; the proven bound is
 // the largest upper bound over all boxes, and |E| at the box midpoints
 // gives a proven lower bound of the supremum and the point where it is
-// attained.
+// attained.  It stops when the bound is within 1/256 (relative) or ε/4096
+// of the error found and ε is decided either way, or at max_boxes.
 //
 // For a set A and the network's answer "x ∈ A iff F(x) > 0", a box is
 // correct when both are decided the same way on all of it, misclassified
@@ -16,7 +17,8 @@
 // boxes are bisected, largest first.  Each box is decided on its interior
 // shrunk by side / 2^32 at each face (a point on a cube's face is where a
 // step neuron changes), and the shell left out is added to the bound, so the
-// misclassified measure is proven to lie in [misclassified, bound()].
+// misclassified measure is proven to lie in [misclassified, bound()].  It
+// stops when the undecided measure is at most ε/64, or at max_boxes.
 #pragma once
 
 #include "nnsim/approximation/box.hpp"
