@@ -98,6 +98,18 @@ TEST_CASE("the function check proves sup |f - F| found by hand", "[approximation
   CHECK(root.attained > rational(1, 4) * 255 / 256);
 }
 
+TEST_CASE("a bound reached exactly is proven exactly where the error is monotone", "[approximation]") {
+  // F interpolates x^2 at 0, 1/2, 1; x^2 - F is x^2 - x/2 on [0, 1/2] and x^2 - 3x/2 + 1/2 on [1/2, 1], with
+  // extremes -1/16 at 1/4 and 3/4.  On each side of them the error is monotone, so the bound is 1/16 itself.
+  const char* const broken_line = "input x\noutput y\nh1 = relu(x)\nh2 = relu(x - 1/2)\ny = id(1/2 h1 + h2)\n";
+  const function_check_result r = check_function(broken_line, "x^2", rational(1, 16));
+  CHECK(r.verdict == approximation_verdict::met);
+  CHECK(r.bound == rational(1, 16));
+  CHECK(r.attained == rational(1, 16));
+  CHECK((r.witness[0] == rational(1, 4) || r.witness[0] == rational(3, 4)));
+  CHECK(check_function(broken_line, "x^2", rational(1, 17)).verdict == approximation_verdict::not_met);
+}
+
 TEST_CASE("a step network's function is checked although it jumps", "[approximation]") {
   // y = step(x - 1/2) against f = x: the error is largest next to the jump, |1/2 - 1| just left of 1/2 is
   // 1/2 (sup, not attained), and 1/2 at x = 1/2 where F = 1.

@@ -130,26 +130,27 @@ class function_checker {
     }
   }
 
+  // E = f - F at one point.
+  std::optional<interval_number> error_at(const std::vector<rational>& point) {
+    const std::optional<interval_number> fx = f_over(point_box(point));
+    if (!fx) return std::nullopt;
+    interval_number e(approximation_precision);
+    mpfi_sub(e.get(), fx->get(), network_.over(point_box(point)).value.get());
+    if (!is_finite(e)) return std::nullopt;
+    return e;
+  }
+
   scored evaluate(const box& b) {
     ++result_.boxes;
     const std::vector<rational> m = b.midpoint();
     // The lower bound: |E| at the midpoint.
-    if (const std::optional<interval_number> fm = f_over(point_box(m))) {
-      const gradient_enclosure network_at_m = network_.over(point_box(m));
-      interval_number e(approximation_precision);
-      mpfi_sub(e.get(), fm->get(), network_at_m.value.get());
-      if (is_finite(e)) {
-        const rational low = magnitude_lower(e);
-        if (low > result_.attained) {
-          result_.attained = low;
-          result_.witness = m;
-        }
-        at_midpoint_ = std::move(e);
-      } else {
-        at_midpoint_.reset();
+    at_midpoint_ = error_at(m);
+    if (at_midpoint_) {
+      const rational low = magnitude_lower(*at_midpoint_);
+      if (low > result_.attained) {
+        result_.attained = low;
+        result_.witness = m;
       }
-    } else {
-      at_midpoint_.reset();
     }
     std::optional<gradient_enclosure> fb;
     try {
@@ -167,6 +168,19 @@ class function_checker {
         mpfi_sub(gradient[i].get(), gradient[i].get(), network_on_b.gradient[i].get());
       }
       tighten(e, *at_midpoint_, gradient, b, m);
+      if (b.dimension() == 1 && is_finite(gradient[0]) &&
+          (mpfi_is_nonneg(gradient[0].get()) > 0 || mpfi_is_nonpos(gradient[0].get()) > 0)) {
+        // E is monotone on the interval: its range lies between its values
+        // at the two ends, which is what proves a bound at a maximum
+        // reached exactly (the centred form always overshoots there).
+        const std::optional<interval_number> at_low = error_at({b.low[0]});
+        const std::optional<interval_number> at_high = error_at({b.high[0]});
+        if (at_low && at_high) {
+          interval_number ends = *at_low;
+          mpfi_union(ends.get(), ends.get(), at_high->get());
+          mpfi_intersect(e.get(), e.get(), ends.get());
+        }
+      }
     }
     if (!is_finite(e)) return {b, std::nullopt};
     return {b, magnitude_upper(e)};

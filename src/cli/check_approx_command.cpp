@@ -88,11 +88,10 @@ int report_function(const network& net, const approx_check_options& options, net
     text += fmt::format("proven:   |f - F| <= {} everywhere on the domain\n", bound_text(r.bound, true));
     text += fmt::format("attained: |f - F| >= {} at {} = {}\n", bound_text(r.attained, false), k == 1 ? "x" : "(x1..x" + std::to_string(k) + ")",
                         point_text(r.witness));
-    text += fmt::format("worst box: {}\n", to_string(r.worst_box));
     text += fmt::format("epsilon:  {}: {}\n", to_string(check.epsilon),
                         r.verdict == approximation_verdict::met       ? "met (proven)"
                         : r.verdict == approximation_verdict::not_met ? "not met (proven: the error exceeds it)"
-                                                                      : "undecided (raise --max-boxes)");
+                                                                      : "undecided (neither proven)");
     text += fmt::format("boxes:    {} evaluated with {}-bit interval arithmetic{}\n", r.boxes,
                         approximation_precision, r.budget_exhausted ? " (stopped at --max-boxes)" : "");
     write_output(text, "");
@@ -135,7 +134,7 @@ int report_set(const network& net, const approx_check_options& options, network_
     text += fmt::format("epsilon:  {}: {}\n", to_string(check.epsilon),
                         r.verdict == approximation_verdict::met       ? "met (proven)"
                         : r.verdict == approximation_verdict::not_met ? "not met (proven: more is misclassified)"
-                                                                      : "undecided (raise --max-boxes)");
+                                                                      : "undecided (neither proven)");
     text += fmt::format("boxes:    {} evaluated with {}-bit interval arithmetic{}\n", r.boxes,
                         approximation_precision, r.budget_exhausted ? " (stopped at --max-boxes)" : "");
     write_output(text, "");
@@ -171,6 +170,10 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
   sub->add_option("--max-boxes", options->max_boxes, "evaluate at most N boxes (default 100000)")
       ->type_name("N")
       ->check(whole_number_check(1, 100'000'000));
+  sub->add_option("--plot", options->plot,
+                  "also draw the result as an SVG picture: f, F and the proven error band (one input), or A, where "
+                  "the network says 'in A' and the misclassified region (one or two inputs)")
+      ->type_name("FILE.svg");
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       "Evaluates f and the network's function F on boxes of the domain with interval arithmetic, bisecting "
@@ -182,7 +185,7 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
       "out), 2 on bad input.",
       {
       "nnsim build approx relu --function 'sin(3*x)^2' --epsilon 1/100 -o sin.nn",
-      "nnsim check approx sin.nn --function 'sin(3*x)^2' --epsilon 1/100",
+      "nnsim check approx sin.nn --function 'sin(3*x)^2' --epsilon 1/100 --plot sin.svg",
       "nnsim check approx networks/lecture/xor.nn --set 'x1 + x2 > 1/2 and x1 + x2 < 3/2' --epsilon 1/2",
       }));
 
