@@ -60,6 +60,7 @@
 #include "nnsim/learning/perceptron.hpp"
 #include "nnsim/learning/training_data.hpp"
 #include "nnsim/approximation/approximation_check.hpp"
+#include "nnsim/approximation/approximation_plot.hpp"
 #include "nnsim/approximation/box.hpp"
 #include "nnsim/approximation/function_enclosure.hpp"
 #include "nnsim/approximation/network_enclosure.hpp"
