@@ -13,6 +13,11 @@ packages=(
   # the fuzz build (scripts/fuzz.sh): clang, libFuzzer and the sanitizers'
   # run-time libraries (only recommended by clang), and the symbolizer
   clang libclang-rt-14-dev llvm-14
+  # headless Chromium, in which the tests look at the SVG pictures
+  # (tests/scripts/svg_render.py); several hundred megabytes, so, like every
+  # package here, installed only when missing; without it those tests print
+  # a SKIP line
+  chromium
 )
 
 missing=()
