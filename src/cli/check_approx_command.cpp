@@ -10,6 +10,7 @@
 #include "cli/run_report.hpp"
 #include "nnsim/approximation/approximation_check.hpp"
 #include "nnsim/approximation/approximation_input.hpp"
+#include "nnsim/approximation/approximation_picture.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/support/error.hpp"
 
@@ -63,6 +64,10 @@ int report_function(const network& net, const approx_check_options& options, net
   const real_expression_ptr f = parse_function_option(options.function, k);
   const function_enclosure f_enclosure(f, k);
   const function_check_result r = check_function_approximation(enclosure, f_enclosure, check);
+  if (!options.plot.empty()) {
+    const std::string title = fmt::format("f(x) = {}: proven |f - F| <= {}", to_string(*f), bound_text(r.bound, true));
+    write_output(function_picture(enclosure, f_enclosure, check.domain, check.epsilon, r, title), options.plot);
+  }
   if (options.json) {
     nlohmann::ordered_json json;
     json["network"] = net.name;
@@ -104,6 +109,10 @@ int report_set(const network& net, const approx_check_options& options, network_
   const std::size_t k = enclosure.dimension();
   const real_predicate_ptr set = parse_set_option(options.set, k);
   const set_check_result r = check_set_approximation(enclosure, *set, check);
+  if (!options.plot.empty()) {
+    write_output(set_picture(enclosure, check.domain, r, fmt::format("A = {{ x : {} }}", to_string(*set))),
+                 options.plot);
+  }
   if (options.json) {
     nlohmann::ordered_json json;
     json["network"] = net.name;
