@@ -1,0 +1,81 @@
+#include "approximation/construction_numbers.hpp"
+
+#include <fmt/format.h>
+#include <gmp.h>
+#include <mpfi.h>
+#include <mpfr.h>
+
+namespace nnsim::construction {
+
+integer floor_of(const rational& q) {
+  integer r;
+  mpz_fdiv_q(r.backend().data(), mpq_numref(q.backend().data()), mpq_denref(q.backend().data()));
+  return r;
+}
+
+integer ceiling_of(const rational& q) {
+  integer r;
+  mpz_cdiv_q(r.backend().data(), mpq_numref(q.backend().data()), mpq_denref(q.backend().data()));
+  return r;
+}
+
+rational power_of_two(long e) {
+  rational r = 1;
+  if (e >= 0) {
+    mpq_mul_2exp(r.backend().data(), r.backend().data(), static_cast<mp_bitcnt_t>(e));
+  } else {
+    mpq_div_2exp(r.backend().data(), r.backend().data(), static_cast<mp_bitcnt_t>(-e));
+  }
+  return r;
+}
+
+rational power_of_two_at_most(const rational& q) {
+  // An estimate from the sizes of numerator and denominator, then corrected:
+  // 2^(bits(p) - bits(d) - 1) < p/d < 2^(bits(p) - bits(d) + 1).
+  const long estimate = static_cast<long>(mpz_sizeinbase(mpq_numref(q.backend().data()), 2)) -
+                        static_cast<long>(mpz_sizeinbase(mpq_denref(q.backend().data()), 2));
+  long e = estimate + 1;
+  while (power_of_two(e) > q) --e;
+  return power_of_two(e);
+}
+
+rational round_to_multiple(const rational& q, const rational& step) {
+  return rational(floor_of(q / step + rational(1, 2))) * step;
+}
+
+namespace {
+rational exact(mpfr_srcptr x) {
+  rational q;
+  mpfr_get_q(q.backend().data(), x);
+  return q;
+}
+}  // namespace
+
+rational lower_end(const interval_number& v) { return exact(&v.get()->left); }
+rational upper_end(const interval_number& v) { return exact(&v.get()->right); }
+
+std::string point_text(const std::vector<rational>& point) {
+  if (point.size() == 1) return "x = " + to_string(point[0]);
+  std::string names, values;
+  for (std::size_t i = 0; i < point.size(); ++i) {
+    names += fmt::format("{}x{}", i > 0 ? ", " : "", i + 1);
+    values += (i > 0 ? ", " : "") + to_string(point[i]);
+  }
+  return "(" + names + ") = (" + values + ")";
+}
+
+std::string decimal_bound(const rational& q, bool upper, int digits) {
+  const std::string exact_text = to_string(q);
+  if (exact_text.size() <= static_cast<std::size_t>(digits) + 2) return exact_text;
+  mpfr_t x;
+  mpfr_init2(x, 256);
+  mpfr_set_q(x, q.backend().data(), upper ? MPFR_RNDU : MPFR_RNDD);
+  char* text = nullptr;
+  mpfr_asprintf(&text, upper ? "%.*RUg" : "%.*RDg", digits, x);
+  std::string out = text != nullptr ? text : exact_text;
+  mpfr_free_str(text);
+  mpfr_clear(x);
+  return out;
+}
+
+}  // namespace nnsim::construction
