@@ -64,6 +64,39 @@ std::string point_text(const std::vector<rational>& point) {
   return "(" + names + ") = (" + values + ")";
 }
 
+std::string wrapped(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view paragraph = text.substr(start, end - start);
+    std::size_t line_length = 0;
+    std::size_t i = 0;
+    while (i < paragraph.size()) {
+      while (i < paragraph.size() && paragraph[i] == ' ') ++i;
+      std::size_t j = paragraph.find(' ', i);
+      if (j == std::string_view::npos) j = paragraph.size();
+      const std::string_view word = paragraph.substr(i, j - i);
+      if (word.empty()) break;
+      if (line_length > 0 && line_length + 1 + word.size() > width) {
+        out += '\n';
+        line_length = 0;
+      } else if (line_length > 0) {
+        out += ' ';
+        ++line_length;
+      }
+      out += word;
+      line_length += word.size();
+      i = j;
+    }
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string decimal_bound(const rational& q, bool upper, int digits) {
   const std::string exact_text = to_string(q);
   if (exact_text.size() <= static_cast<std::size_t>(digits) + 2) return exact_text;

@@ -7,6 +7,7 @@
 #include "nnsim/numbers/rational.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nnsim::construction {
@@ -29,6 +30,10 @@ rational upper_end(const interval_number& v);
 
 // "x = 1/2" for one coordinate, "(x1, x2) = (0, 1/4)" for more.
 std::string point_text(const std::vector<rational>& point);
+
+// The paragraphs of `text` (separated by '\n') broken into lines of at
+// most `width` characters at blanks, for a network's comment.
+std::string wrapped(std::string_view text, std::size_t width = 96);
 
 // "0.0412" style: a decimal upper (or lower) bound of q with `digits`
 // significant digits, or q itself when it is short.

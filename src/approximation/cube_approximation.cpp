@@ -228,16 +228,17 @@ class cube_builder {
     b.add(b.y, activation::step, rational(-1), cubes,
           cubes.empty() ? std::string("no cube meets the set: y = 0 everywhere")
                         : fmt::format("layer 3: the OR of the {} cube{}", cubes.size(), cubes.size() == 1 ? "" : "s"));
-    b.net.comment = fmt::format(
-        "y = 1 exactly on a union of {} cubes of side {} covering the set: the lecture's three-layer\n"
-        "network of unit-step neurons for a set A (cover A with hypercubes, one two-layer net N_K per cube K,\n"
-        "an OR of the N_K with K meeting A).  Interval arithmetic decided the {} cubes of the grid on {}:\n"
-        "{} inside the set, {} meeting it, {} ambiguous (kept), {} disjoint from it (dropped).\n"
-        "Proven: the points misclassified have measure <= {} (of {}), the part of the kept cubes not proven\n"
-        "inside the set.",
+    b.net.comment = wrapped(fmt::format(
+        "y = 1 exactly on a union of {} cubes of side {} covering the set: the lecture's three-layer network of "
+        "unit-step neurons for a set A (cover A with hypercubes, one two-layer net N_K per cube K, an OR of the N_K "
+        "with K meeting A).\n"
+        "Interval arithmetic decided the {} cubes of the grid on {}: {} inside the set, {} meeting it, {} ambiguous "
+        "(kept), {} disjoint from it (dropped).\n"
+        "Proven: the points misclassified have measure <= {} (of {}), the part of the kept cubes not proven inside "
+        "the set.",
         cubes.size(), to_string(options_.cube_size), result_.cubes, to_string(options_.domain), result_.inside,
         result_.meeting, result_.ambiguous, result_.dropped, decimal_bound(result_.bound, true),
-        to_string(result_.volume));
+        to_string(result_.volume)));
     result_.net = std::move(b.net);
   }
 

@@ -201,23 +201,22 @@ class relu_builder {
           fmt::format("F(x) = {} (the value at {}) plus the slope changes: the interpolation of f", to_string(v[0]),
                       to_string(t[0])));
     const std::string f_text = to_string(f_.expression());
-    std::string grid =
+    const std::string grid =
         options_.lipschitz
-            ? fmt::format("a uniform grid of {} cells for the Lipschitz constant {} given (the textbook's count: "
-                          "L h / 2 + δ <= ε with δ = {} the rounding allowed for a knot value)",
+            ? fmt::format("a uniform grid of {} cells for the Lipschitz constant L = {} given: the textbook's count, "
+                          "L h / 2 + delta <= epsilon with delta = {} the rounding allowed for a knot value",
                           t.size() - 1, to_string(*options_.lipschitz), to_string(result_.rounding_allowed))
-            : fmt::format("an adaptive dyadic grid of {} cells, each bisected until its proven bound is <= ε",
+            : fmt::format("an adaptive dyadic grid of {} cells, each bisected until its proven bound is <= epsilon",
                           t.size() - 1);
-    b.net.comment = fmt::format(
-        "F(x) = v0 + sum of c_i relu(x - t_i): the piecewise-linear interpolation of\n"
-        "f(x) = {}\n"
-        "on [{}, {}] at {} knots t_i, the lecture's \"Power of ReLU\" (a two-layer network, ReLU hidden\n"
-        "neurons, an identity output); c_i is the change of slope at t_i.  The grid: {}.\n"
-        "Knot values are f(t_i) exactly where f is rational there, otherwise within {} of it.\n"
-        "Proven: |f(x) - F(x)| <= {} on [{}, {}] (epsilon = {}), from interval arithmetic on each cell C\n"
-        "of width h: |f - F| <= min(h (sup f' - inf f') / 4, oscillation of f on C) + knot value error.",
+    b.net.comment = wrapped(fmt::format(
+        "F(x) = v0 + sum of c_i relu(x - t_i): the piecewise-linear interpolation of f(x) = {} on [{}, {}] at {} "
+        "knots t_i, the lecture's \"Power of ReLU\" (a two-layer network: ReLU hidden neurons, an identity output); "
+        "c_i is the change of slope at t_i.\n"
+        "The grid: {}. Knot values are f(t_i) exactly where f is rational there, otherwise within {} of it.\n"
+        "Proven: |f(x) - F(x)| <= {} on [{}, {}] (epsilon = {}), from interval arithmetic on each cell C of width h: "
+        "|f - F| <= min(h (sup f' - inf f') / 4, oscillation of f on C) + the knot values' error.",
         f_text, to_string(a_), to_string(b_), t.size(), grid, to_string(result_.rounding_allowed),
-        decimal_bound(result_.bound, true), to_string(a_), to_string(b_), to_string(options_.epsilon));
+        decimal_bound(result_.bound, true), to_string(a_), to_string(b_), to_string(options_.epsilon)));
     result_.net = std::move(b.net);
   }
 

@@ -130,16 +130,16 @@ relu_set_approximation build_relu_set_approximation(const real_predicate& set, c
               result.runs.empty() ? std::string("F = 0: no cell is proven inside the set")
                                   : fmt::format("F(x) > 0 exactly inside the {} run{}", result.runs.size(),
                                                 result.runs.size() == 1 ? "" : "s"));
-  builder.net.comment = fmt::format(
-      "x is in the set iff F(x) > 0, for all x in [{}, {}] but a set of measure <= {}:\n"
-      "the second half of the lecture's \"Power of ReLU\" (a two-layer network, ReLU hidden neurons,\n"
-      "an identity output, for an open set A).  Interval arithmetic decided {} cells of the\n"
-      "domain as inside or outside the set, leaving ambiguous ones of total length {}; F is the\n"
-      "distance to the ends of each maximal run of inside cells (the lecture's \"distance to the\n"
-      "boundary of A\"), so F > 0 exactly inside the runs.  Proven: the points misclassified have\n"
-      "measure <= {} (epsilon = {}).",
+  builder.net.comment = wrapped(fmt::format(
+      "x is in the set iff F(x) > 0, for all x in [{}, {}] but a set of measure <= {}: the second half of the "
+      "lecture's \"Power of ReLU\" (a two-layer network: ReLU hidden neurons, an identity output; for an open set "
+      "A).\n"
+      "Interval arithmetic decided the {} cells of the domain as inside or outside the set, leaving ambiguous ones of "
+      "total length {}. F is the distance to the ends of each maximal run of inside cells (the lecture's \"distance "
+      "to the boundary of A\"), so F > 0 exactly inside the runs.\n"
+      "Proven: the points misclassified have measure <= {} (epsilon = {}).",
       to_string(a), to_string(b), decimal_bound(result.ambiguous, true), result.cells,
-      decimal_bound(result.ambiguous, true), decimal_bound(result.ambiguous, true), to_string(options.epsilon));
+      decimal_bound(result.ambiguous, true), decimal_bound(result.ambiguous, true), to_string(options.epsilon)));
   result.net = std::move(builder.net);
   return result;
 }

@@ -49,18 +49,18 @@ sigmoid_approximation one_input(const function_enclosure& f, const sigmoid_appro
   result.bound = s.bound();
   builder.add(builder.y, activation::id, s.base, terms,
               fmt::format("F(x) = {} (the value at {}) plus the steps", to_string(s.base), to_string(a)));
-  builder.net.comment = fmt::format(
-      "F(x) = v0 + sum of d_i logistic[lambda](x - s_i): f(x) = {}\n"
-      "on [{}, {}] as a staircase of steep logistic steps, Cybenko's theorem (a two-layer network, logistic\n"
-      "hidden neurons, a linear output) as a construction.  The grid: {}.\n"
-      "The steps sit at the cells' midpoints s_i with heights d_i = v_i - v_(i-1), v_i the value at the\n"
-      "i-th knot (f there exactly where rational, else within {}).\n"
-      "Proven: |f(x) - F(x)| <= {} on [{}, {}] (epsilon = {}): max over the cells of\n"
-      "min(h sup|f'|, oscillation) + knot value error, plus the tails 2 D q / (1 - q^2), q = e^(-lambda h / 2),\n"
-      "D = {} the largest step.",
+  builder.net.comment = wrapped(fmt::format(
+      "F(x) = v0 + sum of d_i logistic[lambda](x - s_i): f(x) = {} on [{}, {}] as a staircase of steep logistic "
+      "steps, Cybenko's theorem (a two-layer network: logistic hidden neurons, a linear output) as a construction. "
+      "The grid: {}.\n"
+      "The steps sit at the cells' midpoints s_i with heights d_i = v_i - v_(i-1), v_i the value at the i-th knot "
+      "(f there exactly where it is rational, else within {}).\n"
+      "Proven: |f(x) - F(x)| <= {} on [{}, {}] (epsilon = {}): the largest over the cells of min(h sup|f'| / 2, "
+      "oscillation) + the knot values' error, plus the tails 2 D q / (1 - q^2), q = e^(-lambda h / 2), D = {} the "
+      "largest step.",
       to_string(f.expression()), to_string(a), to_string(b), staircase_text(s), to_string(s.rounding_allowed),
       decimal_bound(result.bound, true), to_string(a), to_string(b), to_string(options.epsilon),
-      to_string(s.largest_step));
+      to_string(s.largest_step)));
   result.net = std::move(builder.net);
   return result;
 }
@@ -154,15 +154,14 @@ sigmoid_approximation two_inputs(const function_enclosure& f, const sigmoid_appr
   result.hidden = terms.size();
   builder.add(builder.y, activation::id, bias, terms,
               fmt::format("F = the polynomial's constant {} plus the ridges' staircases", to_string(ridges.constant)));
-  builder.net.comment = fmt::format(
-      "F(x1, x2) approximates f(x1, x2) = {}\n"
-      "on {} with one hidden layer of logistic neurons and a linear output (Cybenko's theorem as a\n"
-      "construction): f is within {} of a polynomial p of degree {} (proven by branch and bound),\n"
-      "p is exactly a constant plus {} ridge functions g_k(u_k), u_k linear in x1, x2, and each g_k is a\n"
+  builder.net.comment = wrapped(fmt::format(
+      "F(x1, x2) approximates f(x1, x2) = {} on {} with one hidden layer of logistic neurons and a linear output "
+      "(Cybenko's theorem as a construction): f is within {} of a polynomial p of degree {} (proven by branch and "
+      "bound), p is exactly a constant plus {} ridge functions g_k(u_k), u_k linear in x1, x2, and each g_k is a "
       "staircase of steep logistic steps in u_k.\n"
       "Proven: |f - F| <= {} on the box (epsilon = {}): sup |f - p| plus the staircases' bounds.",
       to_string(f.expression()), to_string(domain), decimal_bound(fit.error, true), fit.polynomial.degree,
-      ridges.ridges.size(), decimal_bound(result.bound, true), to_string(options.epsilon));
+      ridges.ridges.size(), decimal_bound(result.bound, true), to_string(options.epsilon)));
   result.net = std::move(builder.net);
   return result;
 }

@@ -66,7 +66,7 @@ class staircase_builder {
     return found->second;
   }
 
-  // max_j [min(L_j h, osc_j) + max(e_{j-1}, e_j)] for N = n cells, or
+  // max_j [min(L_j h / 2, osc_j) + max(e_{j-1}, e_j)] for N = n cells, or
   // nothing as soon as a cell exceeds `target`.
   std::optional<rational> interpolation_bound(std::size_t n, const rational& target) {
     const rational h = (b_ - a_) / n;
@@ -81,7 +81,7 @@ class staircase_builder {
         const std::optional<function_variation> v = variation_over(g_, l, r, pieces);
         if (!v) continue;
         rational cell = v->oscillation();
-        if (const std::optional<rational> lipschitz = v->lipschitz()) cell = std::min(cell, rational(*lipschitz * h));
+        if (const std::optional<rational> lipschitz = v->lipschitz()) cell = std::min(cell, rational(*lipschitz * h / 2));
         cell += error;
         if (!best || cell < *best) best = cell;
         if (*best <= target) break;

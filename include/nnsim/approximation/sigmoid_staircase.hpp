@@ -16,12 +16,18 @@
 // σ(-z) <= e^-z.  With q = e^(-λ h / 2) and D = max |d_i| each of the two
 // sums is at most D (q + q^3 + q^5 + …) = D q / (1 - q^2): the tail
 //     T = 2 D q / (1 - q^2).
-// The first part is a convex combination of v_{j-1} and v_j, each within
-// |g(u) - g(t)| + e_t of g(u) (t the knot, e_t its value's error), and
-// |g(u) - g(t)| <= min(L_j h, osc_j) for both knots of the cell (L_j the
-// sup of |g'| on the cell, osc_j the oscillation of g there:
-// function_variation.hpp).  So
-//     |g(u) - G(u)| <= max_j [min(L_j h, osc_j) + max(e_{j-1}, e_j)] + T.
+// The first part is the convex combination A(u) = (1 - σ_j) v_{j-1} + σ_j v_j,
+// and with |g(u) - v_t| <= |g(u) - g(t)| + e_t (e_t the proven error of the
+// knot value) each of the two distances is at most osc_j + e, osc_j the
+// oscillation of g on the cell (function_variation.hpp).  With L_j the sup
+// of |g'| on the cell and a = u - t_{j-1}:
+//     |g(u) - A(u)| <= L_j [(1 - σ_j) a + σ_j (h - a)] + max(e_{j-1}, e_j),
+// and the bracket is at most h/2: left of the midpoint (a <= h/2) σ_j <= 1/2,
+// so it is a + σ_j (h - 2a) <= a + (h - 2a)/2 = h/2; right of it
+// 1 - σ_j <= 1/2 and the same holds with a and h - a exchanged.  (The step
+// sits at the middle of the cell, so the weight always leans towards the
+// nearer knot.)  So
+//     |g(u) - G(u)| <= max_j [min(L_j h / 2, osc_j) + max(e_{j-1}, e_j)] + T.
 //
 // The choice: the smallest N found (doubling, then bisecting) for which the
 // first part, I, is <= 3ε/4; then λ the smallest power of two (>= 1) with
