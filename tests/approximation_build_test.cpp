@@ -467,6 +467,23 @@ TEST_CASE("cubes: one dimension, worked out by hand", "[approximation_build]") {
   CHECK(c.proven_outside <= checked.bound());
 }
 
+TEST_CASE("cubes: a cube that only touches the set is dropped", "[approximation_build]") {
+  // x <= 1/2 with cubes of side 1/4: [0, 1/4] and [1/4, 1/2] inside.  The
+  // closed cube [1/2, 3/4] meets the set only at 1/2: three levels of
+  // bisection leave [1/2, 17/32] undecided, and its interior, shrunk by
+  // (1/32) / 2^32 at each face, is outside; so the cube is dropped and the
+  // bound is the two faces' shells, 2 * 2^-37 = 2^-36.
+  const cube_approximation c = build_cube_approximation(*set_of("x <= 1/2"), cube_options(q(1, 4), unit_box(1)));
+  CHECK(c.inside == 2);
+  CHECK(c.dropped == 2);
+  CHECK(c.meeting + c.ambiguous == 0);
+  rational shells = 1;
+  mpq_div_2exp(shells.backend().data(), shells.backend().data(), 36);
+  CHECK(c.bound == shells);
+  CHECK(run_at(c.net, {q(1, 2)}) == 1);
+  CHECK(run_at(c.net, {q(5, 8)}) == 0);
+}
+
 TEST_CASE("cubes: the lecture's network for a disc, checked independently", "[approximation_build]") {
   const real_predicate_ptr set = set_of("x1^2 + x2^2 <= 1/4", 2);
   const box domain{{q(-1), q(-1)}, {q(1), q(1)}};

@@ -23,9 +23,21 @@ constexpr unsigned long long most_cubes = 1ULL << 62;
 
 using index_vector = std::vector<std::size_t>;
 
+// A cube's sub-boxes by what interval arithmetic showed: in A, outside A,
+// undecided, and the thin shells left out where a sub-box was decided only
+// on its interior (shrunk by side / 2^shell_shift at each face: a cube that
+// touches A only on its boundary is decided that way).
 struct sub_volumes {
-  rational inside, outside, unknown;
+  rational inside, outside, unknown, shell;
+  void add(const sub_volumes& other) {
+    inside += other.inside;
+    outside += other.outside;
+    unknown += other.unknown;
+    shell += other.shell;
+  }
 };
+
+constexpr unsigned shell_shift = 32;
 
 class cube_builder {
  public:
@@ -137,42 +149,47 @@ class cube_builder {
 
   sub_volumes bisect(const box& b, const box& cube, unsigned depth) {
     const truth t = decide(b);
-    if (t == truth::yes) return {b.volume(), 0, 0};
-    if (t == truth::no) return {0, b.volume(), 0};
-    if (depth == 0) return {0, 0, b.volume()};
-    const auto [left, right] = b.bisect(b.widest(cube));
-    sub_volumes l = bisect(left, cube, depth - 1);
-    const sub_volumes r = bisect(right, cube, depth - 1);
-    l.inside += r.inside;
-    l.outside += r.outside;
-    l.unknown += r.unknown;
-    return l;
+    if (t == truth::yes) return {b.volume(), 0, 0, 0};
+    if (t == truth::no) return {0, b.volume(), 0, 0};
+    if (depth > 0) {
+      const auto [left, right] = b.bisect(b.widest(cube));
+      sub_volumes v = bisect(left, cube, depth - 1);
+      v.add(bisect(right, cube, depth - 1));
+      return v;
+    }
+    const box inner = b.shrunk(shell_shift);
+    const truth t_inner = decide(inner);
+    if (t_inner == truth::unknown) return {0, 0, b.volume(), 0};
+    const rational shell = b.volume() - inner.volume();
+    return t_inner == truth::yes ? sub_volumes{inner.volume(), 0, 0, shell} : sub_volumes{0, inner.volume(), 0, shell};
   }
 
-  // A single cube on which the predicate is undecided: its sub-boxes.
+  // A single cube on which the predicate is undecided: its sub-boxes.  A
+  // dropped cube adds the part of it that may be in A to the bound (its
+  // shells), a kept one the part that may be outside.
   void refine_cube(const index_vector& index) {
     index_vector end = index;
     for (std::size_t& e : end) ++e;
     const box cube = region(index, end);
     const auto [left, right] = cube.bisect(cube.widest(cube));
-    sub_volumes v = depth_ > 0 ? bisect(left, cube, depth_ - 1) : sub_volumes{0, 0, left.volume()};
-    const sub_volumes r = depth_ > 0 ? bisect(right, cube, depth_ - 1) : sub_volumes{0, 0, right.volume()};
-    v.inside += r.inside;
-    v.outside += r.outside;
-    v.unknown += r.unknown;
+    const unsigned below = depth_ > 0 ? depth_ - 1 : 0;
+    sub_volumes v = bisect(left, cube, below);
+    v.add(bisect(right, cube, below));
     if (v.inside == 0 && v.unknown == 0) {
-      ++result_.dropped;  // proven disjoint from A, piece by piece
+      ++result_.dropped;  // proven disjoint from A but for the shells
+      result_.bound += v.shell;
       return;
     }
     if (v.outside == 0 && v.unknown == 0) {
       ++result_.inside;
       keep(index, cube_status::inside);
+      result_.bound += v.shell;
       return;
     }
     const bool meets = v.inside > 0;
     ++(meets ? result_.meeting : result_.ambiguous);
     keep(index, meets ? cube_status::meets : cube_status::ambiguous);
-    result_.bound += v.outside + v.unknown;
+    result_.bound += v.outside + v.unknown + v.shell;
     result_.proven_outside += v.outside;
   }
 

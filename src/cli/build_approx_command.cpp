@@ -163,6 +163,15 @@ void finish(network& net, const approx_options& o, const std::string& built_with
   write_standard_error(report);
 }
 
+// The --epsilon of the suggested check of a cube network: its bound with a
+// little room (the check adds the faces' thin shells and stops refining when
+// what is left undecided is small, so it may prove a little more than the
+// exact bound), rounded up to two significant digits.
+std::string check_epsilon(const rational& bound, const rational& volume) {
+  const rational room = bound + bound / 32 + volume / 1048576;
+  return decimal_bound(room, true, 2);
+}
+
 std::string runs_text(const std::vector<interval_run>& runs) {
   constexpr std::size_t shown = 6;
   std::string text;
@@ -218,6 +227,10 @@ int build_relu(const approx_options& o) {
   }
   report += fmt::format("proven: |f - F| <= {} on {} (largest on [{}, {}])\n", decimal_bound(built.bound, true),
                         to_string(domain), to_string(built.worst_low), to_string(built.worst_high));
+  if (built.bound > epsilon) {
+    report += fmt::format("note: the proven bound is larger than epsilon: is {} a Lipschitz constant of f on {}?\n",
+                          to_string(*built.assumed_lipschitz), to_string(domain));
+  }
   report += fmt::format("Lipschitz constant of f proven by interval arithmetic: {}\n",
                         built.lipschitz ? "<= " + decimal_bound(*built.lipschitz, true) : std::string("unbounded"));
   if (built.textbook_units) {
@@ -293,7 +306,8 @@ int build_cubes(const approx_options& o) {
   const std::string set_argument = "--set " + quoted(o.set);
   finish(built.net, o,
          fmt::format("cubes {} --cube-size {}{}{}", set_argument, o.cube_size, dimension, box_argument(o)),
-         fmt::format("{} --epsilon {}{}{}", set_argument, decimal_bound(built.bound, true), dimension, box_argument(o)),
+         fmt::format("{} --epsilon {}{}{}", set_argument, check_epsilon(built.bound, built.volume), dimension,
+                     box_argument(o)),
          report);
   return 0;
 }
