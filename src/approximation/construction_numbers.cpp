@@ -97,6 +97,26 @@ std::string wrapped(std::string_view text, std::size_t width) {
   return out;
 }
 
+std::string affine_text(const std::vector<rational>& weights, const std::vector<std::string>& names,
+                        const rational& constant) {
+  std::string text;
+  auto term = [&](const rational& c, const std::string& name) {
+    if (c == 0) return;
+    const rational magnitude = abs(c);
+    const std::string value = name.empty() ? to_string(magnitude)
+                              : magnitude == 1 ? name
+                                               : to_string(magnitude) + " " + name;
+    if (text.empty()) {
+      text = (c < 0 ? "-" : "") + value;
+    } else {
+      text += (c < 0 ? " - " : " + ") + value;
+    }
+  };
+  for (std::size_t i = 0; i < weights.size(); ++i) term(weights[i], names[i]);
+  term(constant, "");
+  return text.empty() ? "0" : text;
+}
+
 std::string decimal_bound(const rational& q, bool upper, int digits) {
   const std::string exact_text = to_string(q);
   if (exact_text.size() <= static_cast<std::size_t>(digits) + 2) return exact_text;

@@ -35,6 +35,11 @@ std::string point_text(const std::vector<rational>& point);
 // most `width` characters at blanks, for a network's comment.
 std::string wrapped(std::string_view text, std::size_t width = 96);
 
+// "1/2 x1 + 55/64 x2 - 55/64": an affine form for people, terms with a zero
+// coefficient left out.
+std::string affine_text(const std::vector<rational>& weights, const std::vector<std::string>& names,
+                        const rational& constant);
+
 // "0.0412" style: a decimal upper (or lower) bound of q with `digits`
 // significant digits, or q itself when it is short.
 std::string decimal_bound(const rational& q, bool upper, int digits = 6);

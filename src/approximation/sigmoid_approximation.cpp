@@ -130,8 +130,7 @@ sigmoid_approximation two_inputs(const function_enclosure& f, const sigmoid_appr
                                     "larger epsilon)",
                                     options.max_neurons));
     }
-    const std::string form = fmt::format("u{} = {} x1 + {} x2 + {}", k + 1, to_string(ridge.weights[0]),
-                                         to_string(ridge.weights[1]), to_string(ridge.offset));
+    const std::string form = fmt::format("u{} = {}", k + 1, affine_text(ridge.weights, {"x1", "x2"}, ridge.offset));
     bool first = true;
     for (const sigmoid_step& step : s.steps) {
       const std::string comment =

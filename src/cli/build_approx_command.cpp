@@ -270,9 +270,9 @@ int build_sigmoid(const approx_options& o) {
                           decimal_bound(built.polynomial_error, true));
     for (std::size_t k = 0; k < built.ridges.size(); ++k) {
       const sigmoid_ridge& r = built.ridges[k];
-      report += fmt::format("  ridge {}: u = {} x1 + {} x2 + {} in [{}, {}]: {} steps, lambda = {}, error <= {}\n",
-                            k + 1, to_string(r.weights[0]), to_string(r.weights[1]), to_string(r.offset),
-                            to_string(r.low), to_string(r.high), r.staircase.steps.size(),
+      report += fmt::format("  ridge {}: u = {} in [{}, {}]: {} steps, lambda = {}, error <= {}\n", k + 1,
+                            construction::affine_text(r.weights, {"x1", "x2"}, r.offset), to_string(r.low),
+                            to_string(r.high), r.staircase.steps.size(),
                             to_string(r.staircase.lambda), decimal_bound(r.staircase.bound(), true));
     }
     report += fmt::format("proven: |f - F| <= {} on {}\n", decimal_bound(built.bound, true), to_string(domain));

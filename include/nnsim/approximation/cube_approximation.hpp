@@ -9,9 +9,13 @@
 //     (the predicate holds on all of it), meeting A (it holds on a sub-box
 //     found by a few levels of bisection), disjoint from A (it holds nowhere
 //     on the cube, or nowhere on each sub-box), or ambiguous (none of
-//     these shown).  The cubes inside, meeting or ambiguous are kept;
-//     large blocks of cubes are decided whole first, so a fine grid costs
-//     in proportion to A's boundary, not to the number of cubes;
+//     these shown).  A sub-box still undecided after the last level is
+//     decided on its interior, shrunk by side / 2^32 at each face, and the
+//     thin shell left out joins the bound: so a cube that touches A only on
+//     its boundary (x <= 1/2 and the cube [1/2, 3/4]) is dropped, not kept
+//     whole.  The cubes inside, meeting or ambiguous are kept; large blocks
+//     of cubes are decided whole first, so a fine grid costs in proportion
+//     to A's boundary, not to the number of cubes;
 //   - layer 1, shared by the cubes: for a grid value g of coordinate i,
 //     step(x_i - g) (x_i >= g) and step(g - x_i) (x_i <= g), only those a
 //     kept cube uses;
@@ -21,10 +25,11 @@
 //
 // So y = 1 exactly on the union of the kept cubes.  A point is misclassified
 // only in a kept cube outside A, or in a dropped cube inside A; dropped
-// cubes are proven disjoint from A, so the misclassified set lies in the
-// kept cubes minus the sub-boxes proven inside A, up to the cubes' faces
-// (measure zero).  Its measure is proven <= `bound`, and >= `proven_outside`
-// (the sub-boxes of kept cubes proven outside A).
+// cubes are proven disjoint from A but for their shells, so the
+// misclassified set lies in the kept cubes minus the sub-boxes proven
+// inside A, plus the shells, up to the cubes' faces (measure zero).  Its
+// measure is proven <= `bound`, and >= `proven_outside` (the sub-boxes of
+// kept cubes proven outside A).
 #pragma once
 
 #include "nnsim/approximation/box.hpp"
