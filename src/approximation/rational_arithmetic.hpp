@@ -25,7 +25,7 @@ class rational_arithmetic {
  public:
   using value = rational;
 
-  // Bits (numerator plus denominator) beyond which a power is not computed
+  // Bits (numerator plus denominator) beyond which a value is not computed
   // exactly: a knot value that large would only bloat the network.
   static constexpr std::size_t max_bits = 4096;
 
@@ -39,12 +39,12 @@ class rational_arithmetic {
   value pi() { throw not_rational{}; }
   value e() { throw not_rational{}; }
   value negate(const value& a) { return -a; }
-  value add(const value& a, const value& b) { return a + b; }
-  value subtract(const value& a, const value& b) { return a - b; }
-  value multiply(const value& a, const value& b) { return a * b; }
+  value add(const value& a, const value& b) { return bounded(a + b); }
+  value subtract(const value& a, const value& b) { return bounded(a - b); }
+  value multiply(const value& a, const value& b) { return bounded(a * b); }
   value divide(const value& a, const value& b, const real_expression& n) {
     if (b == 0) throw expression_error("division by zero", n.offset);
-    return a / b;
+    return bounded(a / b);
   }
   value power(const value& base, long exponent, const real_expression& n) {
     if (exponent < 0 && base == 0) throw expression_error(fmt_zero_power(exponent), n.offset);
@@ -97,6 +97,11 @@ class rational_arithmetic {
   }
 
  private:
+  static rational bounded(rational q) {
+    if (bit_size(q) > max_bits) throw not_rational{};
+    return q;
+  }
+
   static std::string fmt_zero_power(long exponent) {
     return "0^" + std::to_string(exponent) + " is a division by zero";
   }

@@ -22,6 +22,8 @@ using namespace construction;
 // Pieces of a ridge's range on which its Lipschitz constant is estimated
 // (only to share ε among the ridges).
 constexpr unsigned estimate_pieces = 16;
+// The ridges' coefficients are rounded to multiples of 2^-this.
+constexpr long coefficient_bits = 64;
 
 std::string staircase_text(const sigmoid_staircase& s) {
   return fmt::format("{} cells of width {}, steepness lambda = {}; bound {} (interpolation) + {} (tails)", s.cells,
@@ -95,16 +97,31 @@ sigmoid_approximation two_inputs(const function_enclosure& f, const sigmoid_appr
   std::vector<function_enclosure> functions;
   std::vector<rational> weights;
   rational total_weight = 0;
+  std::vector<rational> roundings;
   for (const ridge_function& r : ridges.ridges) {
-    functions.emplace_back(parse_real_function(ridge_text(r.coefficients), variables_for(1).names), 1);
+    // The exact coefficients can be long fractions (the least-norm solve);
+    // the staircase approximates their rounding ĝ to multiples of
+    // 2^-coefficient_bits instead, and |g - ĝ| <= Σ_m |a_m - â_m| R^m on
+    // [-R, R] joins the bound.
     const rational reach = abs(r.alpha) + abs(r.beta);
+    std::vector<rational> rounded;
+    rational rounding = 0;
+    rational reach_power = 1;
+    for (const rational& a : r.coefficients) {
+      rounded.push_back(round_to_multiple(a, power_of_two(-coefficient_bits)));
+      rounding += abs(a - rounded.back()) * reach_power;
+      reach_power *= reach;
+    }
+    roundings.push_back(rounding);
+    functions.emplace_back(parse_real_function(ridge_text(rounded), variables_for(1).names), 1);
     const std::optional<function_variation> v = variation_over(functions.back(), -reach, reach, estimate_pieces);
     const double lipschitz = v && v->lipschitz() ? v->lipschitz()->convert_to<double>() : 1.0;
     const double share = std::sqrt(std::max(lipschitz, 1e-6) * reach.convert_to<double>());
     weights.push_back(rational(static_cast<long>(std::lround(share * 1024)) + 1));
     total_weight += weights.back();
   }
-  const rational remaining = options.epsilon - fit.error;
+  rational remaining = options.epsilon - fit.error;
+  for (const rational& r : roundings) remaining -= r;
   approximation_network_builder builder("sigmoid_approximation", 2);
   std::vector<weighted_term> terms;
   rational bias = ridges.constant;
@@ -147,7 +164,8 @@ sigmoid_approximation two_inputs(const function_enclosure& f, const sigmoid_appr
       terms.push_back({h, step.height});
     }
     bias += s.base;
-    result.bound += s.bound();
+    ridge.rounding = roundings[k];
+    result.bound += s.bound() + ridge.rounding;
     result.ridges.push_back(std::move(ridge));
   }
   result.hidden = terms.size();

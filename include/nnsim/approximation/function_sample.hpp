@@ -22,7 +22,7 @@ struct function_sample {
 
 // An exact value with more bits than this (numerator plus denominator) is
 // replaced by its rounding: a weight that long helps no bound.
-inline constexpr std::size_t max_exact_sample_bits = 256;
+inline constexpr std::size_t max_exact_sample_bits = 128;
 
 // f(point) exactly when it is rational by exact arithmetic (rational
 // operations, abs, min, max, sqrt of a square, exp(0), …) and no longer than

@@ -14,15 +14,18 @@
 //   2. p written exactly as c + Σ_k g_k(u_k), u_k = α_k z1 + β_k z2 linear in
 //      the inputs (ridge_decomposition.hpp; z the box's normalized
 //      coordinates, so u_k ranges over [-R_k, R_k], R_k = |α_k| + |β_k|);
-//   3. each g_k, a polynomial of one variable, as a staircase G_k of
-//      logistic steps on [-R_k, R_k] within ε_k, the ε_k adding up to
-//      ε - sup |f - p| (shared in proportion to sqrt(L_k R_k), which keeps
-//      the total number of steps Σ L_k R_k / ε_k near its least);
+//   3. each g_k, a polynomial of one variable, rounded to ĝ_k with
+//      coefficients that are multiples of 2^-64 (the exact ones can be long
+//      fractions), |g_k - ĝ_k| <= ρ_k = Σ_m |a_m - â_m| R_k^m on [-R_k, R_k];
+//      and ĝ_k as a staircase G_k of logistic steps on [-R_k, R_k] within
+//      ε_k, the ε_k adding up to ε - sup |f - p| - Σ ρ_k (shared in
+//      proportion to sqrt(L_k R_k), which keeps the total number of steps
+//      Σ L_k R_k / ε_k near its least);
 //   4. a hidden neuron logistic[λ_k](u_k(x) - s) for each step s of each
 //      G_k (u_k(x) is affine in x1, x2, so it is the neuron's potential),
 //      and y = c + Σ_k (G_k's base + Σ d h).
-// Then |f - F| <= |f - p| + Σ_k |g_k(u_k) - G_k(u_k)| <= sup |f - p| + Σ_k bound_k
-// <= ε, every term proven.
+// Then |f - F| <= |f - p| + Σ_k (|g_k - ĝ_k| + |ĝ_k(u_k) - G_k(u_k)|)
+// <= sup |f - p| + Σ_k (ρ_k + bound_k) <= ε, every term proven.
 //
 // What it cannot do: an f that no polynomial of degree <= 12 approximates
 // within ε/4 (a kink such as abs(x1 - x2) with a small ε) is refused, and
@@ -52,7 +55,8 @@ struct sigmoid_ridge {
   std::vector<rational> weights;
   rational offset;
   rational low, high;  // u's range over the domain
-  rational epsilon;    // the error allowed for this ridge
+  rational epsilon;    // the error allowed for this ridge's staircase
+  rational rounding;   // ρ: proven |g - ĝ| on [low, high], from rounding g's coefficients
   sigmoid_staircase staircase;
 };
 

@@ -29,9 +29,10 @@
 // nearer knot.)  So
 //     |g(u) - G(u)| <= max_j [min(L_j h / 2, osc_j) + max(e_{j-1}, e_j)] + T.
 //
-// The choice: the smallest N found (doubling, then bisecting) for which the
-// first part, I, is <= 3ε/4; then λ the smallest power of two (>= 1) with
-// T <= ε - I, T evaluated in interval arithmetic and rounded up.
+// The choice: N from the largest slope seen on [a, b] (or by doubling where
+// a slope is unbounded), raised until the first part, I, is <= 3ε/4, then
+// lowered by a short bisection; then λ the smallest power of two (>= 1)
+// found with T <= ε - I, T evaluated in interval arithmetic and rounded up.
 #pragma once
 
 #include "nnsim/approximation/function_enclosure.hpp"
