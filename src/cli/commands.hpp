@@ -17,6 +17,7 @@
 //     build_boolean_command.cpp  build boolean   the two-layer construction for any Boolean function
 //     build_machine_command.cpp  build machine   a Turing machine compiled into a rational sat network
 //     build_oracle_command.cpp   build oracle    the super-Turing network: a language in one real weight
+//     build_approx_command.cpp   build approx    the approximation theorems: relu, sigmoid, cubes
 //   boolean_options.hpp    TABLE | --formula F, for every command that takes a Boolean function
 //   separable_command.cpp  separable  whether one unit-step neuron computes a Boolean function: weights or a certificate
 //   check_command.cpp      check     exhaustive checks of the lecture's theorems: check boolean --arity n
@@ -69,6 +70,7 @@ command add_build_gate_command(CLI::App& build);
 command add_build_boolean_command(CLI::App& build);
 command add_build_machine_command(CLI::App& build);
 command add_build_oracle_command(CLI::App& build);
+command add_build_approx_command(CLI::App& build);
 
 command add_separable_command(CLI::App& app, cli_context& context);
 // Groups like `build`: check boolean, learn perceptron.
