@@ -60,6 +60,8 @@
 #include "nnsim/learning/perceptron.hpp"
 #include "nnsim/learning/training_data.hpp"
 #include "nnsim/approximation/approximation_check.hpp"
+#include "nnsim/approximation/approximation_input.hpp"
+#include "nnsim/approximation/approximation_picture.hpp"
 #include "nnsim/approximation/approximation_plot.hpp"
 #include "nnsim/approximation/box.hpp"
 #include "nnsim/approximation/cube_approximation.hpp"
