@@ -524,7 +524,7 @@ TEST_CASE("cubes: three dimensions, and what is refused", "[approximation_build]
   CHECK(run_at(c.net, {q(0), q(0), q(0)}) == 1);
   CHECK_THROWS_WITH(build_cube_approximation(*ball, cube_options(q(3), domain)), Catch::Contains("larger than the box's side"));
   CHECK_THROWS_WITH(build_cube_approximation(*ball, cube_options(q(0), domain)), Catch::Contains("must be positive"));
-  cube_approximation_options few = cube_options(q(1, 64), domain);
-  few.max_neurons = 1000;
+  cube_approximation_options few = cube_options(q(1, 16), domain);
+  few.max_neurons = 100;
   CHECK_THROWS_WITH(build_cube_approximation(*ball, few), Catch::Contains("raise --max-neurons"));
 }
