@@ -117,18 +117,4 @@ std::string affine_text(const std::vector<rational>& weights, const std::vector<
   return text.empty() ? "0" : text;
 }
 
-std::string decimal_bound(const rational& q, bool upper, int digits) {
-  const std::string exact_text = to_string(q);
-  if (exact_text.size() <= static_cast<std::size_t>(digits) + 2) return exact_text;
-  mpfr_t x;
-  mpfr_init2(x, 256);
-  mpfr_set_q(x, q.backend().data(), upper ? MPFR_RNDU : MPFR_RNDD);
-  char* text = nullptr;
-  mpfr_asprintf(&text, upper ? "%.*RUg" : "%.*RDg", digits, x);
-  std::string out = text != nullptr ? text : exact_text;
-  mpfr_free_str(text);
-  mpfr_clear(x);
-  return out;
-}
-
 }  // namespace nnsim::construction

@@ -40,8 +40,4 @@ std::string wrapped(std::string_view text, std::size_t width = 96);
 std::string affine_text(const std::vector<rational>& weights, const std::vector<std::string>& names,
                         const rational& constant);
 
-// "0.0412" style: a decimal upper (or lower) bound of q with `digits`
-// significant digits, or q itself when it is short.
-std::string decimal_bound(const rational& q, bool upper, int digits = 6);
-
 }  // namespace nnsim::construction

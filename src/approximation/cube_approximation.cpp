@@ -1,4 +1,5 @@
 // The construction of cube_approximation.hpp.
+#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/cube_approximation.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
@@ -254,7 +255,7 @@ class cube_builder {
         "Proven: the points misclassified have measure <= {} (of {}), the part of the kept cubes not proven inside "
         "the set.",
         cubes.size(), to_string(options_.cube_size), result_.cubes, to_string(options_.domain), result_.inside,
-        result_.meeting, result_.ambiguous, result_.dropped, decimal_bound(result_.bound, true),
+        result_.meeting, result_.ambiguous, result_.dropped, bound_text(result_.bound, true),
         to_string(result_.volume)));
     result_.net = std::move(b.net);
   }

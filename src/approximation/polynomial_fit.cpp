@@ -1,3 +1,4 @@
+#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/polynomial_fit.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
@@ -210,7 +211,7 @@ polynomial_fit fit_polynomial(const function_enclosure& f, const box& domain, co
   throw input_error(fmt::format("no polynomial of degree <= {} was proven within {} of f on {} (the best seen "
                                 "on a grid is {:.3g} away): the two-input construction needs a smoother f or a "
                                 "larger epsilon",
-                                max_degree, decimal_bound(target, false), to_string(domain), best_estimate));
+                                max_degree, bound_text(target, false), to_string(domain), best_estimate));
 }
 
 }  // namespace nnsim

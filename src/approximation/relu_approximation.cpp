@@ -1,5 +1,6 @@
 // The construction of relu_approximation.hpp; the proof of the per-cell
 // bound is in that header.
+#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/relu_approximation.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
@@ -128,7 +129,7 @@ class relu_builder {
       }
       throw input_error(fmt::format("the error near x = {} cannot be bounded by {}: interval arithmetic gives "
                                     "{} on [{}, {}] however small the cell",
-                                    to_string(m), to_string(options_.epsilon), decimal_bound(c->bound, true),
+                                    to_string(m), to_string(options_.epsilon), bound_text(c->bound, true),
                                     to_string(l), to_string(r)));
     }
     const rational m = (l + r) / 2;
@@ -216,7 +217,7 @@ class relu_builder {
         "Proven: |f(x) - F(x)| <= {} on [{}, {}] (epsilon = {}), from interval arithmetic on each cell C of width h: "
         "|f - F| <= min(h (sup f' - inf f') / 4, oscillation of f on C) + the knot values' error.",
         f_text, to_string(a_), to_string(b_), t.size(), grid, to_string(result_.rounding_allowed),
-        decimal_bound(result_.bound, true), to_string(a_), to_string(b_), to_string(options_.epsilon)));
+        bound_text(result_.bound, true), to_string(a_), to_string(b_), to_string(options_.epsilon)));
     result_.net = std::move(b.net);
   }
 

@@ -1,4 +1,5 @@
 // The construction of relu_set_approximation.hpp.
+#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/relu_set_approximation.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
@@ -64,7 +65,7 @@ relu_set_approximation build_relu_set_approximation(const real_predicate& set, c
       throw input_error(fmt::format("the set is not decided up to a length of {} within {} cells (raise "
                                     "--max-neurons, or give a larger epsilon); {} of it is still ambiguous",
                                     to_string(options.epsilon), options.max_neurons,
-                                    decimal_bound(result.ambiguous, true)));
+                                    bound_text(result.ambiguous, true)));
     }
     const cell c = ambiguous.top();
     if (c.high - c.low <= finest) {
@@ -138,8 +139,8 @@ relu_set_approximation build_relu_set_approximation(const real_predicate& set, c
       "total length {}. F is the distance to the ends of each maximal run of inside cells (the lecture's \"distance "
       "to the boundary of A\"), so F > 0 exactly inside the runs.\n"
       "Proven: the points misclassified have measure <= {} (epsilon = {}).",
-      to_string(a), to_string(b), decimal_bound(result.ambiguous, true), result.cells,
-      decimal_bound(result.ambiguous, true), decimal_bound(result.ambiguous, true), to_string(options.epsilon)));
+      to_string(a), to_string(b), bound_text(result.ambiguous, true), result.cells,
+      bound_text(result.ambiguous, true), bound_text(result.ambiguous, true), to_string(options.epsilon)));
   result.net = std::move(builder.net);
   return result;
 }

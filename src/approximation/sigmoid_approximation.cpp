@@ -1,6 +1,7 @@
 // The construction of sigmoid_approximation.hpp; the bounds are proven in
 // sigmoid_staircase.hpp (the steps), polynomial_fit.hpp (sup |f - p|) and
 // ridge_decomposition.hpp (p as a sum of ridges, exact).
+#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/sigmoid_approximation.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
@@ -27,8 +28,8 @@ constexpr long coefficient_bits = 64;
 
 std::string staircase_text(const sigmoid_staircase& s) {
   return fmt::format("{} cells of width {}, steepness lambda = {}; bound {} (interpolation) + {} (tails)", s.cells,
-                     to_string(s.width), to_string(s.lambda), decimal_bound(s.interpolation_bound, true),
-                     decimal_bound(s.tail_bound, true));
+                     to_string(s.width), to_string(s.lambda), bound_text(s.interpolation_bound, true),
+                     bound_text(s.tail_bound, true));
 }
 
 sigmoid_approximation one_input(const function_enclosure& f, const sigmoid_approximation_options& options) {
@@ -61,7 +62,7 @@ sigmoid_approximation one_input(const function_enclosure& f, const sigmoid_appro
       "oscillation) + the knot values' error, plus the tails 2 D q / (1 - q^2), q = e^(-lambda h / 2), D = {} the "
       "largest step.",
       to_string(f.expression()), to_string(a), to_string(b), staircase_text(s), to_string(s.rounding_allowed),
-      decimal_bound(result.bound, true), to_string(a), to_string(b), to_string(options.epsilon),
+      bound_text(result.bound, true), to_string(a), to_string(b), to_string(options.epsilon),
       to_string(s.largest_step)));
   result.net = std::move(builder.net);
   return result;
@@ -177,8 +178,8 @@ sigmoid_approximation two_inputs(const function_enclosure& f, const sigmoid_appr
       "bound), p is exactly a constant plus {} ridge functions g_k(u_k), u_k linear in x1, x2, and each g_k is a "
       "staircase of steep logistic steps in u_k.\n"
       "Proven: |f - F| <= {} on the box (epsilon = {}): sup |f - p| plus the staircases' bounds.",
-      to_string(f.expression()), to_string(domain), decimal_bound(fit.error, true), fit.polynomial.degree,
-      ridges.ridges.size(), decimal_bound(result.bound, true), to_string(options.epsilon)));
+      to_string(f.expression()), to_string(domain), bound_text(fit.error, true), fit.polynomial.degree,
+      ridges.ridges.size(), bound_text(result.bound, true), to_string(options.epsilon)));
   result.net = std::move(builder.net);
   return result;
 }

@@ -8,6 +8,7 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/box.hpp"
 #include "nnsim/approximation/cube_approximation.hpp"
 #include "nnsim/approximation/function_enclosure.hpp"
@@ -28,7 +29,6 @@
 namespace nnsim::cli {
 namespace {
 
-using construction::decimal_bound;
 
 // The most inputs a set of `build approx cubes` may have.
 constexpr std::size_t most_cube_inputs = 16;
@@ -87,27 +87,6 @@ std::size_t variables_named(const std::string& text) {
     i = end;
   }
   return k;
-}
-
-[[noreturn]] void refuse(std::string_view option, const std::string& text, const expression_error& error) {
-  throw input_error(fmt::format("invalid {} {}: {} (at column {})", option, quoted(text), error.what(),
-                                error.offset() + 1));
-}
-
-real_expression_ptr parse_function(const std::string& text, std::size_t dimension) {
-  try {
-    return parse_real_function(text, variables_for(dimension).names);
-  } catch (const expression_error& error) {
-    refuse("--function", text, error);
-  }
-}
-
-real_predicate_ptr parse_set(const std::string& text, std::size_t dimension) {
-  try {
-    return parse_real_predicate(text, variables_for(dimension).names);
-  } catch (const expression_error& error) {
-    refuse("--set", text, error);
-  }
 }
 
 rational positive_value(const std::string& text, std::string_view option) {
@@ -169,7 +148,7 @@ void finish(network& net, const approx_options& o, const std::string& built_with
 // exact bound), rounded up to two significant digits.
 std::string check_epsilon(const rational& bound, const rational& volume) {
   const rational room = bound + bound / 32 + volume / 1048576;
-  return decimal_bound(room, true, 2);
+  return bound_text(room, true, 2);
 }
 
 std::string runs_text(const std::vector<interval_run>& runs) {
@@ -196,7 +175,7 @@ int build_relu(const approx_options& o) {
   const std::string common = fmt::format("--epsilon {}{}", o.epsilon, box_argument(o));
   if (o.set_option->count() > 0) {
     refuse_option(o.lipschitz_option, "relu --set", "it is for --function");
-    const real_predicate_ptr set = parse_set(o.set, 1);
+    const real_predicate_ptr set = parse_set_option(o.set, 1);
     relu_set_approximation built = build_relu_set_approximation(*set, {epsilon, domain, o.max_neurons});
     const std::string set_argument = "--set " + quoted(o.set);
     const std::string report = fmt::format(
@@ -205,12 +184,12 @@ int build_relu(const approx_options& o) {
         "hidden neurons: {} (relu), from {} cells: inside {}, outside {}, ambiguous {}\n"
         "proven: the misclassified points have measure <= {}\n",
         to_string(domain), to_string(epsilon), runs_text(built.runs), built.hidden, built.cells,
-        decimal_bound(built.inside, false), decimal_bound(built.outside, false), decimal_bound(built.ambiguous, true),
-        decimal_bound(built.bound(), true));
+        bound_text(built.inside, false), bound_text(built.outside, false), bound_text(built.ambiguous, true),
+        bound_text(built.bound(), true));
     finish(built.net, o, "relu " + set_argument + " " + common, set_argument + " " + common, report);
     return 0;
   }
-  const real_expression_ptr f = parse_function(o.function, 1);
+  const real_expression_ptr f = parse_function_option(o.function, 1);
   relu_approximation_options options{epsilon, domain, std::nullopt, o.max_neurons};
   if (o.lipschitz_option->count() > 0) {
     options.lipschitz = parse_rational_value(o.lipschitz, "--lipschitz");
@@ -223,19 +202,19 @@ int build_relu(const approx_options& o) {
                         options.lipschitz ? "a uniform grid" : "an adaptive dyadic grid");
   if (built.assumed_lipschitz) {
     report += fmt::format("assuming Lipschitz constant {}: |f - F| <= {}\n", to_string(*built.assumed_lipschitz),
-                          decimal_bound(*built.assumed_bound, true));
+                          bound_text(*built.assumed_bound, true));
   }
-  report += fmt::format("proven: |f - F| <= {} on {} (largest on [{}, {}])\n", decimal_bound(built.bound, true),
+  report += fmt::format("proven: |f - F| <= {} on {} (largest on [{}, {}])\n", bound_text(built.bound, true),
                         to_string(domain), to_string(built.worst_low), to_string(built.worst_high));
   if (built.bound > epsilon) {
     report += fmt::format("note: the proven bound is larger than epsilon: is {} a Lipschitz constant of f on {}?\n",
                           to_string(*built.assumed_lipschitz), to_string(domain));
   }
   report += fmt::format("Lipschitz constant of f proven by interval arithmetic: {}\n",
-                        built.lipschitz ? "<= " + decimal_bound(*built.lipschitz, true) : std::string("unbounded"));
+                        built.lipschitz ? "<= " + bound_text(*built.lipschitz, true) : std::string("unbounded"));
   if (built.textbook_units) {
     report += fmt::format("textbook count ceil(L (b - a) / (2 epsilon)) with L = {}: {} units\n",
-                          decimal_bound(built.assumed_lipschitz ? *built.assumed_lipschitz : *built.lipschitz, true),
+                          bound_text(built.assumed_lipschitz ? *built.assumed_lipschitz : *built.lipschitz, true),
                           built.textbook_units->str());
   }
   std::string built_with = "relu --function " + quoted(o.function) + " " + common;
@@ -253,7 +232,7 @@ int build_sigmoid(const approx_options& o) {
   const rational epsilon = positive_value(o.epsilon, "--epsilon");
   const std::size_t n = input_count(o, o.function, 2);
   const box domain = domain_of(o, n);
-  const real_expression_ptr f = parse_function(o.function, n);
+  const real_expression_ptr f = parse_function_option(o.function, n);
   sigmoid_approximation built = build_sigmoid_approximation(function_enclosure(f, n), {epsilon, domain, o.max_neurons});
   std::string report = fmt::format("sigmoid: f = {} on {}, epsilon = {}\n", to_string(*f), to_string(domain),
                                    to_string(epsilon));
@@ -262,20 +241,20 @@ int build_sigmoid(const approx_options& o) {
     report += fmt::format("hidden neurons: {} (logistic[{}]), {} cells of width {}\n", built.hidden,
                           to_string(s.lambda), s.cells, to_string(s.width));
     report += fmt::format("proven: |f - F| <= {} = {} (interpolation) + {} (tails of the steps)\n",
-                          decimal_bound(built.bound, true), decimal_bound(s.interpolation_bound, true),
-                          decimal_bound(s.tail_bound, true));
+                          bound_text(built.bound, true), bound_text(s.interpolation_bound, true),
+                          bound_text(s.tail_bound, true));
   } else {
     report += fmt::format("hidden neurons: {} (logistic), in {} ridge{} of a polynomial of degree {} with |f - p| <= {}\n",
                           built.hidden, built.ridges.size(), built.ridges.size() == 1 ? "" : "s", built.degree,
-                          decimal_bound(built.polynomial_error, true));
+                          bound_text(built.polynomial_error, true));
     for (std::size_t k = 0; k < built.ridges.size(); ++k) {
       const sigmoid_ridge& r = built.ridges[k];
       report += fmt::format("  ridge {}: u = {} in [{}, {}]: {} steps, lambda = {}, error <= {}\n", k + 1,
                             construction::affine_text(r.weights, {"x1", "x2"}, r.offset), to_string(r.low),
                             to_string(r.high), r.staircase.steps.size(),
-                            to_string(r.staircase.lambda), decimal_bound(r.staircase.bound(), true));
+                            to_string(r.staircase.lambda), bound_text(r.staircase.bound(), true));
     }
-    report += fmt::format("proven: |f - F| <= {} on {}\n", decimal_bound(built.bound, true), to_string(domain));
+    report += fmt::format("proven: |f - F| <= {} on {}\n", bound_text(built.bound, true), to_string(domain));
   }
   std::string common = fmt::format("--function {} --epsilon {}", quoted(o.function), o.epsilon);
   if (n == 2 && o.inputs_option->count() > 0) common += " --inputs 2";
@@ -292,7 +271,7 @@ int build_cubes(const approx_options& o) {
   require_option(o.cube_size_option, "cubes");
   const std::size_t k = input_count(o, o.set, most_cube_inputs);
   const box domain = domain_of(o, k);
-  const real_predicate_ptr set = parse_set(o.set, k);
+  const real_predicate_ptr set = parse_set_option(o.set, k);
   const rational side = positive_value(o.cube_size, "--cube-size");
   cube_approximation built = build_cube_approximation(*set, {side, domain, o.max_neurons, 0});
   const std::string report = fmt::format(
@@ -300,8 +279,8 @@ int build_cubes(const approx_options& o) {
       "neurons: {} half-spaces (layer 1), {} cubes (layer 2, AND), 1 OR (layer 3)\n"
       "proven: the misclassified points have measure <= {} (of {}){}\n",
       to_string(side), to_string(domain), built.cubes, built.inside, built.meeting, built.ambiguous, built.dropped,
-      built.first_layer, built.second_layer, decimal_bound(built.bound, true), to_string(built.volume),
-      built.proven_outside > 0 ? fmt::format(", and >= {}", decimal_bound(built.proven_outside, false)) : "");
+      built.first_layer, built.second_layer, bound_text(built.bound, true), to_string(built.volume),
+      built.proven_outside > 0 ? fmt::format(", and >= {}", bound_text(built.proven_outside, false)) : "");
   std::string dimension = o.inputs_option->count() > 0 ? " --inputs " + o.inputs : "";
   const std::string set_argument = "--set " + quoted(o.set);
   finish(built.net, o,
