@@ -9,6 +9,8 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "nnsim/approximation/approximation_input.hpp"
+#include "nnsim/approximation/approximation_check.hpp"
+#include "nnsim/approximation/approximation_picture.hpp"
 #include "nnsim/approximation/box.hpp"
 #include "nnsim/approximation/cube_approximation.hpp"
 #include "nnsim/approximation/function_enclosure.hpp"
@@ -35,7 +37,7 @@ constexpr std::size_t most_cube_inputs = 16;
 
 struct approx_options {
   std::string kind;
-  std::string function, set, epsilon, lipschitz, inputs, cube_size, box_text, output;
+  std::string function, set, epsilon, lipschitz, inputs, cube_size, box_text, output, plot;
   std::size_t max_neurons = 100000;
   CLI::Option* function_option = nullptr;
   CLI::Option* set_option = nullptr;
@@ -46,6 +48,33 @@ struct approx_options {
   CLI::Option* box_option = nullptr;
   CLI::Option* max_neurons_option = nullptr;
 };
+
+// --plot: the network checked as `nnsim check approx` checks it, and the
+// picture of that check written to `path`.
+void plot_function(const network& net, const real_expression_ptr& f, const box& domain, const rational& epsilon,
+                   const std::string& path) {
+  network_enclosure enclosure(net);
+  const function_enclosure f_enclosure(f, enclosure.dimension());
+  const function_check_result r = check_function_approximation(enclosure, f_enclosure, {domain, epsilon});
+  const std::string title = fmt::format("f(x) = {}: proven |f - F| <= {}", to_string(*f), bound_text(r.bound, true));
+  write_output(function_picture(enclosure, f_enclosure, domain, epsilon, r, title), path);
+}
+
+void plot_set(const network& net, const real_predicate_ptr& set, const box& domain, const rational& epsilon,
+              const std::string& path) {
+  network_enclosure enclosure(net);
+  const set_check_result r = check_set_approximation(enclosure, *set, {domain, epsilon});
+  write_output(set_picture(enclosure, domain, r, fmt::format("A = {{ x : {} }}", to_string(*set))), path);
+}
+
+// Refused before anything is built: a picture of more than one input (a
+// function) or two (a set).
+void require_drawable(const approx_options& o, std::size_t inputs, std::size_t most) {
+  if (!o.plot.empty() && inputs > most) {
+    throw input_error(fmt::format("--plot draws {} of at most {} input{}; this one has {}",
+                                  most == 1 ? "a function" : "a set", most, most == 1 ? "" : "s", inputs));
+  }
+}
 
 // 'TEXT' for a command line shown in a comment (blanks collapsed).
 std::string quoted(const std::string& text) {
@@ -146,9 +175,10 @@ void finish(network& net, const approx_options& o, const std::string& built_with
 // little room (the check adds the faces' thin shells and stops refining when
 // what is left undecided is small, so it may prove a little more than the
 // exact bound), rounded up to two significant digits.
+rational with_room(const rational& bound, const rational& volume) { return bound + bound / 32 + volume / 1048576; }
+
 std::string check_epsilon(const rational& bound, const rational& volume) {
-  const rational room = bound + bound / 32 + volume / 1048576;
-  return bound_text(room, true, 2);
+  return bound_text(with_room(bound, volume), true, 2);
 }
 
 std::string runs_text(const std::vector<interval_run>& runs) {
@@ -186,6 +216,7 @@ int build_relu(const approx_options& o) {
         to_string(domain), to_string(epsilon), runs_text(built.runs), built.hidden, built.cells,
         bound_text(built.inside, false), bound_text(built.outside, false), bound_text(built.ambiguous, true),
         bound_text(built.bound(), true));
+    if (!o.plot.empty()) plot_set(built.net, set, domain, epsilon, o.plot);
     finish(built.net, o, "relu " + set_argument + " " + common, set_argument + " " + common, report);
     return 0;
   }
@@ -219,6 +250,7 @@ int build_relu(const approx_options& o) {
   }
   std::string built_with = "relu --function " + quoted(o.function) + " " + common;
   if (options.lipschitz) built_with += " --lipschitz " + o.lipschitz;
+  if (!o.plot.empty()) plot_function(built.net, f, domain, epsilon, o.plot);
   finish(built.net, o, built_with, "--function " + quoted(o.function) + " " + common, report);
   return 0;
 }
@@ -231,6 +263,7 @@ int build_sigmoid(const approx_options& o) {
   require_option(o.epsilon_option, "sigmoid");
   const rational epsilon = positive_value(o.epsilon, "--epsilon");
   const std::size_t n = input_count(o, o.function, 2);
+  require_drawable(o, n, 1);
   const box domain = domain_of(o, n);
   const real_expression_ptr f = parse_function_option(o.function, n);
   sigmoid_approximation built = build_sigmoid_approximation(function_enclosure(f, n), {epsilon, domain, o.max_neurons});
@@ -259,6 +292,7 @@ int build_sigmoid(const approx_options& o) {
   std::string common = fmt::format("--function {} --epsilon {}", quoted(o.function), o.epsilon);
   if (n == 2 && o.inputs_option->count() > 0) common += " --inputs 2";
   common += box_argument(o);
+  if (!o.plot.empty()) plot_function(built.net, f, domain, epsilon, o.plot);
   finish(built.net, o, "sigmoid " + common, common, report);
   return 0;
 }
@@ -270,6 +304,7 @@ int build_cubes(const approx_options& o) {
   require_option(o.set_option, "cubes");
   require_option(o.cube_size_option, "cubes");
   const std::size_t k = input_count(o, o.set, most_cube_inputs);
+  require_drawable(o, k, 2);
   const box domain = domain_of(o, k);
   const real_predicate_ptr set = parse_set_option(o.set, k);
   const rational side = positive_value(o.cube_size, "--cube-size");
@@ -283,6 +318,10 @@ int build_cubes(const approx_options& o) {
       built.proven_outside > 0 ? fmt::format(", and >= {}", bound_text(built.proven_outside, false)) : "");
   std::string dimension = o.inputs_option->count() > 0 ? " --inputs " + o.inputs : "";
   const std::string set_argument = "--set " + quoted(o.set);
+  if (!o.plot.empty()) {
+    // The misclassified measure asked for: the construction's bound, with room for the check's shells.
+    plot_set(built.net, set, domain, with_room(built.bound, built.volume), o.plot);
+  }
   finish(built.net, o,
          fmt::format("cubes {} --cube-size {}{}{}", set_argument, o.cube_size, dimension, box_argument(o)),
          fmt::format("{} --epsilon {}{}{}", set_argument, check_epsilon(built.bound, built.volume), dimension,
@@ -337,6 +376,10 @@ command add_build_approx_command(CLI::App& build) {
           ->type_name("N")
           ->check(whole_number_check(1, 100000000));
   add_output_option(*sub, options->output);
+  sub->add_option("--plot", options->plot,
+                  "also check the network as nnsim check approx does and draw the result as an SVG picture "
+                  "(functions of one input, sets of one or two)")
+      ->type_name("FILE.svg");
   sub->footer(help_footer(
       "The lecture's approximation theorems as constructions, each with a proven error bound reported on standard "
       "error (standard output is the network). relu --function: the piecewise-linear interpolation of f at knots "

@@ -67,5 +67,29 @@ def test_set_picture(t):
     t.check("(0.33, 0.3) correct inside A", not is_red(colour) and not is_white(colour), colour)
 
 
+def test_build_pictures(t):
+    svg = os.path.join(t.directory, "cubes.svg")
+    t.expect("build cubes with --plot", ["build", "approx", "cubes", "--set", "x1^2 + x2^2 <= 1/4", "--cube-size",
+                                         "1/16", "-o", os.path.join(t.directory, "cubes.nn"), "--plot", svg], 0)
+    picture = svg_render.render_svg(svg, chromium=CHROMIUM)
+    t.check("rendered 800 x 600", (picture.width, picture.height) == (800, 600), (picture.width, picture.height))
+
+    def at(x1, x2):
+        return round(220 + 400 * x1), round(450 - 400 * x2)
+    colour = picture.pixel(*at(0.1, 0.1))
+    t.check("(0.1, 0.1) inside A and its cubes", not is_red(colour) and not is_white(colour), colour)
+    t.check("(0.8, 0.8) outside everything, white", mostly(picture, *at(0.8, 0.8), is_white))
+    # The cube [7/16, 1/2] x [3/16, 1/4] meets the disc; its corner (1/2, 1/4) is outside it: red there.
+    t.check("a kept cube's part outside A is red", picture.count(is_red, (*at(0.47, 0.25), *at(0.5, 0.2))) > 4)
+    svg = os.path.join(t.directory, "function.svg")
+    t.expect("build relu with --plot", ["build", "approx", "relu", "--function", "sin(3*x)^2", "--epsilon", "1/10",
+                                        "-o", os.path.join(t.directory, "sin.nn"), "--plot", svg], 0)
+    picture = svg_render.render_svg(svg, chromium=CHROMIUM)
+    t.check("the function picture has content", picture.non_background > 0.02 * 800 * 600, picture.non_background)
+    t.expect("a function of two inputs is not drawn",
+             ["build", "approx", "sigmoid", "--function", "x1*x2", "--epsilon", "1/4", "--plot", svg], 2,
+             stderr="nnsim: error: --plot draws a function of at most 1 input; this one has 2\n")
+
+
 if __name__ == "__main__":
-    sys.exit(cli_tester.main([test_function_picture, test_set_picture], "nnsim-approx-plot-"))
+    sys.exit(cli_tester.main([test_function_picture, test_set_picture, test_build_pictures], "nnsim-approx-plot-"))
