@@ -68,7 +68,7 @@ TEST_CASE("the function check proves sup |f - F| found by hand", "[approximation
   CHECK(r.verdict == approximation_verdict::met);
   CHECK(r.attained <= rational(1, 4));
   CHECK(r.bound >= rational(1, 4));
-  CHECK(r.bound - rational(1, 4) <= rational(1, 4) / 256 + rational(1, 4096 * 3));
+  CHECK(r.bound - rational(1, 4) <= rational(1, 4) / 256 + rational(1, 64 * 3));
   CHECK(r.attained > rational(1, 4) * 255 / 256);
   const function_check_result below = check_function(identity_net, "x^2", rational(1, 5));
   CHECK(below.verdict == approximation_verdict::not_met);
@@ -85,7 +85,7 @@ TEST_CASE("the function check proves sup |f - F| found by hand", "[approximation
   const function_check_result two = check_function(sum, "x1 + x2 + x1*x2/10", rational(1, 8));
   CHECK(two.verdict == approximation_verdict::met);
   CHECK(two.bound >= rational(1, 10));
-  CHECK(two.bound <= rational(1, 10) * 257 / 256 + rational(1, 4096 * 8));
+  CHECK(two.bound <= rational(1, 10) * 257 / 256 + rational(1, 64 * 8));
   CHECK(two.attained <= rational(1, 10));
   CHECK(two.witness[0] > rational(9, 10));
   CHECK(two.witness[1] > rational(9, 10));

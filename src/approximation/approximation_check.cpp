@@ -66,7 +66,7 @@ class function_checker {
       const scored& top = heap_.top();
       if (top.upper) {
         // Tight enough, and ε decided (or never to be: the error is ε exactly).
-        const rational tolerance = std::max(result_.attained / 256, options_.epsilon / 4096);
+        const rational tolerance = std::max(result_.attained / 256, options_.epsilon / 64);
         const bool decided = *top.upper <= options_.epsilon || result_.attained > options_.epsilon;
         if (*top.upper - result_.attained <= tolerance && decided) break;
       }

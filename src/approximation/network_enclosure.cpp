@@ -23,6 +23,36 @@ interval_number enclose(const rational& q, const constant_use& use, mpfr_prec_t 
   return v;
 }
 
+// The logistic function far out on one side, without an exponential (a
+// steep staircase has most of its steps there on any small box): for
+// z = λξ >= 90, 1 - σ(z) = σ(-z) <= e^-z < 2^-129, and σ' = λ σ(1 - σ) is
+// below |λ| 2^-129; the same mirrored for z <= -90.
+bool saturated(const interval_number& z, interval_number& out, interval_number& slope, const interval_number& lambda) {
+  constexpr long far = 90;
+  const bool high = mpfr_cmp_si(&z.get()->left, far) >= 0;
+  const bool low = mpfr_cmp_si(&z.get()->right, -far) <= 0;
+  if (!high && !low) return false;
+  mpfr_t tiny;
+  mpfr_init2(tiny, mpfi_get_prec(out.get()));
+  mpfr_set_ui_2exp(tiny, 1, -128, MPFR_RNDU);
+  if (high) {
+    mpfr_ui_sub(&out.get()->left, 1, tiny, MPFR_RNDD);
+    mpfr_set_ui(&out.get()->right, 1, MPFR_RNDU);
+  } else {
+    mpfr_set_ui(&out.get()->left, 0, MPFR_RNDD);
+    mpfr_set(&out.get()->right, tiny, MPFR_RNDU);
+  }
+  // |σ'| <= |λ| 2^-128, whatever λ's sign.
+  mpfr_t size;
+  mpfr_init2(size, mpfi_get_prec(lambda.get()));
+  mpfi_mag(size, lambda.get());
+  mpfr_mul(&slope.get()->right, size, tiny, MPFR_RNDU);
+  mpfr_neg(&slope.get()->left, &slope.get()->right, MPFR_RNDD);
+  mpfr_clear(size);
+  mpfr_clear(tiny);
+  return true;
+}
+
 }  // namespace
 
 network_enclosure::network_enclosure(const network& net, std::string_view output_name, mpfr_prec_t precision)
@@ -187,8 +217,9 @@ gradient_enclosure network_enclosure::over(const box& b) {
         mpfi_set_ui(slope.get(), 1);
         break;
       case activation::logistic:
-        // 1 / (1 + e^(-λξ)), increasing in λξ; σ' = λ σ (1 - σ)
+        // 1 / (1 + e^(-λξ)), increasing in λξ; σ' = λ σ (1 - σ).
         mpfi_mul(t.get(), n.lambda.get(), xi.get());
+        if (saturated(t, out, slope, n.lambda)) break;
         mpfi_neg(t.get(), t.get());
         mpfi_exp(t.get(), t.get());
         mpfi_add_ui(t.get(), t.get(), 1);

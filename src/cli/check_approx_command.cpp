@@ -187,7 +187,7 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
   sub->footer(help_footer(
       "Evaluates f and the network's function F on boxes of the domain with interval arithmetic, bisecting "
       "the box with the largest possible error first, until the largest upper bound of |f - F| is within 1/256 "
-      "(relative) of the largest error actually found at a point (or within epsilon/4096) and epsilon is decided. Every figure printed "
+      "(relative) of the largest error actually found at a point (or within epsilon/64) and epsilon is decided. Every figure printed "
       "is proven: the bound holds at every point of the domain, and the error attained is reached at the point "
       "shown. With --set it bounds the measure of the points x where 'x in A' and 'F(x) > 0' disagree. Exit code "
       "0 when the bound is at most epsilon, 1 when it is not proven (the error exceeds epsilon, or the boxes ran "

@@ -8,7 +8,7 @@
 // with the largest upper bound of |E| is bisected next; the proven bound is
 // the largest upper bound over all boxes, and |E| at the box midpoints
 // gives a proven lower bound of the supremum and the point where it is
-// attained.  It stops when the bound is within 1/256 (relative) or ε/4096
+// attained.  It stops when the bound is within 1/256 (relative) or ε/64
 // of the error found and ε is decided either way, or at max_boxes.
 //
 // For a set A and the network's answer "x ∈ A iff F(x) > 0", a box is
