@@ -42,6 +42,13 @@ std::string point_text(const std::vector<rational>& point) {
   return point.size() == 1 ? out : "(" + out + ")";
 }
 
+// "x", "(x1, x2)", "(x1, ..., x5)": the point's coordinates named.
+std::string variables_text(std::size_t k) {
+  if (k == 1) return "x";
+  if (k == 2) return "(x1, x2)";
+  return fmt::format("(x1, ..., x{})", k);
+}
+
 std::string verdict_name(approximation_verdict v) {
   switch (v) {
     case approximation_verdict::met: return "met";
@@ -88,10 +95,10 @@ int report_function(const network& net, const approx_check_options& options, net
     write_output(dump_json(json, 2) + "\n", "");
   } else {
     std::string text = network_line(net, options.file, enclosure);
-    text += fmt::format("function: f({}) = {} on {}\n", k == 1 ? "x" : "x1..x" + std::to_string(k), to_string(*f),
+    text += fmt::format("function: f{} = {} on {}\n", k == 1 ? "(x)" : variables_text(k), to_string(*f),
                         to_string(check.domain));
     text += fmt::format("proven:   |f - F| <= {} everywhere on the domain\n", bound_text(r.bound, true));
-    text += fmt::format("attained: |f - F| >= {} at {} = {}\n", bound_text(r.attained, false), k == 1 ? "x" : "(x1..x" + std::to_string(k) + ")",
+    text += fmt::format("attained: |f - F| >= {} at {} = {}\n", bound_text(r.attained, false), variables_text(k),
                         point_text(r.witness));
     text += fmt::format("epsilon:  {}: {}\n", to_string(check.epsilon),
                         r.verdict == approximation_verdict::met       ? "met (proven)"
