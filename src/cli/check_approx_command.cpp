@@ -58,6 +58,16 @@ std::string verdict_name(approximation_verdict v) {
   return "?";
 }
 
+// The verdict on ε and the work done, the last two lines of both reports.
+std::string closing_lines(const rational& epsilon, approximation_verdict verdict, std::string_view exceeded,
+                          std::size_t boxes, bool budget_exhausted) {
+  const std::string outcome = verdict == approximation_verdict::met       ? std::string("met (proven)")
+                              : verdict == approximation_verdict::not_met ? fmt::format("not met (proven: {})", exceeded)
+                                                                          : std::string("undecided (neither proven)");
+  return fmt::format("epsilon:  {}: {}\nboxes:    {} evaluated with {}-bit interval arithmetic{}\n", to_string(epsilon),
+                     outcome, boxes, approximation_precision, budget_exhausted ? " (stopped at --max-boxes)" : "");
+}
+
 std::string network_line(const network& net, const std::string& file, const network_enclosure& enclosure) {
   return fmt::format("network: {}{}, {} ({}), output {}, {} neurons\n", net.name.empty() ? "" : net.name + " ",
                      file == "-" ? "(standard input)" : "(from " + file + ")",
@@ -100,12 +110,7 @@ int report_function(const network& net, const approx_check_options& options, net
     text += fmt::format("proven:   |f - F| <= {} everywhere on the domain\n", bound_text(r.bound, true));
     text += fmt::format("attained: |f - F| >= {} at {} = {}\n", bound_text(r.attained, false), variables_text(k),
                         point_text(r.witness));
-    text += fmt::format("epsilon:  {}: {}\n", to_string(check.epsilon),
-                        r.verdict == approximation_verdict::met       ? "met (proven)"
-                        : r.verdict == approximation_verdict::not_met ? "not met (proven: the error exceeds it)"
-                                                                      : "undecided (neither proven)");
-    text += fmt::format("boxes:    {} evaluated with {}-bit interval arithmetic{}\n", r.boxes,
-                        approximation_precision, r.budget_exhausted ? " (stopped at --max-boxes)" : "");
+    text += closing_lines(check.epsilon, r.verdict, "the error exceeds it", r.boxes, r.budget_exhausted);
     write_output(text, "");
   }
   return r.verdict == approximation_verdict::met ? 0 : exit_not_proven;
@@ -147,12 +152,7 @@ int report_set(const network& net, const approx_check_options& options, network_
     text += fmt::format("          {} in A but F <= 0, {} outside A but F > 0; {} undecided, {} on box faces\n",
                         bound_text(r.false_negative, true), bound_text(r.misclassified - r.false_negative, true),
                         bound_text(r.undecided, true), bound_text(r.shell, true));
-    text += fmt::format("epsilon:  {}: {}\n", to_string(check.epsilon),
-                        r.verdict == approximation_verdict::met       ? "met (proven)"
-                        : r.verdict == approximation_verdict::not_met ? "not met (proven: more is misclassified)"
-                                                                      : "undecided (neither proven)");
-    text += fmt::format("boxes:    {} evaluated with {}-bit interval arithmetic{}\n", r.boxes,
-                        approximation_precision, r.budget_exhausted ? " (stopped at --max-boxes)" : "");
+    text += closing_lines(check.epsilon, r.verdict, "more is misclassified", r.boxes, r.budget_exhausted);
     write_output(text, "");
   }
   return r.verdict == approximation_verdict::met ? 0 : exit_not_proven;
