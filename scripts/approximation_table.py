@@ -7,6 +7,7 @@ Usage: python3 scripts/approximation_table.py [PATH_TO_nnsim] [--sets]
 (default build/nnsim; --sets: only the sets' table)
 """
 
+import decimal
 import json
 import math
 import os
@@ -60,8 +61,11 @@ def functions(folder):
 
 def interval(report):
     """[lower, upper] of a set check, as decimals."""
-    low = float(Fraction(report.get("misclassified", "0")))
-    return f"[{low:.6g}, {report.get('bound_decimal', '?')}]"
+    low = Fraction(report.get("misclassified", "0"))
+    # Six significant digits rounded down: still a proven lower bound.
+    context = decimal.Context(prec=6, rounding=decimal.ROUND_FLOOR)
+    shown = context.divide(decimal.Decimal(low.numerator), decimal.Decimal(low.denominator))
+    return f"[{shown:f}, {report.get('bound_decimal', '?')}]"
 
 
 def sets(folder):

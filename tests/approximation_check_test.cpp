@@ -146,3 +146,41 @@ TEST_CASE("the checks refuse what they cannot check", "[approximation]") {
   CHECK_THROWS_WITH(check_function(identity_net, "log(x)", rational(1, 10)), Catch::Contains("cannot be evaluated"));
   CHECK_THROWS_WITH(check_function(identity_net, "x1 + x2", rational(1, 10)), Catch::Contains("undefined name 'x2'"));
 }
+
+TEST_CASE("a comparison undefined on a box is false there, whatever the order of the operands", "[approximation]") {
+  // F = -1 <= 0 everywhere; A = (1/2, 1] (sqrt(x - 2) is defined nowhere on [0, 1]): misclassified 1/2.
+  const char* const negative = "input x\noutput y\ny = id(0 x - 1)\n";
+  for (const char* set : {"sqrt(x - 2) < 1 or x > 1/2", "x > 1/2 or sqrt(x - 2) < 1"}) {
+    const set_check_result r = check_set(negative, set, rational(1, 100));
+    CHECK(r.verdict == approximation_verdict::not_met);
+    CHECK(r.misclassified <= rational(1, 2));
+    CHECK(r.bound() >= rational(1, 2));
+    CHECK(r.misclassified > rational(1, 2) - rational(1, 1000));
+  }
+  // `not` of it holds everywhere: A = [0, 1], all misclassified.
+  CHECK(check_set(negative, "not sqrt(x - 2) < 1", rational(1, 100)).bound() >= 1);
+}
+
+TEST_CASE("the network's function is the value a run leaves, not a guess", "[approximation]") {
+  // An input neuron with an equation: a run overwrites the input, y = 1 for every x; |x - 1| is 1 at x = 0.
+  const function_check_result overwritten =
+      check_function("input x\noutput y\nrule layered\nx = id(1)\ny = id(x)\n", "x", rational(1, 100));
+  CHECK(overwritten.verdict == approximation_verdict::not_met);
+  CHECK(overwritten.bound >= 1);
+  CHECK(overwritten.attained <= 1);
+  // A rule that never updates h computes no function of x that the layers describe: refused.
+  CHECK_THROWS_WITH(check_function("input x\noutput y\nrule sequential y\nh = relu(x)\ny = id(h)\n", "x", 1),
+                    Catch::Contains("never updates neuron 'h'"));
+  CHECK_THROWS_WITH(check_function("input x\noutput y\nrule schedule {y}\nh = relu(x)\ny = id(h)\n", "x", 1),
+                    Catch::Contains("never updates neuron 'h'"));
+}
+
+TEST_CASE("the set check's lower bound counts only what was decided", "[approximation]") {
+  // y = step(x - 1/2) against A = [0, 1/2 + 2^-40): misclassified 1 - 2^-40, less than ε = 1 - 2^-41, so the
+  // check must not call ε exceeded although every box but the shells is decided.
+  const set_check_result r =
+      check_set("input x\noutput y\ny = step(x - 1/2)\n", "x < 1/2 + 2^-40", 1 - rational(1, 2199023255552));
+  CHECK(r.verdict != approximation_verdict::not_met);
+  CHECK(r.misclassified <= 1 - rational(1, 1099511627776));
+  CHECK(r.bound() >= 1 - rational(1, 1099511627776));
+}

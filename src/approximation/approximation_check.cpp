@@ -260,13 +260,7 @@ class set_checker {
   void classify(const box& b) {
     ++result_.boxes;
     const box inner = b.shrunk(shell_shift);
-    truth in_set = truth::unknown;
-    try {
-      in_set = holds_over(set_, inner);
-    } catch (const expression_error&) {
-      // Undefined at every point of the box: not in the set, as nothing is.
-      in_set = truth::no;
-    }
+    const truth in_set = holds_over(set_, inner);
     const truth positive = in_set == truth::unknown ? truth::unknown : network_positive(inner);
     const rational volume = b.volume();
     if (positive == truth::unknown) {
@@ -274,16 +268,19 @@ class set_checker {
       undecided_.push({b, volume});
       return;
     }
+    // Only the interior was decided: the proven measures count it, and the
+    // shell (at most volume * k / 2^31 over all boxes) is in bound().
+    const rational decided = inner.volume();
     region_kind kind;
     if (in_set == truth::yes) {
-      result_.inside += volume;
+      result_.inside += decided;
       kind = positive == truth::yes ? region_kind::correct_inside : region_kind::misclassified_inside;
-      if (positive == truth::no) result_.false_negative += volume;
+      if (positive == truth::no) result_.false_negative += decided;
     } else {
       kind = positive == truth::no ? region_kind::correct_outside : region_kind::misclassified_outside;
     }
     if (kind == region_kind::misclassified_inside || kind == region_kind::misclassified_outside) {
-      result_.misclassified += volume;
+      result_.misclassified += decided;
     }
     result_.leaves.push_back({b, kind});
   }

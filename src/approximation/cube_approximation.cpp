@@ -1,6 +1,7 @@
 // The construction of cube_approximation.hpp.
-#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/cube_approximation.hpp"
+
+#include "nnsim/approximation/approximation_input.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
 #include "approximation/construction_numbers.hpp"
@@ -20,7 +21,8 @@ namespace {
 using namespace construction;
 
 // Grids with more cubes than this are refused before any work.
-constexpr unsigned long long most_cubes = 1ULL << 62;
+// Every cube of the grid is decided, so a grid is refused beyond this.
+constexpr unsigned long long most_cubes = 10'000'000;
 
 using index_vector = std::vector<std::size_t>;
 
@@ -65,7 +67,7 @@ class cube_builder {
       const rational side = options_.domain.high[i] - options_.domain.low[i];
       const integer count = ceiling_of(side / h);
       if (count > integer(most_cubes) || integer(total) * count > integer(most_cubes)) {
-        throw input_error(fmt::format("a grid of cubes of side {} on {} has more than 2^62 cubes", to_string(h),
+        throw input_error(fmt::format("a grid of cubes of side {} on {} has more than 10000000 cubes (give a larger --cube-size)", to_string(h),
                                       to_string(options_.domain)));
       }
       const auto m = count.convert_to<unsigned long long>();
@@ -94,11 +96,7 @@ class cube_builder {
                                     "--max-neurons, or give a larger --cube-size)",
                                     budget_));
     }
-    try {
-      return holds_over(set_, b);
-    } catch (const expression_error&) {
-      return truth::no;  // undefined at every point of the box: no point of it is in A
-    }
+    return holds_over(set_, b);
   }
 
   void keep(const index_vector& index, cube_status status) {

@@ -87,8 +87,15 @@ truth holds_over(const real_predicate& predicate, const box& b, mpfr_prec_t prec
   }
   const function_enclosure left(predicate.left, b.dimension(), precision);
   const function_enclosure right(predicate.right, b.dimension(), precision);
-  const std::optional<interval_number> l = left.over(b);
-  const std::optional<interval_number> r = right.over(b);
+  std::optional<interval_number> l, r;
+  try {
+    l = left.over(b);
+    r = right.over(b);
+  } catch (const expression_error&) {
+    // A side undefined at every point of the box: the comparison is false
+    // there (and `not` of it true), whatever the other operands say.
+    return truth::no;
+  }
   if (!l || !r) return truth::unknown;
   // d = left - right; `<` holds everywhere when d's upper bound is < 0, nowhere when its lower bound is >= 0.
   interval_number d(precision);

@@ -53,6 +53,30 @@ bool saturated(const interval_number& z, interval_number& out, interval_number& 
   return true;
 }
 
+// An acyclic network whose rule updates every neuron with an equation
+// halts with every neuron at its layered value, the function read here; a
+// rule that never updates one (an explicit sequential order or a schedule
+// that leaves it out) computes something else, and is refused.
+void require_every_equation_updated(const network& net) {
+  std::vector<char> updated(net.size(), 1);
+  const rule_spec& rule = net.rule;
+  if ((rule.kind == rule_kind::sequential && rule.explicit_order) || rule.kind == rule_kind::schedule) {
+    updated.assign(net.size(), 0);
+    for (neuron_id id : rule.order) updated[index(id)] = 1;
+    for (const auto& set : rule.sets) {
+      for (neuron_id id : set) updated[index(id)] = 1;
+    }
+  }
+  for (const equation& e : net.equations) {
+    if (updated[index(e.target)] == 0) {
+      throw input_error(fmt::format("the network's rule never updates neuron '{}', so its output is not the "
+                                    "function of the inputs that the layers compute; use a rule that updates "
+                                    "every neuron, such as parallel or layered",
+                                    net.name_of(e.target)));
+    }
+  }
+}
+
 }  // namespace
 
 network_enclosure::network_enclosure(const network& net, std::string_view output_name, mpfr_prec_t precision)
@@ -65,6 +89,7 @@ network_enclosure::network_enclosure(const network& net, std::string_view output
                                   cycle ? describe_cycle(net, *cycle) : std::string("?")));
   }
   if (net.inputs.empty()) throw input_error("the network has no input");
+  require_every_equation_updated(net);
   for (neuron_id id : net.inputs) inputs_.push_back(index(id));
   if (!output_name.empty()) {
     const std::optional<neuron_id> found = net.find(output_name);
@@ -87,7 +112,6 @@ network_enclosure::network_enclosure(const network& net, std::string_view output
   });
   for (std::size_t e : equations) {
     const equation& eq = net.equations[e];
-    if (std::find(inputs_.begin(), inputs_.end(), index(eq.target)) != inputs_.end()) continue;
     node n{index(eq.target),
            eq.act,
            eq.kind,

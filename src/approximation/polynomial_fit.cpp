@@ -1,5 +1,6 @@
-#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/polynomial_fit.hpp"
+
+#include "nnsim/approximation/approximation_input.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
 #include "approximation/construction_numbers.hpp"
@@ -26,6 +27,9 @@ constexpr long coefficient_bits = 40;
 constexpr std::size_t estimate_grid = 33;
 
 rational exact_of(double v) {
+  if (!std::isfinite(v)) {
+    throw input_error("f's values are too large for the polynomial fit (they overflow a double)");
+  }
   rational q;
   mpq_set_d(q.backend().data(), v);
   return q;

@@ -1,7 +1,8 @@
 // The construction of relu_approximation.hpp; the proof of the per-cell
 // bound is in that header.
-#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/relu_approximation.hpp"
+
+#include "nnsim/approximation/approximation_input.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
 #include "approximation/construction_numbers.hpp"

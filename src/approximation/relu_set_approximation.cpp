@@ -1,6 +1,7 @@
 // The construction of relu_set_approximation.hpp.
-#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/relu_set_approximation.hpp"
+
+#include "nnsim/approximation/approximation_input.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
 #include "approximation/construction_numbers.hpp"
@@ -26,11 +27,7 @@ struct cell {
 };
 
 truth decide(const real_predicate& set, const rational& low, const rational& high) {
-  try {
-    return holds_over(set, box{{low}, {high}});
-  } catch (const expression_error&) {
-    return truth::no;  // undefined at every point of the cell: no point of it is in A
-  }
+  return holds_over(set, box{{low}, {high}});
 }
 
 }  // namespace

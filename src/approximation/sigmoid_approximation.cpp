@@ -1,8 +1,9 @@
 // The construction of sigmoid_approximation.hpp; the bounds are proven in
 // sigmoid_staircase.hpp (the steps), polynomial_fit.hpp (sup |f - p|) and
 // ridge_decomposition.hpp (p as a sum of ridges, exact).
-#include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/sigmoid_approximation.hpp"
+
+#include "nnsim/approximation/approximation_input.hpp"
 
 #include "approximation/approximation_network_builder.hpp"
 #include "approximation/construction_numbers.hpp"
@@ -117,7 +118,7 @@ sigmoid_approximation two_inputs(const function_enclosure& f, const sigmoid_appr
     functions.emplace_back(parse_real_function(ridge_text(rounded), variables_for(1).names), 1);
     const std::optional<function_variation> v = variation_over(functions.back(), -reach, reach, estimate_pieces);
     const double lipschitz = v && v->lipschitz() ? v->lipschitz()->convert_to<double>() : 1.0;
-    const double share = std::sqrt(std::max(lipschitz, 1e-6) * reach.convert_to<double>());
+    const double share = std::min(std::sqrt(std::max(lipschitz, 1e-6) * reach.convert_to<double>()), 1e12);
     weights.push_back(rational(static_cast<long>(std::lround(share * 1024)) + 1));
     total_weight += weights.back();
   }

@@ -69,10 +69,10 @@ std::string closing_lines(const rational& epsilon, approximation_verdict verdict
 }
 
 std::string network_line(const network& net, const std::string& file, const network_enclosure& enclosure) {
-  return fmt::format("network: {}{}, {} ({}), output {}, {} neurons\n", net.name.empty() ? "" : net.name + " ",
+  return fmt::format("network: {}{}, {} ({}), output {}, {}\n", net.name.empty() ? "" : net.name + " ",
                      file == "-" ? "(standard input)" : "(from " + file + ")",
                      plural(net.inputs.size(), "input", "inputs"), join_neuron_names(net, net.inputs),
-                     enclosure.output_name(), net.size());
+                     enclosure.output_name(), plural(net.size(), "neuron", "neurons"));
 }
 
 int report_function(const network& net, const approx_check_options& options, network_enclosure& enclosure,
@@ -150,7 +150,7 @@ int report_set(const network& net, const approx_check_options& options, network_
     text += fmt::format("proven:   the misclassified points have measure between {} and {} (the domain's is {})\n",
                         bound_text(r.misclassified, false), bound_text(r.bound(), true), to_string(r.volume));
     text += fmt::format("          {} in A but F <= 0, {} outside A but F > 0; {} undecided, {} on box faces\n",
-                        bound_text(r.false_negative, true), bound_text(r.misclassified - r.false_negative, true),
+                        bound_text(r.false_negative, false), bound_text(r.misclassified - r.false_negative, false),
                         bound_text(r.undecided, true), bound_text(r.shell, true));
     text += closing_lines(check.epsilon, r.verdict, "more is misclassified", r.boxes, r.budget_exhausted);
     write_output(text, "");
@@ -185,7 +185,7 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
       ->type_name("NAME");
   sub->add_option("--max-boxes", options->max_boxes, "evaluate at most N boxes (default 100000)")
       ->type_name("N")
-      ->check(whole_number_check(1, 100'000'000));
+      ->check(whole_number_check(1, 10'000'000));
   sub->add_option("--plot", options->plot,
                   "also draw the result as an SVG picture: f, F and the proven error band (one input), or A, where "
                   "the network says 'in A' and the misclassified region (one or two inputs)")

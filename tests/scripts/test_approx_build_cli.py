@@ -241,6 +241,22 @@ def test_errors(t):
                  stderr_first_line=f"nnsim: error: {message}")
 
 
+def test_extremes(t):
+    t.expect("values beyond a double", ["build", "approx", "sigmoid", "--inputs", "2", "--function", "exp(1000*x1)",
+                                        "--epsilon", "1/10"], 2,
+             stderr="nnsim: error: f's values are too large for the polynomial fit (they overflow a double)\n")
+    t.expect("too many cubes", ["build", "approx", "cubes", "--set", "x1 < 1/2", "--cube-size", "2^-40",
+                                "--inputs", "2"], 2,
+             stderr="nnsim: error: a grid of cubes of side 1/1099511627776 on [0, 1] x [0, 1] has more than 10000000 "
+                    "cubes (give a larger --cube-size)\n")
+    # A comparison undefined everywhere is false, in either order of `or`: only (1/2, 1] is in the set.
+    for text in ["sqrt(x - 2) < 1 or x > 1/2", "x > 1/2 or sqrt(x - 2) < 1"]:
+        result = t.expect(f"undefined comparison: {text}", ["build", "approx", "relu", "--set", text, "--epsilon",
+                                                           "1/100"], 0)
+        # The cell [1/2, 65/128] is ambiguous (x > 1/2 fails at its left end), the rest decided.
+        t.check(f"one run: {text}", "runs where F > 0: (65/128, 1)\n" in result.stderr, result.stderr)
+
+
 def test_help(t):
     result = t.run("build", "approx", "--help")
     t.check("help: exit 0", result.returncode == 0, result.stderr)
@@ -250,5 +266,5 @@ def test_help(t):
 
 
 if __name__ == "__main__":
-    sys.exit(cli_tester.main([test_relu_exact, test_relu_functions, test_relu_set, test_sigmoid, test_cubes,
+    sys.exit(cli_tester.main([test_extremes, test_relu_exact, test_relu_functions, test_relu_set, test_sigmoid, test_cubes,
                               test_output_file, test_errors, test_help], "nnsim-approx-build-", Tester))

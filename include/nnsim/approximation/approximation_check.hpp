@@ -67,7 +67,7 @@ struct set_check_result {
   rational misclassified;          // proven misclassified (in A with F <= 0, or not in A with F > 0)
   rational false_negative;         // the part of it in A
   rational undecided;              // measure of the boxes not decided
-  rational shell;                  // the faces' shells left out
+  rational shell;                  // the faces' shells left out (an upper bound of their measure)
   rational inside;                 // proven in A
   std::vector<classified_box> leaves;  // the final boxes, in no particular order
   std::size_t boxes = 0;

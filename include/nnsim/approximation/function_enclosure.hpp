@@ -56,7 +56,8 @@ class function_enclosure {
 enum class truth { no, yes, unknown };
 
 // Whether the predicate holds at every point of the box (yes), at none (no),
-// or neither could be shown (unknown).
+// or neither could be shown (unknown).  A comparison is false where one of
+// its sides is undefined (`sqrt(x - 2) < 1` on [0, 1]); `not` makes it true.
 truth holds_over(const real_predicate& predicate, const box& b, mpfr_prec_t precision = approximation_precision);
 
 // The interval as an exact rational upper bound of its absolute value, and a

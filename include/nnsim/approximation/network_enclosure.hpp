@@ -19,8 +19,10 @@ namespace nnsim {
 
 class network_enclosure {
  public:
-  // Throws input_error when the network is cyclic, has no input, or has no
-  // output to read (several outputs need `output_name`).
+  // Throws input_error when the network is cyclic, has no input, has no
+  // output to read (several outputs need `output_name`), or its rule never
+  // updates some neuron with an equation.  An input neuron with an equation
+  // takes the box's value, then its equation's, as in a run.
   explicit network_enclosure(const network& net, std::string_view output_name = {},
                              mpfr_prec_t precision = approximation_precision);
 
