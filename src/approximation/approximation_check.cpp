@@ -41,13 +41,6 @@ void tighten(interval_number& range, const interval_number& at_midpoint, const s
   mpfi_intersect(range.get(), range.get(), centred.get());
 }
 
-bool is_finite(const interval_number& v) { return mpfi_nan_p(v.get()) == 0 && mpfi_bounded_p(v.get()) != 0; }
-
-std::string point_text(const std::vector<rational>& point) {
-  std::string out;
-  for (std::size_t i = 0; i < point.size(); ++i) out += (i > 0 ? ", " : "") + to_string(point[i]);
-  return point.size() == 1 ? out : "(" + out + ")";
-}
 
 class function_checker {
  public:
@@ -79,7 +72,7 @@ class function_checker {
       const std::size_t along = region.widest(options_.domain);
       if (!top_is_cuttable(region, along)) {
         if (evaluated) break;  // as tight as boxes get
-        throw input_error(fmt::format("f cannot be evaluated near x = {} (in {}): a domain condition stays "
+        throw input_error(fmt::format("f cannot be evaluated near {} (in {}): a domain condition stays "
                                       "undecided there, so it is not defined on the whole domain",
                                       point_text(region.midpoint()), to_string(region)));
       }
@@ -126,7 +119,7 @@ class function_checker {
     try {
       return f_.over(b);
     } catch (const expression_error& error) {
-      throw input_error(fmt::format("f is not defined at x = {}: {}", point_text(b.midpoint()), error.what()));
+      throw input_error(fmt::format("f is not defined at {}: {}", point_text(b.midpoint()), error.what()));
     }
   }
 
@@ -136,7 +129,7 @@ class function_checker {
     if (!fx) return std::nullopt;
     interval_number e(approximation_precision);
     mpfi_sub(e.get(), fx->get(), network_.over(point_box(point)).value.get());
-    if (!is_finite(e)) return std::nullopt;
+    if (!is_bounded(e)) return std::nullopt;
     return e;
   }
 
@@ -156,7 +149,7 @@ class function_checker {
     try {
       fb = f_.with_gradient(b);
     } catch (const expression_error& error) {
-      throw input_error(fmt::format("f is not defined at x = {}: {}", point_text(m), error.what()));
+      throw input_error(fmt::format("f is not defined at {}: {}", point_text(m), error.what()));
     }
     if (!fb) return {b, std::nullopt};
     const gradient_enclosure network_on_b = network_.over(b);
@@ -168,7 +161,7 @@ class function_checker {
         mpfi_sub(gradient[i].get(), gradient[i].get(), network_on_b.gradient[i].get());
       }
       tighten(e, *at_midpoint_, gradient, b, m);
-      if (b.dimension() == 1 && is_finite(gradient[0]) &&
+      if (b.dimension() == 1 && is_bounded(gradient[0]) &&
           (mpfi_is_nonneg(gradient[0].get()) > 0 || mpfi_is_nonpos(gradient[0].get()) > 0)) {
         // E is monotone on the interval: its range lies between its values
         // at the two ends, which is what proves a bound at a maximum
@@ -182,7 +175,7 @@ class function_checker {
         }
       }
     }
-    if (!is_finite(e)) return {b, std::nullopt};
+    if (!is_bounded(e)) return {b, std::nullopt};
     return {b, magnitude_upper(e)};
   }
 
@@ -251,7 +244,7 @@ class set_checker {
       const gradient_enclosure at_m = network_.over(point_box(m));
       tighten(range, at_m.value, on_b.gradient, b, m);
     }
-    if (!is_finite(range)) return truth::unknown;
+    if (!is_bounded(range)) return truth::unknown;
     if (mpfr_sgn(&range.get()->left) > 0) return truth::yes;
     if (mpfr_sgn(&range.get()->right) <= 0) return truth::no;
     return truth::unknown;

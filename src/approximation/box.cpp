@@ -88,6 +88,16 @@ std::string to_string(const box& b) {
   return out;
 }
 
+std::string point_text(const std::vector<rational>& point) {
+  if (point.size() == 1) return "x = " + to_string(point[0]);
+  std::string names, values;
+  for (std::size_t i = 0; i < point.size(); ++i) {
+    names += fmt::format("{}x{}", i > 0 ? ", " : "", i + 1);
+    values += (i > 0 ? ", " : "") + to_string(point[i]);
+  }
+  return "(" + names + ") = (" + values + ")";
+}
+
 variable_list variables_for(std::size_t dimension) {
   variable_list list;
   if (dimension == 1) {

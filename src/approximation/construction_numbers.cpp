@@ -43,27 +43,6 @@ rational round_to_multiple(const rational& q, const rational& step) {
   return rational(floor_of(q / step + rational(1, 2))) * step;
 }
 
-namespace {
-rational exact(mpfr_srcptr x) {
-  rational q;
-  mpfr_get_q(q.backend().data(), x);
-  return q;
-}
-}  // namespace
-
-rational lower_end(const interval_number& v) { return exact(&v.get()->left); }
-rational upper_end(const interval_number& v) { return exact(&v.get()->right); }
-
-std::string point_text(const std::vector<rational>& point) {
-  if (point.size() == 1) return "x = " + to_string(point[0]);
-  std::string names, values;
-  for (std::size_t i = 0; i < point.size(); ++i) {
-    names += fmt::format("{}x{}", i > 0 ? ", " : "", i + 1);
-    values += (i > 0 ? ", " : "") + to_string(point[i]);
-  }
-  return "(" + names + ") = (" + values + ")";
-}
-
 std::string wrapped(std::string_view text, std::size_t width) {
   std::string out;
   std::size_t start = 0;

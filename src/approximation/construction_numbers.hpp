@@ -24,13 +24,6 @@ rational power_of_two_at_most(const rational& q);
 // The multiple of `step` nearest to q (halves rounded up).
 rational round_to_multiple(const rational& q, const rational& step);
 
-// The exact endpoints of an interval (MPFR numbers are dyadic rationals).
-rational lower_end(const interval_number& v);
-rational upper_end(const interval_number& v);
-
-// "x = 1/2" for one coordinate, "(x1, x2) = (0, 1/4)" for more.
-std::string point_text(const std::vector<rational>& point);
-
 // The paragraphs of `text` (separated by '\n') broken into lines of at
 // most `width` characters at blanks, for a network's comment.
 std::string wrapped(std::string_view text, std::size_t width = 96);

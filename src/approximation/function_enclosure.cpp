@@ -10,15 +10,6 @@
 namespace nnsim {
 namespace {
 
-bool is_finite(const interval_number& v) { return mpfi_nan_p(v.get()) == 0 && mpfi_bounded_p(v.get()) != 0; }
-
-// An exact rational from a finite MPFR number.
-rational exact(mpfr_srcptr x) {
-  rational q;
-  mpfr_get_q(q.backend().data(), x);
-  return q;
-}
-
 }  // namespace
 
 function_enclosure::function_enclosure(real_expression_ptr f, std::size_t dimension, mpfr_prec_t precision)
@@ -41,7 +32,7 @@ std::optional<interval_number> function_enclosure::over(const box& b) const {
   expression_evaluator<interval_arithmetic> evaluator(arithmetic);
   try {
     interval_number result = evaluator.evaluate(*f_);
-    if (!is_finite(result)) return std::nullopt;
+    if (!is_bounded(result)) return std::nullopt;
     return result;
   } catch (const undecided_domain&) {
     return std::nullopt;
@@ -54,9 +45,9 @@ std::optional<gradient_enclosure> function_enclosure::with_gradient(const box& b
   expression_evaluator<gradient_arithmetic> evaluator(arithmetic);
   try {
     gradient_arithmetic::value result = evaluator.evaluate(*f_);
-    if (!is_finite(result.v)) return std::nullopt;
+    if (!is_bounded(result.v)) return std::nullopt;
     gradient_enclosure out{std::move(result.v), std::move(result.d), true};
-    for (const interval_number& d : out.gradient) out.gradient_bounded = out.gradient_bounded && is_finite(d);
+    for (const interval_number& d : out.gradient) out.gradient_bounded = out.gradient_bounded && is_bounded(d);
     return out;
   } catch (const undecided_domain&) {
     return std::nullopt;
@@ -124,15 +115,29 @@ truth holds_over(const real_predicate& predicate, const box& b, mpfr_prec_t prec
   return truth::unknown;
 }
 
+bool is_bounded(const interval_number& v) { return mpfi_nan_p(v.get()) == 0 && mpfi_bounded_p(v.get()) != 0; }
+
+rational lower_end(const interval_number& v) {
+  rational q;
+  mpfr_get_q(q.backend().data(), &v.get()->left);
+  return q;
+}
+
+rational upper_end(const interval_number& v) {
+  rational q;
+  mpfr_get_q(q.backend().data(), &v.get()->right);
+  return q;
+}
+
 rational magnitude_upper(const interval_number& v) {
-  const rational lo = exact(&v.get()->left);
-  const rational hi = exact(&v.get()->right);
+  const rational lo = lower_end(v);
+  const rational hi = upper_end(v);
   return std::max(abs(lo), abs(hi));
 }
 
 rational magnitude_lower(const interval_number& v) {
-  const rational lo = exact(&v.get()->left);
-  const rational hi = exact(&v.get()->right);
+  const rational lo = lower_end(v);
+  const rational hi = upper_end(v);
   if (lo > 0) return lo;
   if (hi < 0) return -hi;
   return rational(0);

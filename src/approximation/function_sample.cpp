@@ -12,7 +12,6 @@
 namespace nnsim {
 namespace {
 
-using construction::point_text;
 
 // Precisions tried for the enclosure, from approximation_precision on,
 // doubling up to this: far more than any tolerance a user gives needs.
@@ -67,8 +66,8 @@ function_sample sample_function(const function_enclosure& f, const std::vector<r
     try {
       const interval_number enclosure = evaluator.evaluate(f.expression());
       if (mpfi_nan_p(enclosure.get()) != 0 || mpfi_bounded_p(enclosure.get()) == 0) continue;
-      const rational lo = construction::lower_end(enclosure);
-      const rational hi = construction::upper_end(enclosure);
+      const rational lo = lower_end(enclosure);
+      const rational hi = upper_end(enclosure);
       if (hi - lo > g / 2) continue;
       rational v = construction::round_to_multiple((lo + hi) / 2, g / 2);
       rational error = std::max(v - lo, hi - v);

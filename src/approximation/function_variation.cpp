@@ -33,20 +33,20 @@ std::optional<function_variation> variation_over(const function_enclosure& f, co
     try {
       g = f.with_gradient(piece);
     } catch (const expression_error& error) {
-      throw input_error(fmt::format("f is not defined at {}: {}", construction::point_text(piece.midpoint()),
+      throw input_error(fmt::format("f is not defined at {}: {}", point_text(piece.midpoint()),
                                     error.what()));
     }
     if (!g) return std::nullopt;
-    const rational value_low = construction::lower_end(g->value);
-    const rational value_high = construction::upper_end(g->value);
+    const rational value_low = lower_end(g->value);
+    const rational value_high = upper_end(g->value);
     if (p == 0 || value_low < result.low) result.low = value_low;
     if (p == 0 || value_high > result.high) result.high = value_high;
     if (!slopes_bounded || !g->gradient_bounded) {
       slopes_bounded = false;
       continue;
     }
-    const rational slope_low = construction::lower_end(g->gradient[0]);
-    const rational slope_high = construction::upper_end(g->gradient[0]);
+    const rational slope_low = lower_end(g->gradient[0]);
+    const rational slope_high = upper_end(g->gradient[0]);
     if (!result.slope_low || slope_low < *result.slope_low) result.slope_low = slope_low;
     if (!result.slope_high || slope_high > *result.slope_high) result.slope_high = slope_high;
   }

@@ -36,15 +36,10 @@ struct approx_check_options {
   bool json = false;
 };
 
-std::string point_text(const std::vector<rational>& point) {
-  std::string out;
-  for (std::size_t i = 0; i < point.size(); ++i) out += (i > 0 ? ", " : "") + to_string(point[i]);
-  return point.size() == 1 ? out : "(" + out + ")";
-}
 
-// "x", "(x1, x2)", "(x1, ..., x5)": the point's coordinates named.
+// "(x)", "(x1, x2)", "(x1, ..., x5)": f's arguments.
 std::string variables_text(std::size_t k) {
-  if (k == 1) return "x";
+  if (k == 1) return "(x)";
   if (k == 2) return "(x1, x2)";
   return fmt::format("(x1, ..., x{})", k);
 }
@@ -105,11 +100,10 @@ int report_function(const network& net, const approx_check_options& options, net
     write_output(dump_json(json, 2) + "\n", "");
   } else {
     std::string text = network_line(net, options.file, enclosure);
-    text += fmt::format("function: f{} = {} on {}\n", k == 1 ? "(x)" : variables_text(k), to_string(*f),
+    text += fmt::format("function: f{} = {} on {}\n", variables_text(k), to_string(*f),
                         to_string(check.domain));
     text += fmt::format("proven:   |f - F| <= {} everywhere on the domain\n", bound_text(r.bound, true));
-    text += fmt::format("attained: |f - F| >= {} at {} = {}\n", bound_text(r.attained, false), variables_text(k),
-                        point_text(r.witness));
+    text += fmt::format("attained: |f - F| >= {} at {}\n", bound_text(r.attained, false), point_text(r.witness));
     text += closing_lines(check.epsilon, r.verdict, "the error exceeds it", r.boxes, r.budget_exhausted);
     write_output(text, "");
   }

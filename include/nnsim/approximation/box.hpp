@@ -40,6 +40,9 @@ box parse_box(std::string_view text, std::size_t dimension, std::string_view opt
 // "[0, 1] x [0, 1/2]"
 std::string to_string(const box& b);
 
+// "x = 1/2" for one coordinate, "(x1, x2) = (1/2, 1/4)" for more.
+std::string point_text(const std::vector<rational>& point);
+
 // The names of the variables of a function or set on ℝ^dimension: x1 … xk,
 // and for one dimension also x.  coordinate[i] is the coordinate names[i]
 // stands for.

@@ -60,6 +60,12 @@ enum class truth { no, yes, unknown };
 // its sides is undefined (`sqrt(x - 2) < 1` on [0, 1]); `not` makes it true.
 truth holds_over(const real_predicate& predicate, const box& b, mpfr_prec_t precision = approximation_precision);
 
+// Whether the interval is a finite one (no NaN, no infinite endpoint).
+bool is_bounded(const interval_number& v);
+// Its endpoints, exactly (MPFR numbers are dyadic rationals).
+rational lower_end(const interval_number& v);
+rational upper_end(const interval_number& v);
+
 // The interval as an exact rational upper bound of its absolute value, and a
 // lower bound (0 when it contains 0).
 rational magnitude_upper(const interval_number& v);
