@@ -75,3 +75,5 @@
 #include "nnsim/approximation/ridge_decomposition.hpp"
 #include "nnsim/approximation/sigmoid_approximation.hpp"
 #include "nnsim/approximation/sigmoid_staircase.hpp"
+
+#include "nnsim/universal/tag_system.hpp"
