@@ -9,9 +9,11 @@
 #include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
 #include "nnsim/languages/machine_check.hpp"
+#include "nnsim/languages/machine_code.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -31,7 +33,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
   CLI::App* sub = check.add_subcommand(
       "machine", "A Turing machine compiled into a network, compared with the machine on every short word");
   add_file_argument(*sub, options->file)->description("the machine (.tm file); - reads standard input");
-  sub->add_option("--words", options->words, "check every word of length 0 .. N")
+  sub->add_option("--words", options->words, "check every word of length 0 .. N (for a machine with an input statement: every tape word over its input symbols)")
       ->type_name("N")
       ->capture_default_str()
       ->check(whole_number_check(0, max_enumerated_length));
@@ -94,7 +96,13 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
                                      report.symbols);
       text += fmt::format("network: {} neurons, {} edges (sat, rational weights, parallel rule)\n", report.neurons,
                           report.edges);
-      text += fmt::format("words of length 0..{}: {}\n", report.max_length, report.words);
+      const machine_code code(machine);
+      if (code.is_plain()) {
+        text += fmt::format("words of length 0..{}: {}\n", report.max_length, report.words);
+      } else {
+        text += fmt::format("tape words of length 0..{} over {} (block code, {} a symbol): {}\n", report.max_length,
+                            fmt::join(code.symbols(), " "), plural(code.width(), "bit", "bits"), report.words);
+      }
       if (r.interrupted) {
         text += fmt::format("  interrupted: {} of {} words classified (Ctrl-C); the counts are over these\n",
                             r.classified, report.words);
@@ -103,7 +111,9 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
                           r.rejected, r.rejected_diverging, r.undecided);
       text += fmt::format("  mismatches with the machine run directly: {}\n", r.mismatches);
       for (const auto& w : r.words) {  // the mismatched words
-        text += fmt::format("    {}: network {}, machine {}\n", w.result.word.empty() ? "ε" : w.result.word,
+        const std::string shown = code.is_plain() ? w.result.word
+                                                  : fmt::format("{} (code {})", code.decode(w.result.word), w.result.word);
+        text += fmt::format("    {}: network {}, machine {}\n", w.result.word.empty() ? "ε" : shown,
                             name_of(w.result.verdict), name_of(w.expected));
       }
       text += fmt::format("  largest: {} to decide, {} in one value\n",

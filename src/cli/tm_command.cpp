@@ -8,7 +8,7 @@
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
 #include "cli/text_table.hpp"
-#include "nnsim/languages/delta_encoding.hpp"
+#include "nnsim/languages/machine_code.hpp"
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/languages/turing_machine.hpp"
 
@@ -159,7 +159,7 @@ command add_tm_command(CLI::App& app, cli_context& context) {
   result.execute = [options, &context]() {
     context.json_errors = options->json;
     const turing_machine machine = load_machine_file(options->file);
-    delta_encode(options->word);  // the word's check, worded as for every other command
+    machine_code(machine).encode(options->word);  // the word's check, worded as for every other command
     // The first run checks the word and finds the step count, so that the
     // trace's step column can be aligned while it streams.
     const machine_run run = run_machine(machine, options->word, options->max_steps);

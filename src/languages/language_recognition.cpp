@@ -1,5 +1,7 @@
 #include "nnsim/languages/language_recognition.hpp"
 
+#include "nnsim/languages/machine_code.hpp"
+
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/languages/word_pattern.hpp"
 #include "nnsim/support/error.hpp"
@@ -153,8 +155,10 @@ language_expectation machine_expectation(turing_machine machine, std::uint64_t m
   language_expectation expectation;
   const std::string& name = shared->name.empty() ? shared->source_name : shared->name;
   expectation.description = fmt::format("machine {}, run directly", name);
-  expectation.expect = [shared, max_steps](std::string_view word) {
-    switch (run_machine(*shared, word, max_steps).outcome) {
+  auto code = std::make_shared<const machine_code>(*shared);
+  expectation.expect = [shared, code, max_steps](std::string_view word) {
+    const std::string tape_word = code->is_plain() ? std::string(word) : code->decode(word);
+    switch (run_machine(*shared, tape_word, max_steps).outcome) {
       case machine_outcome::accepted: return expected_verdict::accept;
       case machine_outcome::rejected:
       case machine_outcome::runs_forever: return expected_verdict::reject;

@@ -1,5 +1,6 @@
 #include "nnsim/languages/machine_check.hpp"
 
+#include "nnsim/languages/machine_code.hpp"
 #include "nnsim/model/network_analysis.hpp"
 
 namespace nnsim {
@@ -16,9 +17,12 @@ machine_check_report check_compiled_machine(const turing_machine& machine, std::
   report.neurons = summary.neurons;
   report.edges = summary.edges;
   const language_expectation expectation = machine_expectation(machine, options.limits.max_steps);
-  report.words = count_words_up_to(max_length);
+  const machine_code code(machine);
+  report.words = code.is_plain() ? count_words_up_to(max_length) : code.count_words_up_to(max_length);
+  word_source words{report.words, shortlex_word};
+  if (!code.is_plain()) words.word_at = [&code](std::uint64_t i) { return code.encode(code.shortlex_word(i)); };
   std::vector<recognized_word> mismatched;
-  report.recognition = recognize_each(net, {report.words, shortlex_word}, options, &expectation,
+  report.recognition = recognize_each(net, words, options, &expectation,
                                       [&](std::uint64_t i, recognized_word&& entry) {
                                         if (entry.mismatch) mismatched.push_back(std::move(entry));
                                         if (progress) progress(i + 1, report.words);

@@ -51,6 +51,8 @@
 // construction: sat_circuit.hpp, self_timed_reader.hpp, two_phase_loop.hpp.
 #include "nnsim/languages/machine_compiler.hpp"
 
+#include "nnsim/languages/machine_code.hpp"
+
 #include "languages/sat_circuit.hpp"
 #include "languages/self_timed_reader.hpp"
 #include "languages/two_phase_loop.hpp"
@@ -85,7 +87,7 @@ std::string symbol_label(const turing_machine& machine, std::uint32_t symbol) {
 class machine_compilation {
  public:
   machine_compilation(const turing_machine& machine, const machine_compiler_options& options)
-      : machine_(machine), options_(options) {}
+      : machine_(machine), options_(options), block_code_(machine) {}
 
   network compile() {
     choose_digits();
@@ -102,25 +104,42 @@ class machine_compilation {
   }
 
  private:
-  // Symbols in digit order: the blank first, then 0 and 1, then the rest;
-  // symbol a gets the digit 2 rank(a) + 1 in base B = 2s.
+  // Symbols in digit order: the blank first, then the input symbols in code
+  // order (machine_code.hpp; for a binary machine `0` and `1`), then a place
+  // for each block number no input symbol has, then the rest; the symbol of
+  // rank r gets the digit 2r + 1 in base B = 2s.  So the block with number v
+  // is the digit 3 + 2v, an affine function of its bits, and an unassigned
+  // block is a digit no transition reads.
   void choose_digits() {
-    order_ = {machine_.blank, *machine_.symbol_index('0'), *machine_.symbol_index('1')};
+    order_ = {machine_.blank};
+    for (std::uint32_t a : machine_.input_alphabet()) order_.push_back(a);
+    if (!block_code_.is_plain()) {
+      while (order_.size() < (std::size_t{1} << block_code_.width()) + 1) order_.push_back(unassigned);
+    }
     for (std::uint32_t a = 0; a < machine_.symbol_count(); ++a) {
       if (std::find(order_.begin(), order_.end(), a) == order_.end()) order_.push_back(a);
     }
     rank_.assign(machine_.symbol_count(), 0);
-    for (unsigned k = 0; k < order_.size(); ++k) rank_[order_[k]] = k;
+    for (unsigned k = 0; k < order_.size(); ++k) {
+      if (order_[k] != unassigned) rank_[order_[k]] = k;
+    }
     s_ = static_cast<unsigned>(order_.size());
     base_ = 2 * s_;
   }
   rational digit(std::uint32_t symbol) const { return rational(2 * rank_[symbol] + 1); }
+  // A name fragment for the symbol of a rank.
+  std::string rank_label(unsigned rank) const {
+    return order_[rank] == unassigned ? fmt::format("code{}", rank - 1) : symbol_label(machine_, order_[rank]);
+  }
 
   void declare_network() {
     network& net = b_.net;
     net.name = machine_.name.empty() ? "machine" : machine_.name + "_net";
     std::vector<std::string> symbols;
-    for (std::uint32_t a : order_) symbols.push_back(fmt::format("'{}'", machine_.symbols[a]));
+    for (unsigned rank = 0; rank < s_; ++rank) {
+      symbols.push_back(order_[rank] == unassigned ? fmt::format("(block {}, no symbol)", rank - 1)
+                                                   : fmt::format("'{}'", machine_.symbols[order_[rank]]));
+    }
     net.comment = fmt::format(
         "The Turing machine '{}' compiled into a rational `sat` network (nnsim build machine).\n"
         "On input δ(ω) it halts with output 1 if the machine accepts ω, halts with output 0 if it\n"
@@ -158,17 +177,73 @@ class machine_compilation {
     reader.build_remainder();
     b_.safe_register("in.C", 0, {{affine(code2), w2}});
     b_.safe_register("in.S", 1 / base_, {{affine(scale2), w2}});
+    if (block_code_.is_plain()) {
+      b_.comment("reader, next values after reading bit b (b = in.E1): rho' = 2 rho - b, C' = C + d(b) S, S' = S / B");
+      const neuron_id scaled_bit = b_.sat("in.bS", affine(scale) + affine(bit_is_one) + affine(rational(-1)));
+      const rational d0 = digit(*machine_.symbol_index('0'));
+      const rational d1 = digit(*machine_.symbol_index('1'));
+      b_.comment("reader, bank 2: the next values, written in window w1 while bank 1 and the bit are stable");
+      reader.build_next_remainder();
+      b_.safe_register("in.C2", 0, {{affine(code_) + d0 * affine(scale) + (d1 - d0) * affine(scaled_bit), w1}});
+      b_.safe_register("in.S2", 0, {{(1 / base_) * affine(scale), w1}});
+    } else {
+      build_block_reader(reader, scale);
+    }
+    reader.build_events({"machine", "restarts the machine on the new\ncode", {}, ""});
+  }
 
-    b_.comment("reader, next values after reading bit b (b = in.E1): rho' = 2 rho - b, C' = C + d(b) S, S' = S / B");
-    const neuron_id scaled_bit = b_.sat("in.bS", affine(scale) + affine(bit_is_one) + affine(rational(-1)));
-    const rational d0 = digit(*machine_.symbol_index('0'));
-    const rational d1 = digit(*machine_.symbol_index('1'));
+  // The block code (machine_code.hpp): the bits of a block are gathered in
+  // K, and the block joins C only when its last bit is read, so the machine
+  // always restarts on the complete blocks.  Bit i of a block (from 0) adds
+  // 2^(w-i) b S to the digit 3 + 2v of the block's number v; W holds that
+  // weight 2^(w-i) S and the one-hot P.i the position i.  Every product of a
+  // bit or P with a register is a `sat` of their sum less 1 or 2, exact
+  // because K + 3S + W <= (2^(w+1) + 1) S <= B S <= 1.
+  void build_block_reader(self_timed_reader& reader, neuron_id scale) {
+    const unsigned w = block_code_.width();
+    const rational block_scale = rational(std::int64_t{1} << w);  // 2^w
+    const neuron_id bit = reader.bit_is_one();
+    const neuron_id w1 = reader.write_next();
+    const neuron_id w2 = reader.copy_back();
+    const neuron_id partial = b_.id("in.K");
+    const neuron_id weight = b_.id("in.W");
+    std::vector<neuron_id> position(w), position2(w);
+    for (unsigned i = 0; i < w; ++i) {
+      position[i] = b_.id(fmt::format("in.P.{}", i));
+      position2[i] = b_.id(fmt::format("in.P2.{}", i));
+    }
+    const neuron_id partial2 = b_.id("in.K2");
+    const neuron_id weight2 = b_.id("in.W2");
+    b_.comment(fmt::format("reader, bank 1 of the block code ({} bits a symbol): K the bits of the block read so far,\n"
+                           "as their share of its digit times S; W = 2^({} - i) S the weight of bit i; P.i = 1 at bit i",
+                           w, w));
+    b_.safe_register("in.K", 0, {{affine(partial2), w2}});
+    b_.safe_register("in.W", block_scale / base_, {{affine(weight2), w2}});
+    for (unsigned i = 0; i < w; ++i) b_.safe_register(fmt::format("in.P.{}", i), i == 0 ? 1 : 0, {{affine(position2[i]), w2}});
+
+    const neuron_id last = position[w - 1];
+    const affine one(rational(1));
+    b_.comment("reader, next values after reading bit b (b = in.E1) at the block's last bit (P.last = 1):\n"
+               "C' = C + K + bW + 3S, K' = 0, S' = S / B, W' = 2^w S' ; at any other bit: K' = K + bW, W' = W / 2");
+    const neuron_id add_one = b_.sat("in.a1", affine(partial) + 3 * affine(scale) + affine(weight) + affine(bit) +
+                                                  affine(last) - 2 * one);
+    const neuron_id add_zero = b_.sat("in.a0", affine(partial) + 3 * affine(scale) - affine(bit) + affine(last) - one);
+    const neuron_id keep_one = b_.sat("in.k1", affine(partial) + affine(weight) + affine(bit) - affine(last) - one);
+    const neuron_id keep_zero = b_.sat("in.k0", affine(partial) - affine(bit) - affine(last));
+    const neuron_id scale_same = b_.sat("in.s1", affine(scale) - affine(last));
+    const neuron_id scale_next = b_.sat("in.s0", (1 / base_) * affine(scale) + affine(last) - one);
+    const neuron_id weight_half = b_.sat("in.v1", rational(1, 2) * affine(weight) - affine(last));
+    const neuron_id weight_next = b_.sat("in.v0", (block_scale / base_) * affine(scale) + affine(last) - one);
+
     b_.comment("reader, bank 2: the next values, written in window w1 while bank 1 and the bit are stable");
     reader.build_next_remainder();
-    b_.safe_register("in.C2", 0, {{affine(code_) + d0 * affine(scale) + (d1 - d0) * affine(scaled_bit), w1}});
-    b_.safe_register("in.S2", 0, {{(1 / base_) * affine(scale), w1}});
-
-    reader.build_events({"machine", "restarts the machine on the new\ncode", {}, ""});
+    b_.safe_register("in.C2", 0, {{affine(code_) + affine(add_one) + affine(add_zero), w1}});
+    b_.safe_register("in.S2", 0, {{affine(scale_same) + affine(scale_next), w1}});
+    b_.safe_register("in.K2", 0, {{affine(keep_one) + affine(keep_zero), w1}});
+    b_.safe_register("in.W2", 0, {{affine(weight_half) + affine(weight_next), w1}});
+    for (unsigned i = 0; i < w; ++i) {
+      b_.safe_register(fmt::format("in.P2.{}", i), 0, {{affine(position[(i + w - 1) % w]), w1}});
+    }
   }
 
   // tm.A.*: the current configuration, copied from B in phase 2 and reset to
@@ -207,9 +282,9 @@ class machine_compilation {
     right_ge_.assign(s_, neuron_id{});  // index 1 .. s-1 used
     left_ge_.assign(s_, neuron_id{});
     for (unsigned sym = 1; sym < s_; ++sym) {
-      right_ge_[sym] = b_.sat(fmt::format("tm.R.ge.{}", symbol_label(machine_, order_[sym])),
+      right_ge_[sym] = b_.sat(fmt::format("tm.R.ge.{}", rank_label(sym)),
                               base_ * affine(a_right_) - affine(rational(2 * sym)));
-      left_ge_[sym] = b_.sat(fmt::format("tm.L.ge.{}", symbol_label(machine_, order_[sym])),
+      left_ge_[sym] = b_.sat(fmt::format("tm.L.ge.{}", rank_label(sym)),
                              base_ * affine(a_left_) - affine(rational(2 * sym)));
     }
     b_.comment("machine, the stacks without their tops, and the top of L as a digit / B");
@@ -233,6 +308,7 @@ class machine_compilation {
     for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
       if (machine_.halts_in(q)) continue;
       for (unsigned sym = 0; sym < s_; ++sym) {
+        if (order_[sym] == unassigned) continue;  // no transition reads an unassigned block
         const auto& t = machine_.transition(q, order_[sym]);
         if (!t) continue;  // no transition: the machine halts and rejects; nothing fires
         affine reads = sym == 0 ? affine(rational(1)) - affine(right_ge_[1]) : affine(right_ge_[sym]);
@@ -313,9 +389,11 @@ class machine_compilation {
   };
   const turing_machine& machine_;
   const machine_compiler_options& options_;
+  const machine_code block_code_;
+  static constexpr std::uint32_t unassigned = UINT32_MAX;  // a place in order_ that no symbol has
   sat_circuit b_;
   // Digits.
-  std::vector<std::uint32_t> order_;   // symbols in digit order
+  std::vector<std::uint32_t> order_;   // symbols in digit order (or `unassigned`)
   std::vector<unsigned> rank_;         // symbol index -> position in order_
   unsigned s_ = 0;                     // number of symbols
   rational base_;                      // B = 2s

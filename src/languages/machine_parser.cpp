@@ -137,6 +137,18 @@ class machine_loader {
         machine_.symbols.push_back(c);
       }
       tape_location_ = {line_, words[0].column};
+    } else if (keyword == "input") {
+      // An extension of machine-format.md (docs/machine-format.md): the input
+      // alphabet, in code order (machine_code.hpp).
+      once(words[0], seen_input_);
+      if (words.size() < 2) fail(words[0].column + 5, "expected the input symbols after 'input'");
+      for (std::size_t i = 1; i < words.size(); ++i) {
+        const char c = symbol_named(words[i]);
+        for (const auto& [earlier, where] : input_) {
+          if (earlier == c) fail(words[i].column, fmt::format("input symbol '{}' is listed twice", c));
+        }
+        input_.push_back({c, {line_, words[i].column}});
+      }
     } else if (keyword == "blank") {
       once(words[0], seen_blank_);
       expect_count(words, 2, "blank SYMBOL");
@@ -163,7 +175,7 @@ class machine_loader {
       }
       transition(words);
     } else {
-      static constexpr std::array<std::string_view, 6> statements{"machine", "tape",   "blank",
+      static constexpr std::array<std::string_view, 7> statements{"machine", "tape",   "input", "blank",
                                                                   "start",   "accept", "reject"};
       fail(words[0].column,
            fmt::format("unknown statement '{}'{}", shorten(keyword), did_you_mean(keyword, statements)));
@@ -189,12 +201,20 @@ class machine_loader {
     const auto blank = machine_.symbol_index(blank_);
     if (!blank) fail_at(blank_location_, fmt::format("blank symbol '{}' is not in the tape alphabet", blank_));
     machine_.blank = *blank;
-    for (char required : {'0', '1'}) {
-      if (!machine_.symbol_index(required)) {
-        fail_at(tape_location_, fmt::format("the tape alphabet must contain '{}'", required));
+    if (!seen_input_) {
+      for (char required : {'0', '1'}) {
+        if (!machine_.symbol_index(required)) {
+          fail_at(tape_location_, fmt::format("the tape alphabet must contain '{}'", required));
+        }
       }
+      if (blank_ == '0' || blank_ == '1') fail_at(blank_location_, "the blank must differ from the input symbols 0 and 1");
     }
-    if (blank_ == '0' || blank_ == '1') fail_at(blank_location_, "the blank must differ from the input symbols 0 and 1");
+    for (const auto& [c, where] : input_) {
+      const auto symbol = machine_.symbol_index(c);
+      if (!symbol) fail_at(where, fmt::format("input symbol '{}' is not in the tape alphabet", c));
+      if (c == blank_) fail_at(where, fmt::format("the blank '{}' cannot be an input symbol", c));
+      machine_.input_symbols.push_back(*symbol);
+    }
     machine_.resize_table();
     std::map<std::pair<std::uint32_t, std::uint32_t>, text_location> defined;
     for (const auto& p : pending_) {
@@ -231,10 +251,11 @@ class machine_loader {
   turing_machine machine_;
   std::uint32_t line_ = 0;
   bool seen_machine_ = false, seen_tape_ = false, seen_blank_ = false, seen_start_ = false, seen_accept_ = false,
-       seen_reject_ = false, any_other_statement_ = false;
+       seen_reject_ = false, seen_input_ = false, any_other_statement_ = false;
   char blank_ = '_';
   text_location blank_location_, tape_location_;
   std::map<char, text_location> symbol_columns_;
+  std::vector<std::pair<char, text_location>> input_;  // in the order listed
   std::vector<text_location> first_seen_;
   std::vector<pending_transition> pending_;
 };

@@ -1,5 +1,7 @@
 #include "nnsim/languages/turing_machine.hpp"
 
+#include "nnsim/languages/machine_code.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +13,15 @@ std::optional<std::uint32_t> turing_machine::symbol_index(char c) const {
     if (symbols[i] == c) return static_cast<std::uint32_t>(i);
   }
   return std::nullopt;
+}
+
+std::vector<std::uint32_t> turing_machine::input_alphabet() const {
+  if (!input_symbols.empty()) return input_symbols;
+  std::vector<std::uint32_t> binary;
+  for (char c : {'0', '1'}) {
+    if (const auto symbol = symbol_index(c)) binary.push_back(*symbol);
+  }
+  return binary;
 }
 
 std::optional<std::uint32_t> turing_machine::state_index(std::string_view state_name) const {
@@ -167,18 +178,20 @@ class machine_walker {
       halted_ = true;
       return false;
     }
-    const auto symbol = *machine_->symbol_index(tape_.read(head_));
-    const auto& t = machine_->transition(state_, symbol);
-    if (!t) {
+    // A cell outside the tape alphabet (an unassigned block of the input,
+    // machine_code.hpp) has no transition.
+    const auto symbol = machine_->symbol_index(tape_.read(head_));
+    const auto* t = symbol ? &machine_->transition(state_, *symbol) : nullptr;
+    if (t == nullptr || !*t) {
       halted_ = stuck_ = true;
       return false;
     }
-    tape_.write(head_, head_power_, machine_->symbols[t->write]);
-    state_ = t->next_state;
-    if (t->move == head_move::left) {
+    tape_.write(head_, head_power_, machine_->symbols[(*t)->write]);
+    state_ = (*t)->next_state;
+    if ((*t)->move == head_move::left) {
       --head_;
       head_power_ = multiply_mod(head_power_, hash_base_inverse);
-    } else if (t->move == head_move::right) {
+    } else if ((*t)->move == head_move::right) {
       ++head_;
       head_power_ = multiply_mod(head_power_, hash_base);
     }
@@ -235,8 +248,17 @@ class machine_walker {
 
 machine_run run_machine(const turing_machine& machine, std::string_view word, std::uint64_t max_steps,
                         const std::function<void(std::uint64_t, const machine_configuration&)>& observer) {
+  const std::vector<std::uint32_t> alphabet = machine.input_alphabet();
   for (char c : word) {
-    if (c != '0' && c != '1') throw input_error(fmt::format("invalid word '{}': only 0 and 1 are allowed", word));
+    const auto symbol = machine.symbol_index(c);
+    if (c == unassigned_cell || (symbol && std::find(alphabet.begin(), alphabet.end(), *symbol) != alphabet.end())) {
+      continue;
+    }
+    std::string allowed;
+    for (std::uint32_t a : alphabet) allowed += fmt::format("{}{}", allowed.empty() ? "" : " ", machine.symbols[a]);
+    throw input_error(machine.input_symbols.empty()
+                          ? fmt::format("invalid word '{}': only 0 and 1 are allowed", word)
+                          : fmt::format("invalid word '{}': only the input symbols {} are allowed", word, allowed));
   }
   machine_run run;
   // Brent's algorithm: the hare runs ahead; the tortoise jumps to the hare at

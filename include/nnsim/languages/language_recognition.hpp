@@ -102,7 +102,9 @@ struct language_expectation {
   std::string description;
 };
 
-// M run directly for at most `max_steps` transitions: accepted -> accept;
+// M run directly on the tape word the binary word codes (machine_code.hpp;
+// for a binary machine the word itself) for at most `max_steps`
+// transitions: accepted -> accept;
 // rejected or runs forever -> reject (a word M does not accept is not in
 // L(M)); undecided -> unknown.
 language_expectation machine_expectation(turing_machine machine, std::uint64_t max_steps);

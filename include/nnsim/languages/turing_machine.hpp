@@ -1,6 +1,7 @@
 // A deterministic one-tape Turing machine over the input alphabet {0, 1}
-// (semantics.md, section 7; file format: machine-format.md), and its direct
-// run, the reference that compiled networks are checked against.
+// (semantics.md, section 7; file format: machine-format.md) or over the
+// input symbols its file lists (docs/machine-format.md), and its direct run, the
+// reference that compiled networks are checked against.
 #pragma once
 
 #include "nnsim/support/error.hpp"
@@ -35,6 +36,9 @@ class turing_machine {
   std::uint32_t start = 0;                 // state index
   std::vector<char> accepting;             // by state index
   std::vector<char> rejecting;             // by state index
+  // The input symbols (symbol indices) in the order of the `input`
+  // statement; empty means the binary default, `0` then `1`.
+  std::vector<std::uint32_t> input_symbols;
 
   std::size_t state_count() const { return states.size(); }
   std::size_t symbol_count() const { return symbols.size(); }
@@ -44,6 +48,8 @@ class turing_machine {
     return table_[state * symbols.size() + symbol];
   }
   std::optional<std::uint32_t> symbol_index(char c) const;
+  // input_symbols, or the indices of `0` and `1` when it is empty.
+  std::vector<std::uint32_t> input_alphabet() const;
   // O(1): states are found by name through a hash table that intern_state fills.
   std::optional<std::uint32_t> state_index(std::string_view state_name) const;
 
@@ -81,7 +87,8 @@ struct machine_run {
   std::uint64_t tape_comparisons = 0;
 };
 
-// Runs M on `word` (over 0/1) for at most `max_steps` transitions.  A
+// Runs M on `word` (over the input alphabet; a cell may also be
+// machine_code.hpp's unassigned_cell, which M has no transition for) for at most `max_steps` transitions.  A
 // configuration that repeats proves that M runs forever (found with Brent's
 // cycle detection, so memory stays within two copies of the tape, and every
 // repetition confirmed cell by cell); a machine that keeps moving into fresh
