@@ -19,6 +19,7 @@ command add_build_command(CLI::App& app, cli_context& context) {
       "nnsim build gate xor -o xor.nn            # the lecture's two-layer XOR",
       "nnsim build boolean 0110 --minimize       # any Boolean function, two layers",
       "nnsim build machine networks/machines/palindromes.tm   # a Turing machine as a sat network",
+      "nnsim build universal -o universal.nn      # the universal network",
       "nnsim build oracle --demo palindromes --max-len 4  # any language in one real weight",
       "nnsim build approx relu --function 'sin(3*x)^2' --epsilon 1/20  # a function, error proven",
       "nnsim build gate --help                   # the options of one construction",
@@ -31,6 +32,7 @@ command add_build_command(CLI::App& app, cli_context& context) {
       add_build_machine_command(*group),
       add_build_oracle_command(*group),
       add_build_approx_command(*group),
+      add_build_universal_command(*group),
   });
 }
 

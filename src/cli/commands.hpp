@@ -18,6 +18,7 @@
 //     build_machine_command.cpp  build machine   a Turing machine compiled into a rational sat network
 //     build_oracle_command.cpp   build oracle    the super-Turing network: a language in one real weight
 //     build_approx_command.cpp   build approx    the approximation theorems: relu, sigmoid, cubes
+//     build_universal_command.cpp  build universal  the universal network (Rogozhin's UTM(4,6) compiled)
 //   boolean_options.hpp    TABLE | --formula F, for every command that takes a Boolean function
 //   separable_command.cpp  separable  whether one unit-step neuron computes a Boolean function: weights or a certificate
 //   check_command.cpp      check     exhaustive checks of the lecture's theorems: check boolean --arity n
@@ -71,6 +72,7 @@ command add_build_boolean_command(CLI::App& build);
 command add_build_machine_command(CLI::App& build);
 command add_build_oracle_command(CLI::App& build);
 command add_build_approx_command(CLI::App& build);
+command add_build_universal_command(CLI::App& build);
 
 command add_separable_command(CLI::App& app, cli_context& context);
 // Groups like `build`: check boolean, learn perceptron.

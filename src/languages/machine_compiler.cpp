@@ -53,6 +53,7 @@
 
 #include "nnsim/languages/machine_code.hpp"
 
+#include "languages/machine_labels.hpp"
 #include "languages/sat_circuit.hpp"
 #include "languages/self_timed_reader.hpp"
 #include "languages/two_phase_loop.hpp"
@@ -65,21 +66,6 @@
 
 namespace nnsim {
 namespace {
-
-// Name fragments that cannot collide: a state's own name when it has no
-// '.', else "s.INDEX" (which has one); a symbol's character when it is a
-// letter or digit, "blank" for the blank, else "x" and its code.
-std::string state_label(const turing_machine& machine, std::uint32_t q) {
-  const std::string& name = machine.states[q];
-  return name.find('.') == std::string::npos ? name : fmt::format("s.{}", q);
-}
-
-std::string symbol_label(const turing_machine& machine, std::uint32_t symbol) {
-  const char c = machine.symbols[symbol];
-  if (symbol == machine.blank) return "blank";
-  if (std::isalnum(static_cast<unsigned char>(c))) return std::string(1, c);
-  return fmt::format("x{:02x}", static_cast<unsigned char>(c));
-}
 
 // One compilation: the parts of the file comment, built in this order (the
 // order of the calls fixes the neuron numbering and the order of the
@@ -104,21 +90,10 @@ class machine_compilation {
   }
 
  private:
-  // Symbols in digit order: the blank first, then the input symbols in code
-  // order (machine_code.hpp; for a binary machine `0` and `1`), then a place
-  // for each block number no input symbol has, then the rest; the symbol of
-  // rank r gets the digit 2r + 1 in base B = 2s.  So the block with number v
-  // is the digit 3 + 2v, an affine function of its bits, and an unassigned
-  // block is a digit no transition reads.
+  // The digit order of compiled_digit_order; `unassigned` marks a place no
+  // symbol has.
   void choose_digits() {
-    order_ = {machine_.blank};
-    for (std::uint32_t a : machine_.input_alphabet()) order_.push_back(a);
-    if (!block_code_.is_plain()) {
-      while (order_.size() < (std::size_t{1} << block_code_.width()) + 1) order_.push_back(unassigned);
-    }
-    for (std::uint32_t a = 0; a < machine_.symbol_count(); ++a) {
-      if (std::find(order_.begin(), order_.end(), a) == order_.end()) order_.push_back(a);
-    }
+    for (const auto& symbol : compiled_digit_order(machine_)) order_.push_back(symbol ? *symbol : unassigned);
     rank_.assign(machine_.symbol_count(), 0);
     for (unsigned k = 0; k < order_.size(); ++k) {
       if (order_[k] != unassigned) rank_[order_[k]] = k;
@@ -148,6 +123,18 @@ class machine_compilation {
         machine_.name,
         fmt::join(symbols, ", "),
         to_string(base_));
+    if (!block_code_.is_plain()) {
+      std::vector<std::string> codes;
+      for (std::size_t i = 0; i < block_code_.symbols().size(); ++i) {
+        std::string bits;
+        for (unsigned bit = block_code_.width(); bit-- > 0;) bits.push_back(((i >> bit) & 1U) != 0 ? '1' : '0');
+        codes.push_back(fmt::format("{} = {}", block_code_.symbols()[i], bits));
+      }
+      net.comment += fmt::format(
+          "\nThe input symbols arrive in a block code of {} bits a symbol ({}; nnsim encode --code):\n"
+          "on δ(β) for the code β of ω the network does what the machine does on ω.",
+          block_code_.width(), fmt::join(codes, ", "));
+    }
     x_ = net.add_input("x");
     const neuron_id y = b_.id("y");
     net.add_output(y);
@@ -408,6 +395,19 @@ class machine_compilation {
 };
 
 }  // namespace
+
+std::vector<std::optional<std::uint32_t>> compiled_digit_order(const turing_machine& machine) {
+  std::vector<std::optional<std::uint32_t>> order{machine.blank};
+  for (std::uint32_t a : machine.input_alphabet()) order.emplace_back(a);
+  const machine_code code(machine);
+  if (!code.is_plain()) {
+    while (order.size() < (std::size_t{1} << code.width()) + 1) order.emplace_back();
+  }
+  for (std::uint32_t a = 0; a < machine.symbol_count(); ++a) {
+    if (std::find(order.begin(), order.end(), std::optional<std::uint32_t>(a)) == order.end()) order.emplace_back(a);
+  }
+  return order;
+}
 
 network compile_machine(const turing_machine& machine, const machine_compiler_options& options) {
   return machine_compilation(machine, options).compile();

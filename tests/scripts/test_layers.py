@@ -34,7 +34,7 @@ LAYERS = LIBRARY + FRONT_ENDS
 RANK = {name: i for i, name in enumerate(LIBRARY)}
 RANK.update({name: len(LIBRARY) for name in FRONT_ENDS})
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
-SOURCE_SUFFIXES = (".hpp", ".cpp", ".hpp.in")
+SOURCE_SUFFIXES = (".hpp", ".cpp", ".hpp.in", ".cpp.in")
 
 
 def layer_of_file(path):

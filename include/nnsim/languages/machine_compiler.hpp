@@ -10,6 +10,10 @@
 #include "nnsim/languages/turing_machine.hpp"
 #include "nnsim/model/network.hpp"
 
+#include <cstdint>
+#include <optional>
+#include <vector>
+
 namespace nnsim {
 
 // Timing of the two self-timed loops of the construction (in network steps).
@@ -21,5 +25,12 @@ struct machine_compiler_options {
 };
 
 network compile_machine(const turing_machine& machine, const machine_compiler_options& options = {});
+
+// The tape symbols in the order of their digits in the compiled network: the
+// symbol of rank r has the digit 2r + 1 in base 2s, s the length of the
+// list.  The blank first, then the input symbols in code order
+// (machine_code.hpp), then, for a block code, a place (nothing) for each
+// block number no input symbol has, then the other tape symbols.
+std::vector<std::optional<std::uint32_t>> compiled_digit_order(const turing_machine& machine);
 
 }  // namespace nnsim
