@@ -139,13 +139,13 @@ def test_gates(t):
 
 def test_build_group(t):
     t.expect("build alone", ["build"], 2,
-             stderr="nnsim: error: nnsim build needs one of its commands: gate, boolean, machine, oracle, approx\n"
+             stderr="nnsim: error: nnsim build needs one of its commands: gate, boolean, machine, oracle, approx, universal\n"
                     "(see 'nnsim build --help')\n")
     t.expect("build unknown", ["build", "machinery"], 2,
              stderr="nnsim: error: unknown build command 'machinery'; did you mean 'machine'?\n"
                     "(see 'nnsim build --help')\n")
     t.expect("build unknown, nothing close", ["build", "frobnicate"], 2,
-             stderr="nnsim: error: unknown build command 'frobnicate' (they are gate, boolean, machine, oracle, approx)\n"
+             stderr="nnsim: error: unknown build command 'frobnicate' (they are gate, boolean, machine, oracle, approx, universal)\n"
                     "(see 'nnsim build --help')\n")
     t.expect("build gate bad option", ["build", "gate", "and", "--bogus"], 2,
              stderr="nnsim: error: nnsim build gate has no option '--bogus'\n"
