@@ -15,13 +15,13 @@ scripts/install-deps.sh
 
 seconds=${1:-60}
 shift || true
-all_targets=(network machine training_data boolean_formula cli_values word_pattern)
+all_targets=(network machine training_data boolean_formula cli_values word_pattern tag)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
 # The longest input each target is given: a little above its largest seed
 # (the compiled machines are 11-16 KB), short for one-line values.
-declare -A max_len=([network]=16384 [machine]=4096 [training_data]=4096 [boolean_formula]=1024 [cli_values]=256 [word_pattern]=256)
+declare -A max_len=([network]=16384 [machine]=4096 [training_data]=4096 [boolean_formula]=1024 [cli_values]=256 [word_pattern]=256 [tag]=4096)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DNNSIM_FUZZ=ON -DNNSIM_BUILD_TESTS=OFF -DNNSIM_BUILD_BENCH=OFF >/dev/null

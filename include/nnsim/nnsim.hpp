@@ -76,4 +76,8 @@
 #include "nnsim/approximation/sigmoid_approximation.hpp"
 #include "nnsim/approximation/sigmoid_staircase.hpp"
 
+#include "nnsim/universal/rogozhin_form.hpp"
+#include "nnsim/universal/rogozhin_tape.hpp"
+#include "nnsim/universal/tag_parser.hpp"
+#include "nnsim/universal/tag_run.hpp"
 #include "nnsim/universal/tag_system.hpp"

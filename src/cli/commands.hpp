@@ -10,6 +10,7 @@
 //   encoding_commands.cpp  encode, decode   the δ-encoding of binary words
 //   recognize_command.cpp  recognize  language recognition: verdicts on δ(ω), against an expectation
 //   tm_command.cpp         tm        a Turing machine run directly, with its configurations
+//   tag_command.cpp        tag       a 2-tag system run directly, with its words
 //   truth_command.cpp      truth     the truth table over all 0/1 inputs, against an expected function
 //   command_group.cpp      the dispatch shared by the groups build, check and learn
 //   build_command.cpp      build     the group of constructions, one subcommand each:
@@ -63,6 +64,7 @@ command add_encode_command(CLI::App& app);
 command add_decode_command(CLI::App& app);
 command add_recognize_command(CLI::App& app, cli_context& context);
 command add_tm_command(CLI::App& app, cli_context& context);
+command add_tag_command(CLI::App& app, cli_context& context);
 command add_truth_command(CLI::App& app, cli_context& context);
 // The `build` group; its execute runs the construction that was named.  The
 // constructions register with the group (build_command.cpp lists them):

@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
       add_info_command(app, context),
       add_dot_command(app),          add_fmt_command(app),            add_encode_command(app),
       add_decode_command(app),
-      add_recognize_command(app, context), add_tm_command(app, context),
+      add_recognize_command(app, context), add_tm_command(app, context), add_tag_command(app, context),
       add_truth_command(app, context), add_build_command(app, context),
       add_separable_command(app, context), add_check_command(app, context), add_learn_command(app, context),
   };

@@ -1,6 +1,7 @@
 #include "nnsim/languages/turing_machine.hpp"
 
 #include "nnsim/languages/machine_code.hpp"
+#include "support/polynomial_hash.hpp"
 
 #include <fmt/format.h>
 
@@ -66,34 +67,7 @@ std::string_view name_of(machine_outcome outcome) {
 
 namespace {
 
-// Arithmetic modulo the Mersenne prime 2^61 - 1, for the tape hash.
-constexpr std::uint64_t hash_modulus = (std::uint64_t{1} << 61) - 1;
-
-std::uint64_t multiply_mod(std::uint64_t a, std::uint64_t b) {
-  __extension__ using wide = unsigned __int128;
-  const wide product = static_cast<wide>(a) * b;
-  const std::uint64_t folded =
-      static_cast<std::uint64_t>(product & hash_modulus) + static_cast<std::uint64_t>(product >> 61);
-  return folded >= hash_modulus ? folded - hash_modulus : folded;
-}
-
-std::uint64_t add_mod(std::uint64_t a, std::uint64_t b) {
-  const std::uint64_t sum = a + b;  // both < 2^61: no overflow
-  return sum >= hash_modulus ? sum - hash_modulus : sum;
-}
-
-std::uint64_t power_mod(std::uint64_t base, std::uint64_t exponent) {
-  std::uint64_t result = 1;
-  for (; exponent > 0; exponent >>= 1) {
-    if ((exponent & 1) != 0) result = multiply_mod(result, base);
-    base = multiply_mod(base, base);
-  }
-  return result;
-}
-
-// The hash base and its inverse (Fermat: b^(p-2) = b^-1 mod p).
-constexpr std::uint64_t hash_base = 0x1d8e4e27c47d124fULL % hash_modulus;
-const std::uint64_t hash_base_inverse = power_mod(hash_base, hash_modulus - 2);
+// The tape hash's arithmetic modulo 2^61 - 1 is in support/polynomial_hash.hpp.
 
 // The tape: the cells 0, 1, 2, ... and the cells -1, -2, ... in two arrays
 // that grow at their ends, so a move onto a new cell costs O(1) on either

@@ -17,4 +17,18 @@ tag_letter tag_system::intern_letter(std::string_view letter_name) {
   return static_cast<tag_letter>(letters.size() - 1);
 }
 
+bool tag_system::has_one_character_letters() const {
+  return std::all_of(letters.begin(), letters.end(), [](const std::string& letter) { return letter.size() == 1; });
+}
+
+std::string tag_system::word_text(const tag_word& word) const {
+  const bool compact = has_one_character_letters();
+  std::string text;
+  for (const tag_letter letter : word) {
+    if (!compact && !text.empty()) text += ' ';
+    text += letters.at(letter);
+  }
+  return text;
+}
+
 }  // namespace nnsim

@@ -2,8 +2,8 @@
 // Post's problem of 'Tag'", Annals of Mathematics 74, 1961): a finite set of
 // letters, each with a production (a word) or none (a halting letter).  A
 // step reads the first letter of the word, deletes the first two letters and
-// appends the first letter's production.  docs/universal.md gives the exact
-// semantics and the file format (`.tag`).
+// appends the first letter's production.  The exact semantics and the file
+// format (`.tag`) are in docs/tag-systems.md.
 #pragma once
 
 #include "nnsim/support/error.hpp"
@@ -34,6 +34,13 @@ class tag_system {
   // Adds a letter without a production (a halting letter until one is set);
   // returns the existing index when the name is known.
   tag_letter intern_letter(std::string_view letter_name);
+
+  // Whether every letter's name is one character: then a word may be
+  // written compactly, `baa` for `b a a` (docs/tag-systems.md).
+  bool has_one_character_letters() const;
+  // The word as the format writes it: compactly when every letter is one
+  // character, else the letters separated by spaces; the empty word is "".
+  std::string word_text(const tag_word& word) const;
 };
 
 }  // namespace nnsim

@@ -1,0 +1,4 @@
+﻿a -> bca
+b ->
+c -> a
+halt h

@@ -1,0 +1,5 @@
+tag spaced
+x1 -> x2 x2 halt
+x2 -> x1
+halt -> x1 x1
+halt stop e
