@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -130,12 +131,14 @@ TEST_CASE("the start word counts the tape right of the head in unary", "[machine
   CHECK_THROWS_AS(initial_tag_word(c, "1111111111", 1000), limit_error);
 }
 
-TEST_CASE("the letters: 4, one per halting state, 8 per state, 4, 17 or 5 per transition", "[machine-tag]") {
+TEST_CASE("the letters: 4, one per halting state, 8 per state, 4 or 5 per transition, 13 per left move's target",
+          "[machine-tag]") {
   for (const auto& path : committed_machines) {
     INFO(path);
     const machine_tag_conversion c = machine_to_tag(committed(path));
     const turing_machine& b = c.binary.machine;
     std::size_t expected = 4;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> left_targets;  // (next state, bit written)
     for (std::uint32_t q = 0; q < b.state_count(); ++q) {
       if (b.halts_in(q)) {
         expected += 1;
@@ -144,9 +147,11 @@ TEST_CASE("the letters: 4, one per halting state, 8 per state, 4, 17 or 5 per tr
       expected += 8;
       for (std::uint32_t r = 0; r < 2; ++r) {
         const auto& t = b.transition(q, r);
-        expected += !t ? 5 : t->move == head_move::right ? 4 : 17;
+        expected += t ? 4 : 5;
+        if (t && t->move == head_move::left) left_targets.insert({t->next_state, t->write});
       }
     }
+    expected += 13 * left_targets.size();
     CHECK(c.system.letter_count() == expected);
     // Exactly one halting letter, H.
     std::size_t halting = 0;
@@ -197,18 +202,20 @@ TEST_CASE("the committed machines' tag systems halt iff the machines do, with th
 TEST_CASE("random machines' tag systems halt iff the machines do, with their results", "[machine-tag]") {
   std::mt19937_64 random(20260602);
   int runs = 0, halted = 0;
-  for (int trial = 0; trial < 200; ++trial) {
-    const turing_machine machine = random_machine(random, 1 + trial % 3, trial % 2);
+  for (int trial = 0; trial < 600; ++trial) {
+    const turing_machine machine = random_machine(random, 1 + trial % 4, trial % 3);
     const machine_tag_conversion c = machine_to_tag(machine);
+    // Tapes of up to 18 bits: tag words of up to 2^19 letters.
+    const std::size_t max_cells = 18 / c.binary.block_width;
     for (const auto& word : words_up_to(3)) {
       const std::uint64_t bound = 10;
-      if (!compare_runs(machine, c, word, bound, 9)) continue;
+      if (!compare_runs(machine, c, word, bound, max_cells)) continue;
       ++runs;
       const machine_run direct = run_machine(machine, word, bound);
       halted += direct.outcome == machine_outcome::accepted || direct.outcome == machine_outcome::rejected ? 1 : 0;
     }
   }
-  CHECK(runs > 1500);
+  CHECK(runs > 6000);
   CHECK(halted > runs / 4);
   CHECK(runs - halted > runs / 20);
 }

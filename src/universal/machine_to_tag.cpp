@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace nnsim {
@@ -82,6 +83,39 @@ machine_tag_conversion machine_to_tag(const turing_machine& machine) {
     }
   }
 
+  // Passes 4 and 5 of a left move depend only on the state it goes to and
+  // the bit it writes, so the transitions that share both share letters.
+  struct left_move_letters {
+    tag_letter E, e, G[2], g[2];
+  };
+  std::map<std::pair<std::uint32_t, std::uint32_t>, left_move_letters> left_moves;
+  const auto left_move = [&](std::uint32_t next, std::uint32_t written) -> const left_move_letters& {
+    if (const auto it = left_moves.find({next, written}); it != left_moves.end()) return it->second;
+    const std::string& name = b.states[next];
+    const auto letter = [&](std::string_view family) {
+      return t.letter(fmt::format("{}.{}.{}", family, name, written), {role::kind::pass, next, written});
+    };
+    const tag_letter A2 = c.first_letters[next], a2 = c.left_letters[next];
+    const tag_letter B2 = c.marker_letters[next], b2 = c.right_letters[next];
+    left_move_letters l{letter("E"), letter("e"), {letter("G0"), letter("G1")}, {letter("g0"), letter("g1")}};
+    const tag_letter H[2] = {letter("H0"), letter("H1")}, h[2] = {letter("h0"), letter("h1")};
+    const tag_letter J[2] = {letter("J0"), letter("J1")}, j = letter("j");
+    // Pass 4: its word E e^m G1 G0 (g1 g0)^k has odd length iff m is even.
+    t.produce(l.E, {H[1], H[0]});
+    t.produce(l.e, {h[1], h[0]});
+    t.produce(j, repeated({b2, x}, 4));
+    for (std::uint32_t p : {0U, 1U}) {
+      t.produce(l.G[p], {J[p], J[p]});
+      t.produce(l.g[p], {j, j});
+      // Pass 5 reads the letters of index p; for p = 0 its word has odd
+      // length, and H0's production loses its first letter.
+      t.produce(H[p], joined(p == 0 ? tag_word{x} : tag_word{}, {A2, x}));
+      t.produce(h[p], {a2, x});
+      t.produce(J[p], joined({B2, x}, repeated({b2, x}, 2 * written + p)));
+    }
+    return left_moves.emplace(std::make_pair(next, written), l).first->second;
+  };
+
   for (std::uint32_t q = 0; q < states; ++q) {
     if (b.halts_in(q)) continue;
     const std::string& name = b.states[q];
@@ -140,33 +174,11 @@ machine_tag_conversion machine_to_tag(const turing_machine& machine) {
       }
       // m' = m div 2, n' = 4 (n div 2) + 2s + (m mod 2): pass 4 halves the
       // e's and shows m mod 2 as the phase of the G and g pairs.
-      const tag_letter E = step_letter("E", r), e = step_letter("e", r);
-      tag_letter G[2], g[2], H[2], h[2], J[2];
-      for (std::uint32_t p : {1U, 0U}) {
-        G[p] = t.letter(fmt::format("G{}.{}.{}", p, name, r), {role::kind::pass, q, r});
-        g[p] = t.letter(fmt::format("g{}.{}.{}", p, name, r), {role::kind::pass, q, r});
-        H[p] = t.letter(fmt::format("H{}.{}.{}", p, name, r), {role::kind::pass, q, r});
-        h[p] = t.letter(fmt::format("h{}.{}.{}", p, name, r), {role::kind::pass, q, r});
-        J[p] = t.letter(fmt::format("J{}.{}.{}", p, name, r), {role::kind::pass, q, r});
-      }
-      const tag_letter j = step_letter("j", r);
-      t.produce(D[r], joined(lost, {E}));
-      t.produce(d[r], {e});
-      t.produce(T[r], {G[1], G[0]});
-      t.produce(tt[r], {g[1], g[0]});
-      // Pass 4: its word E e^m G1 G0 (g1 g0)^k has odd length iff m is even.
-      t.produce(E, {H[1], H[0]});
-      t.produce(e, {h[1], h[0]});
-      t.produce(j, repeated({b2, x}, 4));
-      for (std::uint32_t p : {0U, 1U}) {
-        t.produce(G[p], {J[p], J[p]});
-        t.produce(g[p], {j, j});
-        // Pass 5 reads the letters of index p; for p = 0 its word has odd
-        // length, and H0's production loses its first letter.
-        t.produce(H[p], joined(p == 0 ? tag_word{x} : tag_word{}, {A2, x}));
-        t.produce(h[p], {a2, x});
-        t.produce(J[p], joined({B2, x}, repeated({b2, x}, 2 * written + p)));
-      }
+      const left_move_letters& left = left_move(next, static_cast<std::uint32_t>(written));
+      t.produce(D[r], joined(lost, {left.E}));
+      t.produce(d[r], {left.e});
+      t.produce(T[r], {left.G[1], left.G[0]});
+      t.produce(tt[r], {left.g[1], left.g[0]});
     }
   }
   return c;

@@ -43,9 +43,10 @@
 // (then n = 2k + r).  The word never gets shorter than 2 letters, and the
 // system halts only on H.
 //
-// Letters: 4 + (halting states) + 8 per other binary state + 4 per
-// transition of a binary state to the right, 17 to the left, 5 per missing
-// one.  A binary step takes m + n + 2 tag steps for pass 1, about m + n/2 + 2
+// Letters: 4 (x, H, u, v) + 1 per halting binary state + 8 per other one + 4
+// per transition of a binary state (5 per missing one) + 13 per pair (next
+// state, bit written) of its left moves, whose passes 4 and 5 depend on
+// nothing else.  A binary step takes m + n + 2 tag steps for pass 1, about m + n/2 + 2
 // for pass 2 and m + n/2 + 2 for pass 3, and for a left move about m + n for
 // passes 4 and 5 together: exponential in the tape's length.
 #pragma once
