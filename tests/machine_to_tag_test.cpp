@@ -111,6 +111,10 @@ bool compare_runs(const turing_machine& machine, const machine_tag_conversion& c
   return true;
 }
 
+std::uint64_t count_of(const tag_word& w, std::size_t front, tag_letter l) {
+  return static_cast<std::uint64_t>(std::count(w.begin() + static_cast<std::ptrdiff_t>(front), w.end(), l));
+}
+
 const std::vector<std::string> committed_machines{
     "networks/machines/palindromes.tm",    "networks/machines/zeros_then_ones.tm", "networks/machines/even_ones.tm",
     "networks/machines/divisible_by_3.tm", "networks/machines/ends_01.tm",         "networks/machines/equal_count.tm",
@@ -218,4 +222,56 @@ TEST_CASE("random machines' tag systems halt iff the machines do, with their res
   CHECK(runs > 6000);
   CHECK(halted > runs / 4);
   CHECK(runs - halted > runs / 20);
+}
+
+TEST_CASE("a binary step takes the tag steps its passes read", "[machine-tag]") {
+  // From the configuration word of (q, m, n), with k = n div 2: passes 1 to 3
+  // read m + n + 2, m + k + 2 and m + k + 2 letters; a left move's passes 4
+  // and 5 read (m div 2) + k + 2 each; without a transition pass 3 writes
+  // the halted word.
+  int checked = 0, stuck = 0;
+  for (const auto& path : committed_machines) {
+    const machine_tag_conversion c = machine_to_tag(committed(path));
+    const turing_machine& b = c.binary.machine;
+    for (const auto& word : words_up_to(3)) {
+      INFO(path << " on '" << word << "'");
+      tag_word w = initial_tag_word(c, word);
+      std::size_t front = 0;
+      std::uint64_t steps_since = 0, expected = 0;
+      bool first = true;
+      for (int configurations = 0; configurations < 200;) {
+        const tag_letter l = w[front];
+        const auto& role = c.roles[l];
+        if (role.what == machine_tag_letter_role::kind::configuration || l == c.halt) {
+          if (!first) {
+            CHECK(steps_since == expected);
+            ++checked;
+          }
+          first = false;
+          steps_since = 0;
+          ++configurations;
+          if (l == c.halt) break;
+          const std::uint32_t q = role.state;
+          const std::uint64_t m = count_of(w, front, c.left_letters[q]);
+          const std::uint64_t n = count_of(w, front, c.right_letters[q]);
+          const std::uint64_t k = n / 2;
+          const auto& t = b.transition(q, static_cast<std::uint32_t>(n % 2));
+          expected = (m + n + 2) + 2 * (m + k + 2);
+          stuck += t ? 0 : 1;
+          if (t && t->move == head_move::left) expected += 2 * (m / 2 + k + 2);
+        }
+        const auto& production = c.system.productions[l];
+        if (!production) break;
+        front += 2;
+        w.insert(w.end(), production->begin(), production->end());
+        ++steps_since;
+        if (front > w.size() / 2) {
+          w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(front));
+          front = 0;
+        }
+      }
+    }
+  }
+  CHECK(checked > 2000);
+  CHECK(stuck > 10);
 }
