@@ -119,8 +119,8 @@ machine_tag_conversion machine_to_tag(const turing_machine& machine) {
   for (std::uint32_t q = 0; q < states; ++q) {
     if (b.halts_in(q)) continue;
     const std::string& name = b.states[q];
-    const auto pass_letter = [&](std::string_view family, std::uint32_t bit = 0) {
-      return t.letter(fmt::format("{}.{}", family, name), {role::kind::pass, q, bit});
+    const auto pass_letter = [&](std::string_view family) {
+      return t.letter(fmt::format("{}.{}", family, name), {role::kind::pass, q, 0});
     };
     const auto step_letter = [&](std::string_view family, std::uint32_t bit) {
       return t.letter(fmt::format("{}.{}.{}", family, name, bit), {role::kind::pass, q, bit});
