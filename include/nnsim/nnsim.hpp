@@ -76,6 +76,8 @@
 #include "nnsim/approximation/sigmoid_approximation.hpp"
 #include "nnsim/approximation/sigmoid_staircase.hpp"
 
+#include "nnsim/universal/binary_tape_machine.hpp"
+#include "nnsim/universal/machine_to_tag.hpp"
 #include "nnsim/universal/rogozhin_form.hpp"
 #include "nnsim/universal/rogozhin_tape.hpp"
 #include "nnsim/universal/tag_parser.hpp"
