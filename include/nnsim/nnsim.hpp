@@ -83,3 +83,5 @@
 #include "nnsim/universal/tag_parser.hpp"
 #include "nnsim/universal/tag_run.hpp"
 #include "nnsim/universal/tag_system.hpp"
+#include "nnsim/universal/universal_encoding.hpp"
+#include "nnsim/universal/universal_machine.hpp"

@@ -170,6 +170,7 @@ command add_check_command(CLI::App& app, cli_context& context) {
       add_check_machine_command(*group, context),
       add_check_oracle_command(*group, context),
       add_check_approx_command(*group, context),
+      add_check_universal_command(*group, context),
   });
 }
 

@@ -165,7 +165,9 @@ std::string required_message(const std::vector<const CLI::App*>& chain, std::str
     return fmt::format("a command is required (the commands are {})", listed(subcommand_names(app)));
   }
   const std::vector<std::string> members = subcommand_names(app);
-  if (!members.empty()) return fmt::format("{} needs one of its commands: {}", command, listed(members));
+  if (!members.empty() && app.get_require_subcommand_min() > 0) {
+    return fmt::format("{} needs one of its commands: {}", command, listed(members));
+  }
   if (message.ends_with(" is required")) {
     const std::string_view name = message.substr(0, message.size() - std::string_view(" is required").size());
     if (const CLI::Option* opt = option_named(app, name)) {

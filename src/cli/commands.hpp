@@ -7,7 +7,8 @@
 //   info_command.cpp       info      the architecture: layers or a cycle, components, weights
 //   dot_command.cpp        dot       Graphviz drawing
 //   fmt_command.cpp        fmt       the canonical form of a network file
-//   encoding_commands.cpp  encode, decode   the δ-encoding of binary words
+//   encoding_commands.cpp  encode, decode   the δ-encoding of binary words (and --code: tape words in blocks)
+//     universal_encoding_commands.cpp  encode universal, decode universal   the universal network's input and result
 //   recognize_command.cpp  recognize  language recognition: verdicts on δ(ω), against an expectation
 //   tm_command.cpp         tm        a Turing machine run directly, with its configurations
 //   tag_command.cpp        tag       a 2-tag system run directly, with its words
@@ -25,6 +26,7 @@
 //   check_command.cpp      check     exhaustive checks of the lecture's theorems: check boolean --arity n
 //     check_machine_command.cpp  check machine   a compiled Turing machine against the machine on short words
 //     check_oracle_command.cpp   check oracle    a super-Turing network against the language its weight encodes
+//     check_universal_command.cpp  check universal  tag systems and machines directly and through the universal network
 //   learn_command.cpp      learn     learning rules: learn perceptron DATA.csv
 //   separability_report.hpp  certificates and separability JSON for separable and learn perceptron
 #pragma once
@@ -62,6 +64,9 @@ command add_dot_command(CLI::App& app);
 command add_fmt_command(CLI::App& app);
 command add_encode_command(CLI::App& app);
 command add_decode_command(CLI::App& app);
+// Their subcommands for the universal network (universal_encoding_commands.cpp).
+command add_encode_universal_command(CLI::App& encode);
+command add_decode_universal_command(CLI::App& decode);
 command add_recognize_command(CLI::App& app, cli_context& context);
 command add_tm_command(CLI::App& app, cli_context& context);
 command add_tag_command(CLI::App& app, cli_context& context);
@@ -82,6 +87,7 @@ command add_check_command(CLI::App& app, cli_context& context);
 command add_check_machine_command(CLI::App& check, cli_context& context);
 command add_check_oracle_command(CLI::App& check, cli_context& context);
 command add_check_approx_command(CLI::App& check, cli_context& context);
+command add_check_universal_command(CLI::App& check, cli_context& context);
 command add_learn_command(CLI::App& app, cli_context& context);
 
 }  // namespace nnsim::cli

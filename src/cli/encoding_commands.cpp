@@ -38,9 +38,13 @@ command add_encode_command(CLI::App& app) {
       "encode",
 "Print the δ-code of binary words");
   sub->add_option("WORD", *words, "words over 0 and 1 (with --code: over the machine's input symbols)")
-      ->required()
       ->type_name("");
   add_code_option(*sub, *machine_file);
+  const command universal = add_encode_universal_command(*sub);
+  // WORD is required unless `encode universal` was named.
+  sub->callback([sub, universal, words]() {
+    if (!universal.app->parsed() && words->empty()) throw CLI::RequiredError(sub->get_option("WORD")->get_name());
+  });
   sub->footer(help_footer(
       "δ(w1…wn) = w1/2 + w2/4 + … + wn/2^n + 1/2^(n+1), the binary fraction 0.w1…wn1. A network with one input "
       "neuron and one output neuron recognizes a language when, on input δ(w), it stops with an output > 0 exactly "
@@ -53,7 +57,8 @@ command add_encode_command(CLI::App& app) {
 
   command result;
   result.app = sub;
-  result.execute = [words, machine_file]() {
+  result.execute = [words, machine_file, universal]() {
+    if (universal.app->parsed()) return universal.execute();
     std::string text;
     if (machine_file->empty()) {
       for (const std::string& word : *words) text += to_string(delta_encode(word)) + "\n";
@@ -76,8 +81,12 @@ command add_decode_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "decode",
 "Print the binary word of a δ-code");
-  sub->add_option("VALUE", *values, "δ-codes, e.g. 51/64 or 0.796875")->required()->type_name("");
+  sub->add_option("VALUE", *values, "δ-codes, e.g. 51/64 or 0.796875")->type_name("");
   add_code_option(*sub, *machine_file);
+  const command universal = add_decode_universal_command(*sub);
+  sub->callback([sub, universal, values]() {
+    if (!universal.app->parsed() && values->empty()) throw CLI::RequiredError(sub->get_option("VALUE")->get_name());
+  });
   sub->footer(help_footer(
       "A δ-code is a/2^m with a odd and m ≥ 1, strictly between 0 and 1; its word is its first m-1 binary digits. "
       "Any other value is an error (exit code 2). The empty word ε prints as an empty line.",
@@ -90,7 +99,8 @@ command add_decode_command(CLI::App& app) {
 
   command result;
   result.app = sub;
-  result.execute = [values, machine_file]() {
+  result.execute = [values, machine_file, universal]() {
+    if (universal.app->parsed()) return universal.execute();
     // Every value is decoded before anything is printed, so a bad one leaves
     // standard output empty.
     std::string text;

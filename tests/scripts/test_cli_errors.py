@@ -68,7 +68,7 @@ def test_commands(t):
     t.expect("abbreviated learn subcommand", ["learn", "perc", "d.csv"], 2, stdout="",
              stderr=error("unknown learn command 'perc'; did you mean 'perceptron'?", "nnsim learn --help"))
     t.expect("unknown subcommand", ["check", "everything"], 2, stdout="",
-             stderr=error("unknown check command 'everything' (they are boolean, machine, oracle, approx)", "nnsim check --help"))
+             stderr=error("unknown check command 'everything' (they are boolean, machine, oracle, approx, universal)", "nnsim check --help"))
     t.expect("group without subcommand", ["learn"], 2, stdout="",
              stderr=error("nnsim learn needs one of its commands: perceptron", "nnsim learn --help"))
     t.expect("misspelt program option", ["--verison"], 2, stdout="",
