@@ -112,8 +112,10 @@ void add_universal_levels(universal_case_report& report, const level_outcome& re
                           const universal_input& input, const universal_check_options& options,
                           const std::function<std::string(const machine_configuration&)>& decode) {
   report.tape_cells = input.tape.cells.size();
-  report.levels.push_back(judged("Rogozhin's machine", reference,
-                                 run_rogozhin_directly(input, options.max_machine_steps, decode)));
+  if (options.max_machine_steps > 0) {
+    report.levels.push_back(judged("Rogozhin's machine", reference,
+                                   run_rogozhin_directly(input, options.max_machine_steps, decode)));
+  }
   if (options.run_network) {
     report.levels.push_back(judged("universal network", reference, run_universal_network(input, options, decode)));
   }
@@ -204,7 +206,7 @@ universal_case_report check_universal_machine(const turing_machine& machine, std
   report.levels.push_back({"machine", reference.halts ? level_verdict::agrees : level_verdict::undecided,
                            reference.shown, reference.steps, 0});
 
-  const universal_machine_input encoded = universal_input_for_machine(machine, word, options.max_tape_cells);
+  universal_machine_input encoded{machine_to_tag(machine), {}, {}};
   // Level 2: the Cocke–Minsky system run directly, counting the machine's steps.
   std::uint64_t step_letters = 0;
   const tag_run run = run_tag_system(encoded.conversion.system, initial_tag_word(encoded.conversion, word),
@@ -232,6 +234,8 @@ universal_case_report check_universal_machine(const turing_machine& machine, std
     tag_level.shown = fmt::format("undecided: still running after {} steps", run.steps);
   }
   report.levels.push_back(judged("Cocke–Minsky system", reference, tag_level));
+  if (options.max_machine_steps == 0 && !options.run_network) return report;
+  encoded = universal_input_for_machine(machine, word, options.max_tape_cells);
   add_universal_levels(report, reference, encoded.input, options,
                        tolerant([&encoded, &result_text](const machine_configuration& c) {
                          const machine_tag_result decoded = universal_machine_result(encoded, c);

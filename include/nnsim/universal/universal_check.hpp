@@ -27,7 +27,7 @@ namespace nnsim {
 
 struct universal_check_options {
   std::uint64_t max_reference_steps = 1000000;   // the reference (and the Cocke–Minsky system)
-  std::uint64_t max_machine_steps = 100000000;   // Rogozhin's machine run directly
+  std::uint64_t max_machine_steps = 100000000;   // Rogozhin's machine run directly (0: not run)
   run_limits network_limits{10000000};           // the universal network
   std::uint64_t max_tape_cells = std::uint64_t{1} << 22;
   bool run_network = true;                       // false: levels 1 to 3 only
