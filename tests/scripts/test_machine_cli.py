@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 NNSIM = sys.argv[1]
-MACHINES = ["even_ones", "ends_01", "zeros_then_ones", "palindromes", "equal_count", "divisible_by_3"]
+MACHINES = ["even_ones", "ends_01", "zeros_then_ones", "palindromes", "equal_count", "divisible_by_3", "abc"]
 passed = failed = 0
 
 
