@@ -9,6 +9,8 @@
 
 #include "random_machines.hpp"
 
+#include "test_words.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -19,15 +21,6 @@
 using namespace nnsim;
 
 namespace {
-
-std::vector<std::string> words_up_to(std::size_t length) {
-  std::vector<std::string> words{""};
-  for (std::size_t i = 0; i < words.size() && words[i].size() < length; ++i) {
-    words.push_back(words[i] + "0");
-    words.push_back(words[i] + "1");
-  }
-  return words;
-}
 
 turing_machine committed(const std::string& path) { return load_machine_file(std::string(NNSIM_SOURCE_DIR) + "/" + path); }
 
