@@ -96,6 +96,25 @@ turing_machine random_binary_machine(std::mt19937& random) {
   return parse_machine(text, "random.tm");
 }
 
+TEST_CASE("a system that stops on a short word has no verdict to compare", "[universal]") {
+  // P(a) = ε: a a -> ε, a stop on a word shorter than 2 letters, which the
+  // normal form (whose words never shrink) cannot simulate: neither "runs
+  // forever" nor "halts" may be claimed for it.
+  tag_system system;
+  const tag_letter a = system.intern_letter("a");
+  system.intern_letter("h");
+  system.productions[a] = tag_word{};
+  universal_check_options options;
+  options.run_network = false;
+  options.max_machine_steps = 200000;
+  const universal_case_report report = check_universal_tag(system, {a, a}, "a a", options);
+  REQUIRE(report.levels.size() == 2);
+  CHECK(report.levels[0].verdict == level_verdict::undecided);
+  CHECK_THAT(report.levels[0].result, Catch::Matchers::Contains("shorter than 2 letters"));
+  CHECK(report.levels[1].verdict == level_verdict::undecided);
+  CHECK_FALSE(report.mismatch);
+}
+
 TEST_CASE("random small Turing machines agree with their Cocke–Minsky systems", "[universal]") {
   std::mt19937 random(1201);
   int checked = 0;

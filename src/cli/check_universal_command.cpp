@@ -57,7 +57,7 @@ command add_check_universal_command(CLI::App& check, cli_context& context) {
   tag->excludes(machine);
   machine->excludes(tag);
   sub->add_option("--word", options->words, "a word to run it on (repeatable)")->type_name("W");
-  sub->add_option("--random", options->random, "also N random halting tag systems")->type_name("N");
+  auto* random_option = sub->add_option("--random", options->random, "also N random halting tag systems")->type_name("N");
   sub->add_option("--seed", options->seed, "the first random system's seed")->type_name("S")->capture_default_str();
   sub->add_flag("--no-network", options->no_network, "only the direct levels: leave out the universal network");
   sub->add_option("--max-steps", options->check.network_limits.max_steps, "the universal network's step limit")
@@ -90,7 +90,7 @@ command add_check_universal_command(CLI::App& check, cli_context& context) {
 
   command result;
   result.app = sub;
-  result.execute = [options, &context]() {
+  result.execute = [options, random_option, &context]() {
     context.json_errors = options->json;
     universal_check_options check = options->check;
     check.run_network = !options->no_network;
@@ -130,7 +130,7 @@ command add_check_universal_command(CLI::App& check, cli_context& context) {
         });
       }
     }
-    const std::uint64_t random = options->random > 0 ? options->random : (named ? 0 : 3);
+    const std::uint64_t random = random_option->count() > 0 ? options->random : (named ? 0 : 3);
     for (std::uint64_t i = 0; i < random; ++i) {
       const std::uint64_t seed = options->seed + i;
       cases.push_back([seed, &check]() {

@@ -129,7 +129,7 @@ command add_tm_command(CLI::App& app, cli_context& context) {
   auto options = std::make_shared<tm_command_options>();
   CLI::App* sub = app.add_subcommand("tm", "Run a Turing machine directly on one word");
   sub->add_option("FILE", options->file, "the machine file (.tm); - reads standard input")->required()->type_name("");
-  sub->add_option("WORD", options->word, "the input word over 0 and 1; \"\" is the empty word ε")
+  sub->add_option("WORD", options->word, "the input word over 0 and 1 (or over the machine's input symbols); \"\" is the empty word ε")
       ->required()
       ->type_name("");
   add_max_steps_option(*sub, options->max_steps)

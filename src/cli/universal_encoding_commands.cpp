@@ -72,7 +72,7 @@ command add_encode_universal_command(CLI::App& encode) {
       "Cocke–Minsky 2-tag system first; its tape grows exponentially with the word.",
       {
           "nnsim encode universal --tag networks/universal/rogozhin-517.tag --word 'a1 a1 a2'",
-          "nnsim encode universal --machine networks/universal/bounce.tm --word 1 --json",
+          "nnsim encode universal --machine networks/universal/reject_at_once.tm --word 1 --json",
       }));
 
   command result;

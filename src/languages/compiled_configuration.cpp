@@ -26,6 +26,15 @@ std::string stack_cells(const turing_machine& machine, const std::vector<std::op
   const rational base(static_cast<long>(2 * order.size()));
   std::string cells;
   if (x < 0 || x >= 1) throw input_error(fmt::format("{} = {} is not a stack code: it is not in [0, 1)", name, to_string(x)));
+  // A stack code has a finite expansion in base B: its reduced denominator
+  // divides a power of B.  Checked first, so that the loop below ends.
+  integer rest = denominator(x);
+  const integer b = integer(2 * order.size());
+  for (integer g = boost::multiprecision::gcd(rest, b); g > 1; g = boost::multiprecision::gcd(rest, b)) rest /= g;
+  if (rest != 1) {
+    throw input_error(fmt::format("{} = {} is not a stack code: its expansion in base {} does not end", name,
+                                  to_string(x), to_string(base)));
+  }
   while (x != 0) {
     x *= base;
     const integer digit = numerator(x) / denominator(x);  // floor: x > 0

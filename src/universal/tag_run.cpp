@@ -145,7 +145,7 @@ tag_run run_tag_system(const tag_system& system, const tag_word& word, const tag
                        const tag_observer& observer) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (word[i] >= system.letter_count()) {
-      throw input_error(fmt::format("letter {} of the word (index {}) is not a letter of the tag system, which has {}",
+      throw input_error(fmt::format("letter {} of the word is letter number {}, but the tag system has {} letters",
                                     i + 1, word[i], system.letter_count()));
     }
   }

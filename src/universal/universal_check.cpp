@@ -153,29 +153,46 @@ universal_case_report check_universal_tag(const tag_system& system, const tag_wo
   report.label = label;
   const universal_tag_system simulated = prepare_for_universal(system);
   const universal_input input = universal_input_for(simulated, word, options.max_tape_cells);
-  // The reference: the system Rogozhin's machine simulates, run directly;
-  // its result is the word the machine's tape holds then (w[2:] h).
-  const tag_run run = run_tag_system(simulated.system, input.word, {options.max_reference_steps, std::uint64_t{1} << 24});
+  // The reference: the given system, run directly.  The machine simulates
+  // its normal form, which reads the same letters but never stops on a word
+  // shorter than 2 letters (rogozhin_form.hpp): such a stop cannot be
+  // simulated, and the case has no verdict to compare.  When the given
+  // system halts on a halting letter, so does its normal form, and the
+  // machine's tape then holds the normal form's final word less its first
+  // two letters, followed by the halting letter.
+  const tag_run_limits limits{options.max_reference_steps, std::uint64_t{1} << 24};
+  const tag_run given = run_tag_system(system, word, limits);
   level_outcome reference;
-  reference.steps = run.steps;
-  if (run.outcome == tag_outcome::halted && run.reason == tag_stop_reason::halting_letter) {
-    reference.halts = true;
-    const tag_word on_tape = rogozhin_final_word(simulated.system, run.final_word);
-    reference.result = word_shown(simulated.system, on_tape);
-    reference.shown = fmt::format("halts after {} on {}; the tape then holds {}", plural_steps(run.steps),
-                                  word_shown(simulated.system, run.final_word), reference.result);
-  } else if (run.outcome == tag_outcome::runs_forever || run.outcome == tag_outcome::halted) {
-    // In Rogozhin's form no word is shorter than 2: a repeated word is the
-    // only other end.
+  reference.steps = given.steps;
+  std::string name = "tag system";
+  if (given.outcome == tag_outcome::halted && given.reason == tag_stop_reason::halting_letter) {
+    const tag_run run = simulated.normalization ? run_tag_system(simulated.system, input.word, limits) : given;
+    if (run.outcome == tag_outcome::halted && run.reason == tag_stop_reason::halting_letter) {
+      reference.halts = true;
+      const tag_word on_tape = rogozhin_final_word(simulated.system, run.final_word);
+      reference.result = word_shown(simulated.system, on_tape);
+      reference.shown = fmt::format("halts after {} on {}; the tape then holds {}", plural_steps(given.steps),
+                                    word_shown(system, given.final_word), reference.result);
+    } else {
+      reference.shown = fmt::format("halts after {}, but its normal form did not halt within the limit",
+                                    plural_steps(given.steps));
+    }
+  } else if (given.outcome == tag_outcome::halted) {
+    reference.shown = fmt::format(
+        "stops on a word shorter than 2 letters after {}: the normal form cannot simulate that (docs/tag-systems.md)",
+        plural_steps(given.steps));
+  } else if (given.outcome == tag_outcome::runs_forever) {
+    // It never reads a halting letter and never stops on a short word, so
+    // its normal form never halts either.
     reference.halts = false;
-    reference.shown = fmt::format("runs forever: the word at step {} repeats", run.cycle_start);
+    reference.shown = fmt::format("runs forever: the word at step {} repeats with period {}", given.cycle_start,
+                                  given.cycle_period);
   } else {
-    reference.shown = fmt::format("undecided: still running after {} steps", run.steps);
+    reference.shown = fmt::format("undecided: {} after {}", name_of(given.reason), plural_steps(given.steps));
   }
-  report.levels.push_back({simulated.normalization ? "tag system (normalised)" : "tag system",
-                           reference.halts ? level_verdict::agrees : level_verdict::undecided, reference.shown,
+  if (simulated.normalization) name += " (normalised)";
+  report.levels.push_back({name, reference.halts ? level_verdict::agrees : level_verdict::undecided, reference.shown,
                            reference.steps, 0});
-  if (!reference.halts) report.levels.front().verdict = level_verdict::undecided;
   add_universal_levels(report, reference, input, options, tolerant([&simulated](const machine_configuration& c) {
                          return word_shown(simulated.system, universal_final_word(simulated, c));
                        }));

@@ -81,6 +81,7 @@ tag_word given_letters(const universal_tag_system& simulated, const tag_word& si
 
 universal_machine_input universal_input_for_machine(const turing_machine& machine, std::string_view word,
                                                     std::uint64_t max_tape_cells) {
+  machine_code(machine).encode(word);  // only input symbols, as for a direct run
   universal_machine_input encoded{machine_to_tag(machine), {}, {}};
   encoded.simulated = prepare_for_universal(encoded.conversion.system);
   encoded.input = universal_input_for(encoded.simulated, initial_tag_word(encoded.conversion, word), max_tape_cells);

@@ -75,6 +75,16 @@ with tempfile.TemporaryDirectory() as work:
     unfinished = run("decode", "universal", run_json, "--tag", TAG)
     check("decode universal of an unfinished run: exit 2", unfinished.returncode == 2, unfinished.stderr)
     check("decode universal says why", "did not halt" in unfinished.stderr, unfinished.stderr)
+    # A stack value whose base-12 expansion never ends (1/11 = 0.111... in
+    # base 12, every digit odd) is refused, not decoded for ever.
+    halted = json.loads(result.stdout)
+    halted["state"]["tm.A.L"] = "1/11"
+    with open(run_json, "w") as f:
+        json.dump(halted, f)
+    endless = subprocess.run([NNSIM, "decode", "universal", run_json, "--tag", TAG], capture_output=True, text=True,
+                             timeout=30)
+    check("an endless stack code: exit 2", endless.returncode == 2, endless.stderr)
+    check("an endless stack code: says why", "does not end" in endless.stderr, endless.stderr)
 
 # check universal: the example through every level, and random systems.
 report = run("check", "universal", "--tag", TAG, "--word", "a1 a1 a2", "--json")
@@ -94,6 +104,10 @@ check("a one-letter word: exit 2", one_letter.returncode == 2, one_letter.stderr
 check("a one-letter word: says why", "at least 2" in one_letter.stderr, one_letter.stderr)
 too_big = run("encode", "universal", "--machine", "networks/machines/even_ones.tm", "--word", "1", "--max-tape", "1000")
 check("a tape beyond --max-tape: exit 3", too_big.returncode == 3, too_big.stderr)
+not_input = run("encode", "universal", "--machine", "networks/universal/reject_at_once.tm", "--word", "0")
+check("a machine's word over its input symbols only: exit 2", not_input.returncode == 2, not_input.stderr)
+built_in = json.loads(run("check", "universal", "--random", "0", "--no-network", "--json").stdout)
+check("--random 0: the three built-in cases only", len(built_in["cases"]) == 3, len(built_in["cases"]))
 machine = json.loads(run("encode", "universal", "--machine", "networks/universal/reject_at_once.tm", "--word", "1",
                          "--json").stdout)
 check("a machine's input: a tape of <, b, 1, c", set(machine["tape"]) <= set("<b1c"), machine["tape"][:40])
