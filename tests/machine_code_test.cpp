@@ -9,6 +9,7 @@
 #include "nnsim/languages/machine_parser.hpp"
 #include "nnsim/run/simulation.hpp"
 
+#include "network_verdict.hpp"
 #include "test_words.hpp"
 
 #include <catch2/catch.hpp>
@@ -24,18 +25,7 @@ turing_machine abc_machine() {
   return load_machine_file(std::string(NNSIM_SOURCE_DIR) + "/networks/machines/abc.tm");
 }
 
-std::string network_verdict(const network& net, const std::string& binary_word) {
-  run_request request;
-  request.input = {delta_encode(binary_word)};
-  request.limits.max_steps = 400000;
-  const run_result result = run_network(net, request);
-  switch (result.status) {
-    case run_status::halted: return result.outputs.sign(0) > 0 ? "accept" : "reject";
-    case run_status::diverges: return "diverges";
-    case run_status::undecided: return "undecided";
-  }
-  return "?";
-}
+constexpr std::uint64_t network_steps = 400000;
 
 // A machine with `states` working states over the input symbols `input`, a
 // blank `_` and one more symbol `%`, random transitions (some missing), and
@@ -136,15 +126,15 @@ TEST_CASE("a machine over a b c compiles into a network that reads two bits a sy
     const std::string word = code.shortlex_word(i);
     const bool in_language = word == "" || word == "abc";
     INFO("'" << word << "'");
-    CHECK(network_verdict(net, code.encode(word)) == (in_language ? "accept" : "reject"));
+    CHECK(network_verdict(net, code.encode(word), network_steps) == (in_language ? "accept" : "reject"));
   }
-  CHECK(network_verdict(net, code.encode("aabbcc")) == "accept");
-  CHECK(network_verdict(net, code.encode("aabbcb")) == "reject");
+  CHECK(network_verdict(net, code.encode("aabbcc"), network_steps) == "accept");
+  CHECK(network_verdict(net, code.encode("aabbcb"), network_steps) == "reject");
   // Words that are no code: an incomplete block is never acted on, and the
   // unassigned block 11 is a cell the machine cannot read.
-  CHECK(network_verdict(net, "0001100") == "accept");  // abc and a lone 0
-  CHECK(network_verdict(net, "0") == "accept");        // ε and a lone 0
-  CHECK(network_verdict(net, "11") == "reject");
+  CHECK(network_verdict(net, "0001100", network_steps) == "accept");  // abc and a lone 0
+  CHECK(network_verdict(net, "0", network_steps) == "accept");        // ε and a lone 0
+  CHECK(network_verdict(net, "11", network_steps) == "reject");
 }
 
 TEST_CASE("random machines over 1 to 5 input symbols: network and machine agree on every word",
@@ -162,7 +152,7 @@ TEST_CASE("random machines over 1 to 5 input symbols: network and machine agree 
       const machine_run direct = run_machine(machine, code.decode(binary), 2000);
       if (direct.outcome == machine_outcome::undecided) continue;
       INFO("trial " << trial << ", input '" << input << "', word " << binary);
-      const std::string verdict = network_verdict(net, binary);
+      const std::string verdict = network_verdict(net, binary, network_steps);
       if (direct.outcome == machine_outcome::accepted) {
         CHECK(verdict == "accept");
       } else if (direct.outcome == machine_outcome::rejected) {

@@ -10,6 +10,7 @@
 #include "nnsim/model/network_analysis.hpp"
 #include "nnsim/run/simulation.hpp"
 
+#include "network_verdict.hpp"
 #include "test_words.hpp"
 
 #include <catch2/catch.hpp>
@@ -30,19 +31,6 @@ turing_machine committed_machine(const std::string& name) {
   return load_machine_file(std::string(NNSIM_SOURCE_DIR) + "/networks/machines/" + name + ".tm");
 }
 
-// "accept", "reject" (halted with output <= 0), "diverges" or "undecided".
-std::string network_verdict(const network& net, const std::string& word, std::uint64_t max_steps = 100000) {
-  run_request request;
-  request.input = {delta_encode(word)};
-  request.limits.max_steps = max_steps;
-  const run_result result = run_network(net, request);
-  switch (result.status) {
-    case run_status::halted: return result.outputs.sign(0) > 0 ? "accept" : "reject";
-    case run_status::diverges: return "diverges";
-    case run_status::undecided: return "undecided";
-  }
-  return "?";
-}
 
 const std::vector<std::string> machine_names{"even_ones",   "ends_01",     "zeros_then_ones",
                                              "palindromes", "equal_count", "divisible_by_3"};
