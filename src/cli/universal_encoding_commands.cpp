@@ -187,8 +187,7 @@ command add_decode_universal_command(CLI::App& decode) {
       }
     } else {
       const turing_machine machine = load_machine_file(options->machine_file);
-      universal_machine_input encoded{machine_to_tag(machine), {}, {}};
-      encoded.simulated = prepare_for_universal(encoded.conversion.system);
+      const universal_machine_input encoded = machine_for_universal(machine);
       const machine_tag_result decoded = universal_machine_result(encoded, final_configuration);
       const std::string verdict(name_of(decoded.outcome));
       json["verdict"] = verdict;

@@ -223,7 +223,7 @@ universal_case_report check_universal_machine(const turing_machine& machine, std
   report.levels.push_back({"machine", reference.halts ? level_verdict::agrees : level_verdict::undecided,
                            reference.shown, reference.steps, 0});
 
-  universal_machine_input encoded{machine_to_tag(machine), {}, {}};
+  universal_machine_input encoded = machine_for_universal(machine);
   // Level 2: the Cocke–Minsky system run directly, counting the machine's steps.
   std::uint64_t step_letters = 0;
   const tag_run run = run_tag_system(encoded.conversion.system, initial_tag_word(encoded.conversion, word),
@@ -252,7 +252,7 @@ universal_case_report check_universal_machine(const turing_machine& machine, std
   }
   report.levels.push_back(judged("Cocke–Minsky system", reference, tag_level));
   if (options.max_machine_steps == 0 && !options.run_network) return report;
-  encoded = universal_input_for_machine(machine, word, options.max_tape_cells);
+  set_machine_word(encoded, machine, word, options.max_tape_cells);
   add_universal_levels(report, reference, encoded.input, options,
                        tolerant([&encoded, &result_text](const machine_configuration& c) {
                          const machine_tag_result decoded = universal_machine_result(encoded, c);

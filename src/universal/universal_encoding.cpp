@@ -79,12 +79,22 @@ tag_word given_letters(const universal_tag_system& simulated, const tag_word& si
   return given;
 }
 
-universal_machine_input universal_input_for_machine(const turing_machine& machine, std::string_view word,
-                                                    std::uint64_t max_tape_cells) {
-  machine_code(machine).encode(word);  // only input symbols, as for a direct run
+universal_machine_input machine_for_universal(const turing_machine& machine) {
   universal_machine_input encoded{machine_to_tag(machine), {}, {}};
   encoded.simulated = prepare_for_universal(encoded.conversion.system);
+  return encoded;
+}
+
+void set_machine_word(universal_machine_input& encoded, const turing_machine& machine, std::string_view word,
+                      std::uint64_t max_tape_cells) {
+  machine_code(machine).encode(word);  // only input symbols, as for a direct run
   encoded.input = universal_input_for(encoded.simulated, initial_tag_word(encoded.conversion, word), max_tape_cells);
+}
+
+universal_machine_input universal_input_for_machine(const turing_machine& machine, std::string_view word,
+                                                    std::uint64_t max_tape_cells) {
+  universal_machine_input encoded = machine_for_universal(machine);
+  set_machine_word(encoded, machine, word, max_tape_cells);
   return encoded;
 }
 

@@ -67,6 +67,12 @@ struct universal_machine_input {
 };
 universal_machine_input universal_input_for_machine(const turing_machine& machine, std::string_view word,
                                                     std::uint64_t max_tape_cells = std::uint64_t{1} << 24);
+// Its two halves: the conversion and the simulated system, with no input
+// yet (what decoding needs), and the input for one word (throws
+// input_error for a symbol that is not an input symbol).
+universal_machine_input machine_for_universal(const turing_machine& machine);
+void set_machine_word(universal_machine_input& encoded, const turing_machine& machine, std::string_view word,
+                      std::uint64_t max_tape_cells = std::uint64_t{1} << 24);
 
 // The machine's result read back from the universal machine's final
 // configuration (the steps are not known from it).  Throws input_error when
