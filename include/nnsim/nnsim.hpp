@@ -85,3 +85,6 @@
 #include "nnsim/universal/tag_system.hpp"
 #include "nnsim/universal/universal_encoding.hpp"
 #include "nnsim/universal/universal_machine.hpp"
+
+// viewing
+#include "nnsim/viewing/recorded_trace.hpp"

@@ -54,6 +54,28 @@ rational exact_value(double value) {
   return rational(value);  // mpq_set_d: exact
 }
 
+double nearest_double(const rational& value) { return value.convert_to<double>(); }
+double nearest_double(const real_number& value) { return mpfr_get_d(value.get(), MPFR_RNDN); }
+double nearest_double(double value) { return value; }
+double nearest_double(const interval_number& value) {
+  const double lower = mpfr_get_d(&value.get()->left, MPFR_RNDN);
+  const double upper = mpfr_get_d(&value.get()->right, MPFR_RNDN);
+  return lower == upper ? lower : lower / 2 + upper / 2;
+}
+
+// One value against another of the same type: equal as numbers, intervals
+// with equal bounds.
+template <class Num>
+bool equal_values(const Num& left, const Num& right) {
+  if constexpr (std::is_same_v<Num, interval_number>) {
+    using ops = arithmetic<Num>;
+    return mpfr_equal_p(ops::lower(left), ops::lower(right)) != 0 &&
+           mpfr_equal_p(ops::upper(left), ops::upper(right)) != 0;
+  } else {
+    return arithmetic<Num>::equal(left, right);
+  }
+}
+
 [[noreturn]] void wrong_type(const char* wanted, std::size_t held) {
   throw std::logic_error(fmt::format("the values are {} numbers, not {} ones", mode_of(held), wanted));
 }
@@ -120,8 +142,40 @@ rational value_access<Derived>::to_rational(std::size_t i) const {
       self().storage());
 }
 
+template <class Derived>
+double value_access<Derived>::approximation(std::size_t i) const {
+  return std::visit(
+      [i](const auto& values) {
+        check_index(values, i);
+        return nearest_double(values[i]);
+      },
+      self().storage());
+}
+
+template <class Derived>
+template <class Other>
+bool value_access<Derived>::same_value(std::size_t i, const value_access<Other>& other, std::size_t j) const {
+  return std::visit(
+      [&](const auto& left, const auto& right) {
+        check_index(left, i);
+        check_index(right, j);
+        using left_num = std::remove_cvref_t<decltype(left[i])>;
+        using right_num = std::remove_cvref_t<decltype(right[j])>;
+        if constexpr (std::is_same_v<left_num, right_num>) {
+          return equal_values(left[i], right[j]);
+        } else {
+          return false;
+        }
+      },
+      self().storage(), static_cast<const Other&>(other).storage());
+}
+
 template class value_access<state_values>;
 template class value_access<state_view>;
+template bool value_access<state_values>::same_value(std::size_t, const value_access<state_values>&, std::size_t) const;
+template bool value_access<state_values>::same_value(std::size_t, const value_access<state_view>&, std::size_t) const;
+template bool value_access<state_view>::same_value(std::size_t, const value_access<state_values>&, std::size_t) const;
+template bool value_access<state_view>::same_value(std::size_t, const value_access<state_view>&, std::size_t) const;
 
 }  // namespace detail
 
@@ -147,15 +201,7 @@ bool operator==(const state_values& a, const state_values& b) {
         using num = typename std::remove_cvref_t<decltype(left)>::value_type;
         const auto& right = std::get<std::vector<num>>(b.values_);
         for (std::size_t i = 0; i < left.size(); ++i) {
-          if constexpr (std::is_same_v<num, interval_number>) {
-            using ops = arithmetic<num>;
-            if (mpfr_equal_p(ops::lower(left[i]), ops::lower(right[i])) == 0 ||
-                mpfr_equal_p(ops::upper(left[i]), ops::upper(right[i])) == 0) {
-              return false;
-            }
-          } else if (!arithmetic<num>::equal(left[i], right[i])) {
-            return false;
-          }
+          if (!equal_values(left[i], right[i])) return false;
         }
         return true;
       },

@@ -5,7 +5,7 @@ same layer or a layer below, and no public header includes an internal one.
 The layers, bottom to top (README.md, "Layout of the repository"):
 
     support < numbers < model < io < run < languages < boolean < learning
-            < approximation < universal
+            < approximation < universal < viewing
             < (the umbrella header nnsim/nnsim.hpp) < cli, python
 
 The two front ends, cli (the nnsim command) and python (the Python module),
@@ -28,7 +28,7 @@ import os
 import re
 import sys
 
-LIBRARY = ["support", "numbers", "model", "io", "run", "languages", "boolean", "learning", "approximation", "universal", "umbrella"]
+LIBRARY = ["support", "numbers", "model", "io", "run", "languages", "boolean", "learning", "approximation", "universal", "viewing", "umbrella"]
 FRONT_ENDS = ["cli", "python"]
 LAYERS = LIBRARY + FRONT_ENDS
 RANK = {name: i for i, name in enumerate(LIBRARY)}

@@ -60,6 +60,15 @@ class value_access {
   // std::out_of_range, and std::domain_error for an infinity, NaN or an
   // interval that is not a point.
   rational to_rational(std::size_t i) const;
+  // Value i as the nearest double, or near it (an interval: its midpoint;
+  // a rational too big for a double: an infinity): for pictures and plots,
+  // never for a verdict.  Throws std::out_of_range.
+  double approximation(std::size_t i) const;
+  // Whether value i equals value j of `other` as numbers, as operator==
+  // compares them (0 == -0; intervals with the same bounds); values of two
+  // number types are never equal.  Throws std::out_of_range.
+  template <class Other>
+  bool same_value(std::size_t i, const value_access<Other>& other, std::size_t j) const;
 
  private:
   const Derived& self() const { return static_cast<const Derived&>(*this); }

@@ -1,0 +1,120 @@
+#include "nnsim/viewing/recorded_trace.hpp"
+
+#include "nnsim/support/error.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <unordered_map>
+
+namespace nnsim {
+namespace {
+
+// Keeps the run's states as the observer sees them: each distinct value
+// once, each step as its changes against the state before.
+class trace_recorder {
+ public:
+  trace_recorder(const network& net, recorded_trace& trace, memory_budget& budget)
+      : trace_(trace), memory_(budget), updatable_count_(net.updatable().size()) {}
+
+  void observe(const trace_event& event) {
+    if (event.time == 0) {
+      trace_.initial.reserve(event.state.size());
+      for (std::size_t i = 0; i < event.state.size(); ++i) trace_.initial.push_back(intern(event.state, i));
+      charge(event.time, trace_.initial.size() * sizeof(std::uint32_t));
+    } else {
+      record_selected(event);
+      // Only a selected neuron can change; the others keep their value.
+      const std::vector<neuron_id>& selected = *event.selected;
+      for (neuron_id id : selected) {
+        const std::size_t i = index(id);
+        if (event.state.same_value(i, previous_, i)) continue;
+        trace_.changed_neurons.push_back(static_cast<std::uint32_t>(i));
+        trace_.changed_values.push_back(intern(event.state, i));
+      }
+      trace_.change_offsets.push_back(trace_.changed_neurons.size());
+      charge(event.time, (trace_.changed_neurons.size() - trace_.change_offsets[trace_.change_offsets.size() - 2]) *
+                                 2 * sizeof(std::uint32_t) +
+                             2 * sizeof(std::uint64_t) + 1);
+    }
+    previous_ = event.state.copy();
+  }
+
+ private:
+  void record_selected(const trace_event& event) {
+    const std::vector<neuron_id>& selected = *event.selected;
+    const bool all = updatable_count_ > 0 && selected.size() == updatable_count_;
+    trace_.selected_all.push_back(all ? 1 : 0);
+    if (!all) {
+      for (neuron_id id : selected) trace_.selected_neurons.push_back(static_cast<std::uint32_t>(index(id)));
+      charge(event.time, selected.size() * sizeof(std::uint32_t));
+    }
+    trace_.selected_offsets.push_back(trace_.selected_neurons.size());
+  }
+
+  std::uint32_t intern(const state_view& state, std::size_t i) {
+    std::string text = state.text(i);
+    const auto found = indexes_.find(text);
+    if (found != indexes_.end()) return found->second;
+    const auto index = static_cast<std::uint32_t>(trace_.value_texts.size());
+    // The text twice (the list and the index) and the table's own cost.
+    charge(time_, 2 * (text.size() + sizeof(std::string)) + sizeof(double) + 32);
+    trace_.value_approximations.push_back(state.approximation(i));
+    trace_.value_texts.push_back(text);
+    indexes_.emplace(std::move(text), index);
+    return index;
+  }
+
+  void charge(std::uint64_t time, std::size_t bytes) {
+    time_ = time;
+    if (memory_.try_add(bytes)) return;
+    throw limit_error(fmt::format("the trace needs more than the memory limit of {} bytes after {} steps: "
+                                  "a trace for viewing keeps every step's changes (use --max-steps for a "
+                                  "shorter one, or raise --max-memory)",
+                                  memory_.budget().limit(), time));
+  }
+
+  recorded_trace& trace_;
+  memory_charge memory_;
+  std::size_t updatable_count_;
+  std::uint64_t time_ = 0;
+  state_values previous_;
+  std::unordered_map<std::string, std::uint32_t> indexes_;
+};
+
+}  // namespace
+
+std::span<const std::uint32_t> recorded_trace::changed_neurons_of(std::uint64_t t) const {
+  return std::span(changed_neurons).subspan(change_offsets[t - 1], change_offsets[t] - change_offsets[t - 1]);
+}
+
+std::span<const std::uint32_t> recorded_trace::changed_values_of(std::uint64_t t) const {
+  return std::span(changed_values).subspan(change_offsets[t - 1], change_offsets[t] - change_offsets[t - 1]);
+}
+
+std::span<const std::uint32_t> recorded_trace::selected_of(std::uint64_t t) const {
+  return std::span(selected_neurons)
+      .subspan(selected_offsets[t - 1], selected_offsets[t] - selected_offsets[t - 1]);
+}
+
+std::vector<std::uint32_t> recorded_trace::state_at(std::uint64_t t) const {
+  std::vector<std::uint32_t> state = initial;
+  for (std::uint64_t step = 1; step <= t; ++step) {
+    const auto neurons = changed_neurons_of(step);
+    const auto values = changed_values_of(step);
+    for (std::size_t k = 0; k < neurons.size(); ++k) state[neurons[k]] = values[k];
+  }
+  return state;
+}
+
+recorded_trace record_trace(const network& net, run_request request) {
+  std::optional<memory_budget> own_budget;
+  if (request.budget == nullptr) request.budget = &own_budget.emplace(request.limits.max_memory);
+  recorded_trace trace;
+  trace_recorder recorder(net, trace, *request.budget);
+  request.observer = [&recorder](const trace_event& event) { recorder.observe(event); };
+  trace.result = run_network(net, request);
+  return trace;
+}
+
+}  // namespace nnsim
