@@ -1,0 +1,35 @@
+// The layered drawing of a directed graph (Sugiyama, Tagawa and Toda 1981,
+// in its simplest form): every node gets a rank (its column, left to right)
+// and an order within its rank (its row).
+//
+// - Cycles are broken by turning round the back edges of a depth-first
+//   search that starts from the nodes without predecessors (the inputs,
+//   constants) and then from the others in the given order, so that the
+//   drawing follows the flow from the inputs.
+// - The rank of a node is the longest path to it from a node without
+//   predecessors: in an acyclic network this is its layer, the lecture's
+//   MLP picture with the inputs on the left.
+// - Within a rank, nodes are ordered by the mean position of their
+//   neighbours (the barycentre heuristic), sweeping right and then left a few
+//   times, to cut crossings; ties keep the given order.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace nnsim {
+
+struct layered_layout {
+  std::vector<std::uint32_t> rank;    // by node
+  std::vector<std::uint32_t> order;   // by node: the row within its rank, 0, 1, ...
+  // The edges (indexes into the given list) that point back, against the
+  // ranks: the ones a cycle needs.  Self-loops are neither.
+  std::vector<std::size_t> back_edges;
+};
+
+// Nodes 0 ... node_count - 1; edges as (from, to).  Edges repeated, and self-loops, are allowed.
+layered_layout lay_out_in_layers(std::uint32_t node_count,
+                                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges);
+
+}  // namespace nnsim

@@ -1,0 +1,562 @@
+// The trace viewer of nnsim view: draws the network of the page's data and
+// replays its recorded computation (docs/viewing.md).  The data holds y(0)
+// and, for each step, only the neurons it changed, with every distinct value
+// once; a state is rebuilt from the nearest saved state (one every
+// CHECKPOINT_EVERY steps), so stepping back costs as little as stepping on.
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("nnsim-data").textContent);
+  const neurons = data.neurons;
+  const groups = data.groups;
+  const T = data.change_offsets.length - 1;
+  const SVG = "http://www.w3.org/2000/svg";
+  const CHECKPOINT_EVERY = 256;
+
+  // ---- states ----------------------------------------------------------
+  const checkpoints = [Uint32Array.from(data.initial)];
+  {
+    const state = Uint32Array.from(data.initial);
+    for (let t = 1; t <= T; ++t) {
+      applyStep(state, t);
+      if (t % CHECKPOINT_EVERY === 0) checkpoints.push(state.slice());
+    }
+  }
+  function applyStep(state, t) {
+    const changes = data.changes;
+    for (let k = data.change_offsets[t - 1]; k < data.change_offsets[t]; ++k) {
+      state[changes[2 * k]] = changes[2 * k + 1];
+    }
+  }
+  function stateAt(t) {
+    const base = Math.floor(t / CHECKPOINT_EVERY);
+    const state = checkpoints[base].slice();
+    for (let s = base * CHECKPOINT_EVERY + 1; s <= t; ++s) applyStep(state, s);
+    return state;
+  }
+  // Neuron -> value index before step t changed it, for the neurons step t changed.
+  function changesOf(t) {
+    const out = [];
+    if (t === 0) return out;
+    for (let k = data.change_offsets[t - 1]; k < data.change_offsets[t]; ++k) {
+      out.push([data.changes[2 * k], data.changes[2 * k + 1]]);
+    }
+    return out;
+  }
+  function selectedOf(t) {
+    if (t === 0) return null;
+    if (data.selected_all[t - 1]) return "all";
+    return data.selected.slice(data.selected_offsets[t - 1], data.selected_offsets[t]);
+  }
+
+  let time = 0;
+  let current = stateAt(0);
+  let previous = null;      // y(time - 1), for the old values of the changes
+  let changedNow = new Set();
+
+  // ---- values as colours and text ---------------------------------------
+  function approx(v) {
+    const a = data.approximations[v];
+    if (a === null) return data.values[v].startsWith("-") ? -Infinity : Infinity;
+    return a;
+  }
+  function colourOf(v) {
+    const a = approx(v);
+    if (a === 0 || Number.isNaN(a)) return "#ffffff";
+    const f = Number.isFinite(a) ? Math.min(1, (2 * Math.abs(a)) / (Math.abs(a) + 1)) : 1;
+    const to = a > 0 ? [47, 111, 223] : [217, 65, 58];
+    const mix = to.map((c) => Math.round(255 + (c - 255) * f));
+    return `rgb(${mix[0]},${mix[1]},${mix[2]})`;
+  }
+  function inkOf(v) {
+    const a = Math.abs(approx(v));
+    return a > 0.45 ? "#ffffff" : "#1d232b";
+  }
+  function shortValue(v) {
+    const text = data.values[v];
+    if (text.length <= 9) return text;
+    const a = data.approximations[v];
+    if (a === null) return text.startsWith("-") ? "−∞…" : "∞…";
+    return "≈" + Number(a.toPrecision(4)).toString();
+  }
+
+  // ---- groups -----------------------------------------------------------
+  const open = new Set([0]);
+  const startOpen = neurons.length <= 60;
+  groups.forEach((g, i) => { if (startOpen) open.add(i); });
+  // Each neuron's chain of groups, outermost first (0 is the whole network).
+  const chains = neurons.map((n) => {
+    const chain = [];
+    for (let g = n.group; g !== null; g = groups[g].parent) chain.unshift(g);
+    return chain;
+  });
+  // A neuron's visible item: the outermost closed group holding it, or itself.
+  function visibleItem(n) {
+    for (const g of chains[n]) if (!open.has(g)) return "g" + g;
+    return "n" + n;
+  }
+  // The neurons inside each group, at any depth.
+  const groupMembers = groups.map(() => []);
+  chains.forEach((chain, i) => { for (const g of chain) groupMembers[g].push(i); });
+
+  // ---- geometry ---------------------------------------------------------
+  const NEURON = { w: 112, h: 38 };
+  const CLOSED = { w: 150, h: 56 };
+  const GAP_X = 64, GAP_Y = 12, PAD = 10, TITLE = 20;
+  const boxes = new Map();   // item key -> {x, y, w, h}
+
+  function itemKey(item) { return (item[0] ? "g" : "n") + item[1]; }
+  function measure(g) {
+    const items = groups[g].items;
+    const sizes = items.map((item) => (item[0] ? (open.has(item[1]) ? measure(item[1]) : CLOSED) : NEURON));
+    const ranks = Math.max(0, ...items.map((item) => item[2] + 1));
+    const widths = new Array(ranks).fill(0), heights = new Array(ranks).fill(0);
+    items.forEach((item, k) => {
+      widths[item[2]] = Math.max(widths[item[2]], sizes[k].w);
+      heights[item[2]] += sizes[k].h + GAP_Y;
+    });
+    const contentW = widths.reduce((a, b) => a + b, 0) + GAP_X * Math.max(0, ranks - 1);
+    const contentH = Math.max(0, ...heights.map((h) => h - GAP_Y));
+    const top = g === 0 ? 0 : TITLE;
+    return { w: contentW + 2 * PAD, h: contentH + 2 * PAD + top, sizes, widths, heights, top };
+  }
+  function place(g, x, y) {
+    const m = measure(g);
+    const items = groups[g].items;
+    const order = items.map((item, k) => k).sort((a, b) => items[a][2] - items[b][2] || items[a][3] - items[b][3]);
+    const columnX = [];
+    let cx = x + PAD;
+    m.widths.forEach((w, r) => { columnX[r] = cx; cx += w + GAP_X; });
+    const contentH = m.h - 2 * PAD - m.top;
+    const columnY = m.heights.map((h) => y + PAD + m.top + (contentH - (h - GAP_Y)) / 2);
+    for (const k of order) {
+      const item = items[k];
+      const size = m.sizes[k];
+      const bx = columnX[item[2]] + (m.widths[item[2]] - size.w) / 2;
+      const by = columnY[item[2]];
+      columnY[item[2]] += size.h + GAP_Y;
+      boxes.set(itemKey(item), { x: bx, y: by, w: size.w, h: size.h });
+      if (item[0] && open.has(item[1])) place(item[1], bx, by);
+    }
+    return m;
+  }
+
+  // ---- drawing ----------------------------------------------------------
+  const canvas = document.getElementById("canvas");
+  let zoom = 1, drawnSize = { w: 0, h: 0 };
+  const neuronNodes = new Map();  // neuron -> <g>
+  const groupNodes = new Map();   // closed group -> <g>
+  const openGroupNodes = new Map();
+
+  function element(name, attributes, parent) {
+    const e = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function text(parent, x, y, content, cls) {
+    const t = element("text", { x, y, class: cls }, parent);
+    t.textContent = content;
+    return t;
+  }
+  function clip(name, room) {
+    return name.length <= room ? name : name.slice(0, room - 1) + "…";
+  }
+
+  function draw() {
+    boxes.clear();
+    neuronNodes.clear();
+    groupNodes.clear();
+    openGroupNodes.clear();
+    canvas.replaceChildren();
+    const size = place(0, 0, 0);
+    drawnSize = { w: size.w + 20, h: size.h + 20 };
+    const defs = element("defs", {}, canvas);
+    for (const [id, colour] of [["pos", "#2f6fdf"], ["neg", "#d9413a"], ["mix", "#8a8f96"]]) {
+      const marker = element("marker", { id: "arrow-" + id, viewBox: "0 0 10 10", refX: 9, refY: 5,
+        markerWidth: 8, markerHeight: 8, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
+      element("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: colour }, marker);
+    }
+    const root = element("g", { transform: "translate(10,10)" }, canvas);
+    const boxLayer = element("g", {}, root);
+    const edgeLayer = element("g", {}, root);
+    const nodeLayer = element("g", {}, root);
+
+    // Open groups: a box with a title, under everything.
+    groups.forEach((g, i) => {
+      if (i === 0 || !open.has(i) || !boxes.has("g" + i) || !isShown(i)) return;
+      const b = boxes.get("g" + i);
+      const node = element("g", { class: "group open", "data-group": g.name }, boxLayer);
+      element("rect", { class: "box", x: b.x, y: b.y, width: b.w, height: b.h, rx: 6 }, node);
+      const title = text(node, b.x + 8, b.y + 15, `${g.name}  (${g.count}) ▾`, "group-title");
+      title.addEventListener("click", (event) => { event.stopPropagation(); closeGroup(i); });
+      openGroupNodes.set(i, node);
+    });
+
+    // Edges between visible items, merged when several run between the same two.
+    const merged = new Map();
+    for (const [from, to, weight] of data.edges) {
+      const a = visibleItem(from), b = visibleItem(to);
+      // Inside a closed group: not drawn.  A neuron's edge to itself: a loop.
+      if (a === b && (from !== to || a.startsWith("g"))) continue;
+      const key = a + ">" + b;
+      const e = merged.get(key) || { a, b, positive: 0, negative: 0, largest: 0 };
+      if (weight === null || weight > 0) e.positive++; else if (weight < 0) e.negative++;
+      e.largest = Math.max(e.largest, weight === null ? 1e9 : Math.abs(weight));
+      merged.set(key, e);
+    }
+    for (const e of merged.values()) drawEdge(edgeLayer, e);
+
+    // Closed groups and neurons.
+    groups.forEach((g, i) => {
+      if (i === 0 || open.has(i) || !boxes.has("g" + i) || !isShown(i)) return;
+      const b = boxes.get("g" + i);
+      const node = element("g", { class: "group", "data-group": g.name, transform: `translate(${b.x},${b.y})` }, nodeLayer);
+      element("rect", { class: "box", width: b.w, height: b.h, rx: 6 }, node);
+      text(node, 8, 17, clip(g.name, 17) + " ▸", "group-title");
+      text(node, 8, 34, "", "group-info");
+      text(node, 8, 48, "", "group-info");
+      node.addEventListener("click", () => openGroup(i));
+      node.addEventListener("mousemove", (event) => showTooltip(event, groupTooltip(i)));
+      node.addEventListener("mouseleave", hideTooltip);
+      groupNodes.set(i, node);
+    });
+    neurons.forEach((n, i) => {
+      if (visibleItem(i) !== "n" + i) return;
+      const b = boxes.get("n" + i);
+      const classes = ["neuron"];
+      if (n.input) classes.push("input");
+      if (n.output) classes.push("output");
+      const node = element("g", { class: classes.join(" "), "data-neuron": n.name, transform: `translate(${b.x},${b.y})` }, nodeLayer);
+      if (n.output) element("rect", { class: "outer", x: -3, y: -3, width: b.w + 6, height: b.h + 6, rx: 7 }, node);
+      element("rect", { class: "body", width: b.w, height: b.h, rx: 5 }, node);
+      text(node, 6, 14, clip(n.name, 17), "name");
+      text(node, 6, 31, "", "value");
+      node.addEventListener("click", () => togglePlot(i));
+      node.addEventListener("mousemove", (event) => showTooltip(event, neuronTooltip(i)));
+      node.addEventListener("mouseleave", hideTooltip);
+      neuronNodes.set(i, node);
+    });
+    applyZoom();
+    paint();
+  }
+  // Whether every group around group g is open (g itself may be closed).
+  function isShown(g) {
+    for (let p = groups[g].parent; p !== null; p = groups[p].parent) if (!open.has(p)) return false;
+    return true;
+  }
+  function anchor(key) { return boxes.get(key); }
+  function drawEdge(layer, e) {
+    const s = anchor(e.a), t = anchor(e.b);
+    if (!s || !t) return;
+    const kind = e.negative && e.positive ? "mix" : e.negative ? "neg" : "pos";
+    const colour = kind === "pos" ? "#2f6fdf" : kind === "neg" ? "#d9413a" : "#8a8f96";
+    const width = e.largest >= 1e9 ? 1.2 : Math.min(4, 0.8 + Math.log2(1 + e.largest) * 0.8);
+    let d;
+    if (e.a === e.b) {
+      const x = s.x + s.w, y = s.y + s.h / 2;
+      d = `M ${x} ${y - 6} C ${x + 26} ${y - 26}, ${x + 26} ${y + 26}, ${x} ${y + 6}`;
+    } else if (t.x > s.x + s.w) {
+      const x1 = s.x + s.w, y1 = s.y + s.h / 2, x2 = t.x, y2 = t.y + t.h / 2;
+      const bend = Math.max(20, (x2 - x1) / 2);
+      d = `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`;
+    } else {
+      // Backwards or within a column: out of the right side, into the left one, around.
+      const x1 = s.x + s.w, y1 = s.y + s.h / 2, x2 = t.x, y2 = t.y + t.h / 2;
+      const dip = Math.max(30, Math.abs(y2 - y1) / 3);
+      d = `M ${x1} ${y1} C ${x1 + 50} ${y1 + dip}, ${x2 - 50} ${y2 + dip}, ${x2} ${y2}`;
+    }
+    element("path", { class: "edge", d, stroke: colour, "stroke-width": width.toFixed(2),
+      "stroke-opacity": kind === "mix" ? 0.55 : 0.7, "marker-end": `url(#arrow-${kind})` }, layer);
+  }
+
+  // ---- painting the current state --------------------------------------
+  function paint() {
+    for (const [i, node] of neuronNodes) {
+      const v = current[i];
+      node.setAttribute("data-value", data.values[v]);
+      node.querySelector("rect.body").setAttribute("fill", colourOf(v));
+      node.classList.toggle("changed", changedNow.has(i));
+      node.classList.toggle("plotted", plotted.includes(i));
+      const label = node.querySelectorAll("text");
+      label[0].setAttribute("fill", inkOf(v));
+      label[1].setAttribute("fill", inkOf(v));
+      label[1].textContent = shortValue(v);
+    }
+    for (const [g, node] of groupNodes) {
+      const members = groupMembers[g];
+      let nonzero = 0, changed = 0, strongest = null;
+      for (const i of members) {
+        const a = approx(current[i]);
+        if (a !== 0) nonzero++;
+        if (changedNow.has(i)) changed++;
+        if (strongest === null || Math.abs(a) > Math.abs(approx(current[strongest]))) strongest = i;
+      }
+      node.querySelector("rect.box").setAttribute("fill", nonzero === 0 ? "#f1f4f8" : colourOf(current[strongest]));
+      const info = node.querySelectorAll(".group-info");
+      info[0].textContent = `${members.length} neurons, ${nonzero} ≠ 0`;
+      info[1].textContent = changed ? `${changed} just changed` : "";
+      const ink = nonzero && Math.abs(approx(current[strongest])) > 0.45 ? "#ffffff" : "";
+      for (const t of node.querySelectorAll("text")) t.setAttribute("fill", ink || (t.classList.contains("group-info") ? "#66707c" : "#3b4552"));
+      node.classList.toggle("changed", changed > 0);
+    }
+    document.getElementById("time").textContent = String(time);
+    const slider = document.getElementById("step-slider");
+    if (Number(slider.value) !== time) slider.value = String(time);
+    document.getElementById("back").disabled = time === 0;
+    document.getElementById("first").disabled = time === 0;
+    document.getElementById("forward").disabled = time === T;
+    document.getElementById("last").disabled = time === T;
+    const verdict = document.getElementById("verdict");
+    verdict.classList.toggle("reached", time === T && data.verdict.status !== "undecided");
+    showUpdated();
+    showChanges();
+    drawPlot();
+  }
+  function names(list, limit) {
+    const shown = list.slice(0, limit).map((i) => neurons[i].name);
+    return shown.join(", ") + (list.length > limit ? `, … (${list.length} in all)` : "");
+  }
+  function showUpdated() {
+    const selected = selectedOf(time);
+    let line;
+    if (selected === null) line = "y(0), the initial state";
+    else if (selected === "all") line = `step ${time - 1} updated every neuron with an equation`;
+    else if (selected.length === 0) line = `step ${time - 1} updated no neuron`;
+    else line = `step ${time - 1} updated ${names(Array.from(selected), 12)}`;
+    if (data.verdict.status === "diverges" && time === data.verdict.cycle_start) line += ` · the cycle starts here: y(${time}) = y(${T})`;
+    if (data.verdict.status === "diverges" && time === T) line += ` · y(${T}) = y(${data.verdict.cycle_start}): the computation repeats`;
+    if (data.verdict.status === "halted" && time === T) line += ` · y(${T}) is a fixed point: halted`;
+    document.getElementById("updated").textContent = line;
+  }
+  function showChanges() {
+    const list = document.getElementById("changes");
+    list.replaceChildren();
+    const changes = changesOf(time);
+    if (changes.length === 0) {
+      const li = document.createElement("li");
+      li.textContent = time === 0 ? "(the initial state)" : "(nothing changed)";
+      list.appendChild(li);
+      return;
+    }
+    for (const [i, v] of changes.slice(0, 200)) {
+      const li = document.createElement("li");
+      li.textContent = `${neurons[i].name}: ${data.values[previous[i]]} → ${data.values[v]}`;
+      li.title = li.textContent;
+      list.appendChild(li);
+    }
+    if (changes.length > 200) {
+      const li = document.createElement("li");
+      li.textContent = `… ${changes.length - 200} more`;
+      list.appendChild(li);
+    }
+  }
+
+  // ---- moving in time ---------------------------------------------------
+  function go(t) {
+    t = Math.max(0, Math.min(T, Math.round(t)));
+    if (t === time + 1) {
+      previous = current.slice();
+      applyStep(current, t);
+    } else if (t !== time) {
+      current = stateAt(t);
+      previous = t > 0 ? stateAt(t - 1) : null;
+    }
+    time = t;
+    changedNow = new Set(changesOf(t).map(([i]) => i));
+    paint();
+  }
+  let player = null;
+  function play() {
+    if (player !== null) { pause(); return; }
+    if (time === T) go(0);
+    const speed = Number(document.getElementById("speed").value);
+    player = setInterval(() => { if (time >= T) pause(); else go(time + 1); }, 1000 / speed);
+    document.getElementById("play").textContent = "❚❚ pause";
+  }
+  function pause() {
+    if (player !== null) clearInterval(player);
+    player = null;
+    document.getElementById("play").textContent = "▶ play";
+  }
+  function openGroup(g) { open.add(g); hideTooltip(); draw(); }
+  function closeGroup(g) {
+    open.delete(g);
+    groups.forEach((x, i) => { if (i !== 0 && groupMembers[i].every((n) => chains[n].includes(g))) open.delete(i); });
+    hideTooltip();
+    draw();
+  }
+
+  // ---- plot -------------------------------------------------------------
+  const plotted = [];
+  const PALETTE = ["#2f6fdf", "#d9413a", "#1f8a3b", "#8e44ad", "#e67e22", "#16a085", "#c0392b", "#34495e"];
+  const series = new Map();
+  function seriesOf(i) {
+    if (series.has(i)) return series.get(i);
+    // The steps at which neuron i changes, and its value from then on.
+    const points = [[0, data.initial[i]]];
+    for (let t = 1; t <= T; ++t) {
+      for (let k = data.change_offsets[t - 1]; k < data.change_offsets[t]; ++k) {
+        if (data.changes[2 * k] === i) points.push([t, data.changes[2 * k + 1]]);
+      }
+    }
+    series.set(i, points);
+    return points;
+  }
+  function togglePlot(i) {
+    const at = plotted.indexOf(i);
+    if (at >= 0) plotted.splice(at, 1); else plotted.push(i);
+    paint();
+  }
+  function drawPlot() {
+    const plot = document.getElementById("plot");
+    plot.replaceChildren();
+    const W = 340, H = 200, L = 44, R = 8, TOP = 8, B = 20;
+    let lo = Infinity, hi = -Infinity;
+    for (const i of plotted) for (const [, v] of seriesOf(i)) {
+      const a = approx(v);
+      if (Number.isFinite(a)) { lo = Math.min(lo, a); hi = Math.max(hi, a); }
+    }
+    if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+    if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    const span = Math.max(1, T);
+    const x = (t) => L + ((W - L - R) * t) / span;
+    const y = (a) => TOP + (H - TOP - B) * (1 - (Math.max(lo, Math.min(hi, a)) - lo) / (hi - lo));
+    element("line", { x1: L, y1: TOP, x2: L, y2: H - B, stroke: "#aab" }, plot);
+    element("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#aab" }, plot);
+    for (const [a, anchorY] of [[hi, "hanging"], [lo, "auto"]]) {
+      const label = text(plot, L - 4, a === hi ? TOP : H - B, Number(a.toPrecision(3)).toString(), "");
+      label.setAttribute("text-anchor", "end");
+      label.setAttribute("font-size", "10");
+      label.setAttribute("dominant-baseline", anchorY);
+    }
+    for (const [t, anchorX] of [[0, "start"], [T, "end"]]) {
+      const label = text(plot, x(t), H - 6, "t = " + t, "");
+      label.setAttribute("font-size", "10");
+      label.setAttribute("text-anchor", anchorX);
+    }
+    element("line", { x1: x(time), y1: TOP, x2: x(time), y2: H - B, stroke: "#f39c12", "stroke-width": 1.5 }, plot);
+    const legend = document.getElementById("legend");
+    legend.replaceChildren();
+    plotted.forEach((i, k) => {
+      const colour = PALETTE[k % PALETTE.length];
+      const points = seriesOf(i);
+      const coordinates = [];
+      points.forEach(([t, v], j) => {
+        const a = approx(v);
+        const end = j + 1 < points.length ? points[j + 1][0] : T;
+        coordinates.push(`${x(t).toFixed(1)},${y(a).toFixed(1)}`, `${x(end).toFixed(1)},${y(a).toFixed(1)}`);
+      });
+      element("polyline", { class: "series", "data-neuron": neurons[i].name, points: coordinates.join(" "),
+        fill: "none", stroke: colour, "stroke-width": 1.6 }, plot);
+      const row = document.createElement("div");
+      const key = document.createElement("span");
+      key.className = "key";
+      key.style.background = colour;
+      row.appendChild(key);
+      row.appendChild(document.createTextNode(`${neurons[i].name} = ${data.values[current[i]]}`));
+      legend.appendChild(row);
+    });
+    document.getElementById("plot-hint").hidden = plotted.length > 0;
+  }
+
+  // ---- tooltips ---------------------------------------------------------
+  const tooltip = document.getElementById("tooltip");
+  function neuronTooltip(i) {
+    const n = neurons[i];
+    const lines = [`${n.name} = ${data.values[current[i]]}`];
+    if (n.input) lines.push("an input");
+    if (n.output) lines.push("an output");
+    if (n.equation) lines.push(n.equation); else if (!n.input) lines.push("(no equation: keeps its value)");
+    if (n.init !== undefined) lines.push(`init ${n.name} = ${n.init}`);
+    if (changedNow.has(i)) lines.push(`step ${time - 1} changed it from ${data.values[previous[i]]}`);
+    return lines.join("\n");
+  }
+  function groupTooltip(g) {
+    return `${groups[g].name}: ${groups[g].count} neurons (click to open)`;
+  }
+  function showTooltip(event, content) {
+    tooltip.textContent = content;
+    tooltip.hidden = false;
+    const x = Math.min(event.clientX + 14, window.innerWidth - tooltip.offsetWidth - 8);
+    const y = Math.min(event.clientY + 14, window.innerHeight - tooltip.offsetHeight - 8);
+    tooltip.style.left = Math.max(4, x) + "px";
+    tooltip.style.top = Math.max(4, y) + "px";
+  }
+  function hideTooltip() { tooltip.hidden = true; }
+
+  // ---- zoom -------------------------------------------------------------
+  function applyZoom() {
+    canvas.setAttribute("width", Math.ceil(drawnSize.w * zoom));
+    canvas.setAttribute("height", Math.ceil(drawnSize.h * zoom));
+    canvas.setAttribute("viewBox", `0 0 ${drawnSize.w} ${drawnSize.h}`);
+  }
+  function fit() {
+    const wrap = document.getElementById("canvas-wrap");
+    zoom = Math.min(1.5, (wrap.clientWidth - 4) / drawnSize.w, (wrap.clientHeight - 4) / drawnSize.h);
+    applyZoom();
+  }
+
+  // ---- wiring -----------------------------------------------------------
+  document.title = data.title + " · nnsim view";
+  document.getElementById("title").textContent = data.title;
+  document.getElementById("lines").textContent = data.lines.join(" · ");
+  document.getElementById("verdict").textContent = data.verdict.lines.join("\n");
+  const slider = document.getElementById("step-slider");
+  slider.max = String(T);
+  document.getElementById("time-max").textContent = String(T);
+  slider.addEventListener("input", () => { pause(); go(Number(slider.value)); });
+  slider.addEventListener("change", () => { pause(); go(Number(slider.value)); });
+  const last = document.getElementById("last");
+  if (data.verdict.status === "halted") last.textContent = "halt ▶|";
+  const toCycle = document.getElementById("to-cycle");
+  toCycle.disabled = data.verdict.status !== "diverges";
+  if (data.verdict.status === "diverges") toCycle.textContent = `cycle start (t = ${data.verdict.cycle_start})`;
+  const on = (id, action) => document.getElementById(id).addEventListener("click", action);
+  on("first", () => { pause(); go(0); });
+  on("back", () => { pause(); go(time - 1); });
+  on("forward", () => { pause(); go(time + 1); });
+  on("last", () => { pause(); go(T); });
+  on("to-cycle", () => { pause(); go(data.verdict.cycle_start); });
+  on("play", play);
+  on("open-all", () => { groups.forEach((g, i) => open.add(i)); draw(); });
+  on("close-all", () => { open.clear(); open.add(0); draw(); });
+  on("zoom-in", () => { zoom *= 1.25; applyZoom(); });
+  on("zoom-out", () => { zoom /= 1.25; applyZoom(); });
+  on("zoom-fit", fit);
+  document.getElementById("speed").addEventListener("change", () => { if (player !== null) { pause(); play(); } });
+  document.addEventListener("keydown", (event) => {
+    if (event.target instanceof HTMLSelectElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    const actions = {
+      ArrowRight: () => go(time + 1), ArrowLeft: () => go(time - 1), Home: () => go(0), End: () => go(T),
+      " ": () => play(), c: () => { if (data.verdict.status === "diverges") go(data.verdict.cycle_start); },
+      "+": () => { zoom *= 1.25; applyZoom(); }, "-": () => { zoom /= 1.25; applyZoom(); }, 0: fit,
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    if (event.key !== " ") pause();
+    action();
+  });
+  // The address may ask for a view: trace.html#t=120&open=all&plot=y,tm.q0
+  // (open: all, or group names; plot: neuron names), for links and pictures.
+  function readAddress() {
+    const asked = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    if (asked.has("open")) {
+      const names = asked.get("open").split(",");
+      groups.forEach((g, i) => { if (names.includes("all") || names.includes(g.name)) open.add(i); });
+    }
+    if (asked.has("plot")) {
+      plotted.length = 0;
+      for (const name of asked.get("plot").split(",")) {
+        const i = neurons.findIndex((n) => n.name === name);
+        if (i >= 0 && !plotted.includes(i)) plotted.push(i);
+      }
+    }
+    return asked.has("t") ? Number(asked.get("t")) : 0;
+  }
+  // The outputs are plotted to begin with.
+  neurons.forEach((n, i) => { if (n.output) plotted.push(i); });
+  const start = readAddress();
+  draw();
+  go(Number.isFinite(start) ? start : 0);
+})();
