@@ -100,7 +100,7 @@
 
   // ---- geometry ---------------------------------------------------------
   const NEURON = { w: 112, h: 38 };
-  const CLOSED = { w: 150, h: 56 };
+  const CLOSED = { w: 170, h: 56 };
   const GAP_X = 64, GAP_Y = 12, PAD = 10, TITLE = 20;
   const boxes = new Map();   // item key -> {x, y, w, h}
 
@@ -213,8 +213,12 @@
       const node = element("g", { class: "group", "data-group": g.name, transform: `translate(${b.x},${b.y})` }, nodeLayer);
       element("rect", { class: "box", width: b.w, height: b.h, rx: 6 }, node);
       text(node, 8, 17, clip(g.name, 17) + " ▸", "group-title");
-      text(node, 8, 34, "", "group-info");
-      text(node, 8, 48, "", "group-info");
+      text(node, b.w - 8, 17, "", "group-changed").setAttribute("text-anchor", "end");
+      text(node, 8, 33, "", "group-info");
+      // One cell per member, coloured by its value: the group's pattern at a glance.
+      const strip = element("g", { class: "strip", transform: "translate(8,40)" }, node);
+      const cell = (b.w - 16) / groupMembers[i].length;
+      groupMembers[i].forEach((n, k) => element("rect", { x: k * cell, width: Math.max(cell, 0.6), height: 9 }, strip));
       node.addEventListener("click", () => openGroup(i));
       node.addEventListener("mousemove", (event) => showTooltip(event, groupTooltip(i)));
       node.addEventListener("mouseleave", hideTooltip);
@@ -284,19 +288,15 @@
     }
     for (const [g, node] of groupNodes) {
       const members = groupMembers[g];
-      let nonzero = 0, changed = 0, strongest = null;
+      let nonzero = 0, changed = 0;
       for (const i of members) {
-        const a = approx(current[i]);
-        if (a !== 0) nonzero++;
+        if (approx(current[i]) !== 0) nonzero++;
         if (changedNow.has(i)) changed++;
-        if (strongest === null || Math.abs(a) > Math.abs(approx(current[strongest]))) strongest = i;
       }
-      node.querySelector("rect.box").setAttribute("fill", nonzero === 0 ? "#f1f4f8" : colourOf(current[strongest]));
-      const info = node.querySelectorAll(".group-info");
-      info[0].textContent = `${members.length} neurons, ${nonzero} ≠ 0`;
-      info[1].textContent = changed ? `${changed} just changed` : "";
-      const ink = nonzero && Math.abs(approx(current[strongest])) > 0.45 ? "#ffffff" : "";
-      for (const t of node.querySelectorAll("text")) t.setAttribute("fill", ink || (t.classList.contains("group-info") ? "#66707c" : "#3b4552"));
+      const cells = node.querySelectorAll(".strip rect");
+      members.forEach((n, k) => cells[k].setAttribute("fill", colourOf(current[n])));
+      node.querySelector(".group-info").textContent = `${members.length} neurons, ${nonzero} ≠ 0`;
+      node.querySelector(".group-changed").textContent = changed ? `${changed} changed` : "";
       node.classList.toggle("changed", changed > 0);
     }
     document.getElementById("time").textContent = String(time);
@@ -552,11 +552,14 @@
         if (i >= 0 && !plotted.includes(i)) plotted.push(i);
       }
     }
+    fitAtStart = asked.get("zoom") === "fit";
     return asked.has("t") ? Number(asked.get("t")) : 0;
   }
   // The outputs are plotted to begin with.
   neurons.forEach((n, i) => { if (n.output) plotted.push(i); });
+  let fitAtStart = false;
   const start = readAddress();
   draw();
+  if (fitAtStart) fit();
   go(Number.isFinite(start) ? start : 0);
 })();
