@@ -5,10 +5,10 @@
 and the browser's screenshot is saved as PNG:
 
   view-xor.png       the lecture's XOR on input (1, 0) at its last step, h1
-                     and y plotted, the mouse on h2 (its tooltip)
+                     plotted with the output y, the mouse on h2 (its tooltip)
   view-machine.png   the compiled Turing machine even_ones on the word 0110
-                     at step 120, the group tm opened, one of its neurons
-                     plotted
+                     at step 120, the group tm opened, two of its registers
+                     plotted with the output, the drawing fitted
 
 Usage: python3 scripts/view_screenshots.py [PATH_TO_nnsim] [FOLDER]
 (default build/nnsim and docs/pictures; run from the repository root).
@@ -46,8 +46,7 @@ def xor(nnsim, folder, target):
     view(nnsim, "networks/lecture/xor.nn", ["--input", "1,0"], page_path)
     with browser_session.open_page("file://" + page_path, WIDTH, HEIGHT) as page:
         page.click("#last")
-        page.click(".neuron[data-neuron='h1']")
-        page.click(".neuron[data-neuron='y']")
+        page.click(".neuron[data-neuron='h1']")   # beside the output y, plotted from the start
         page.hover(".neuron[data-neuron='h2']")
         page.screenshot(target)
         errors = page.console_errors()
@@ -57,21 +56,15 @@ def xor(nnsim, folder, target):
 def machine(nnsim, folder, target):
     page_path = os.path.join(folder, "machine.html")
     view(nnsim, "networks/machines/even_ones.nn", ["--word", "0110"], page_path)
-    with browser_session.open_page("file://" + page_path, WIDTH, HEIGHT) as page:
-        # tm, and the groups inside it until one of its neurons is shown.
+    # The address plots two of the machine's registers beside the output y
+    # (docs/viewing.md); then, as a reader would: the group tm opened, step
+    # 120 on the slider, the drawing fitted to the window.
+    address = "file://" + page_path + "#plot=y,tm.A.s.even,tm.A.L"
+    with browser_session.open_page(address, 1800, 720) as page:
         page.click(".group[data-group='tm']")
-        for _ in range(4):
-            inner = page.evaluate(FIRST_SHOWN % ".group[data-group^='tm.']")
-            if page.evaluate(FIRST_SHOWN % ".neuron[data-neuron^='tm.']") or not inner:
-                break
-            page.click(f".group[data-group='{inner.split('|')[1]}']")
         page.set_slider("#step-slider", 120)
-        # The plot: the first neuron of tm shown, else the output y.
-        shown = page.evaluate(FIRST_SHOWN % ".neuron[data-neuron^='tm.']")
-        name = shown.split("|")[1] if shown else "y"
-        page.click(f".neuron[data-neuron='{name}']")
-        page.evaluate("window.scrollTo(0, 0)")
-        page.hover("#time")
+        page.click("#zoom-fit")
+        page.hover(".group[data-group='tm.loop']")
         page.screenshot(target)
         errors = page.console_errors()
     return errors

@@ -472,7 +472,14 @@
     return lines.join("\n");
   }
   function groupTooltip(g) {
-    return `${groups[g].name}: ${groups[g].count} neurons (click to open)`;
+    const lines = [`${groups[g].name}: ${groups[g].count} neurons (click to open)`];
+    const changed = groupMembers[g].filter((i) => changedNow.has(i));
+    if (changed.length > 0) lines.push(`changed by step ${time - 1}:`);
+    for (const i of changed.slice(0, 12)) {
+      lines.push(`  ${neurons[i].name}: ${data.values[previous[i]]} → ${data.values[current[i]]}`);
+    }
+    if (changed.length > 12) lines.push(`  … ${changed.length - 12} more`);
+    return lines.join("\n");
   }
   function showTooltip(event, content) {
     tooltip.textContent = content;
