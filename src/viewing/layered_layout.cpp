@@ -2,11 +2,13 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
 
 #include <algorithm>
 #include <iterator>
 #include <numeric>
+#include <set>
 
 namespace nnsim {
 namespace {
@@ -29,8 +31,11 @@ constexpr int ordering_rounds = 4;
 
 }  // namespace
 
-layered_layout lay_out_in_layers(std::uint32_t node_count,
-                                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+namespace {
+
+// The layers of a graph without rings: ranks, orders and back edges.
+layered_layout lay_out_layers(std::uint32_t node_count,
+                              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
   graph g(node_count);
   std::vector<bool> has_predecessor(node_count, false);
   for (std::size_t k = 0; k < edges.size(); ++k) {
@@ -110,6 +115,91 @@ layered_layout lay_out_in_layers(std::uint32_t node_count,
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < row.size(); ++i) layout.order[row[i]] = static_cast<std::uint32_t>(i);
   }
+  return layout;
+}
+
+// The strongly connected components of at least three nodes that layers
+// draw badly: more than a quarter of their edges would point back.  Each is
+// its members in node order.
+std::vector<std::vector<std::uint32_t>> find_rings(
+    std::uint32_t node_count, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+  graph g(node_count);
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    if (edges[k].first != edges[k].second) boost::add_edge(edges[k].first, edges[k].second, k, g);
+  }
+  std::vector<std::uint32_t> component(node_count);
+  const auto count = boost::strong_components(
+      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+  std::vector<std::vector<std::uint32_t>> members(count);
+  for (std::uint32_t v = 0; v < node_count; ++v) members[component[v]].push_back(v);
+
+  std::vector<std::vector<std::uint32_t>> rings;
+  for (const auto& nodes : members) {
+    if (nodes.size() < 3) continue;
+    // The component alone, its edges once each, laid out in layers.
+    std::vector<std::uint32_t> local(node_count, 0);
+    for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<std::uint32_t>(i);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> inside;
+    for (const auto& [from, to] : edges) {
+      if (from != to && component[from] == component[to] && component[from] == component[nodes[0]]) {
+        inside.emplace(local[from], local[to]);
+      }
+    }
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> inside_edges(inside.begin(), inside.end());
+    const layered_layout alone = lay_out_layers(static_cast<std::uint32_t>(nodes.size()), inside_edges);
+    if (4 * alone.back_edges.size() > inside_edges.size()) rings.push_back(nodes);
+  }
+  return rings;
+}
+
+}  // namespace
+
+layered_layout lay_out_in_layers(std::uint32_t node_count,
+                                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+  // Each ring becomes one node of the layers; the others stay themselves.
+  const std::vector<std::vector<std::uint32_t>> rings = find_rings(node_count, edges);
+  std::vector<std::uint32_t> merged(node_count);
+  std::vector<std::int32_t> ring_of(node_count, -1);
+  std::uint32_t merged_count = 0;
+  std::vector<std::int32_t> ring_node(rings.size(), -1);
+  for (std::size_t r = 0; r < rings.size(); ++r) {
+    for (std::uint32_t v : rings[r]) ring_of[v] = static_cast<std::int32_t>(r);
+  }
+  for (std::uint32_t v = 0; v < node_count; ++v) {
+    if (ring_of[v] < 0) {
+      merged[v] = merged_count++;
+    } else {
+      auto& node = ring_node[static_cast<std::size_t>(ring_of[v])];
+      if (node < 0) node = static_cast<std::int32_t>(merged_count++);
+      merged[v] = static_cast<std::uint32_t>(node);
+    }
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged_edges;
+  std::vector<std::size_t> original;   // merged edge -> the caller's edge
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const auto [from, to] = edges[k];
+    if (from != to && merged[from] == merged[to]) continue;   // a chord of a ring
+    merged_edges.emplace_back(merged[from], merged[to]);
+    original.push_back(k);
+  }
+  const layered_layout layers = lay_out_layers(merged_count, merged_edges);
+
+  layered_layout layout;
+  layout.rank.resize(node_count);
+  layout.order.resize(node_count);
+  layout.ring_slot.assign(node_count, -1);
+  layout.ring_size.assign(node_count, 0);
+  for (std::uint32_t v = 0; v < node_count; ++v) {
+    layout.rank[v] = layers.rank[merged[v]];
+    layout.order[v] = layers.order[merged[v]];
+  }
+  for (const auto& ring : rings) {
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+      layout.ring_slot[ring[i]] = static_cast<std::int32_t>(i);
+      layout.ring_size[ring[i]] = static_cast<std::uint32_t>(ring.size());
+    }
+  }
+  for (std::size_t k : layers.back_edges) layout.back_edges.push_back(original[k]);
   return layout;
 }
 

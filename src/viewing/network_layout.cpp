@@ -69,6 +69,8 @@ network_layout lay_out_network(const network& net) {
     layered_layout drawn = lay_out_in_layers(items, item_edges[g]);
     layout.ranks.push_back(std::move(drawn.rank));
     layout.orders.push_back(std::move(drawn.order));
+    layout.ring_slots.push_back(std::move(drawn.ring_slot));
+    layout.ring_sizes.push_back(std::move(drawn.ring_size));
   }
   return layout;
 }

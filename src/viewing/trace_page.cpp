@@ -124,8 +124,8 @@ std::string page_data(const network& net, const network_layout& layout, const re
                        group.neuron_count);
     for (std::size_t k = 0; k < group.items.size(); ++k) {
       if (k > 0) out += ',';
-      out += fmt::format("[{},{},{},{}]", group.items[k].is_group ? 1 : 0, group.items[k].index, layout.ranks[g][k],
-                         layout.orders[g][k]);
+      out += fmt::format("[{},{},{},{},{},{}]", group.items[k].is_group ? 1 : 0, group.items[k].index,
+                         layout.ranks[g][k], layout.orders[g][k], layout.ring_slots[g][k], layout.ring_sizes[g][k]);
     }
     out += "]}";
   }

@@ -105,38 +105,68 @@
   const boxes = new Map();   // item key -> {x, y, w, h}
 
   function itemKey(item) { return (item[0] ? "g" : "n") + item[1]; }
-  function measure(g) {
-    const items = groups[g].items;
-    const sizes = items.map((item) => (item[0] ? (open.has(item[1]) ? measure(item[1]) : CLOSED) : NEURON));
-    const ranks = Math.max(0, ...items.map((item) => item[2] + 1));
-    const widths = new Array(ranks).fill(0), heights = new Array(ranks).fill(0);
-    items.forEach((item, k) => {
-      widths[item[2]] = Math.max(widths[item[2]], sizes[k].w);
-      heights[item[2]] += sizes[k].h + GAP_Y;
+  // An item is [is_group, index, rank, order, ring_slot, ring_size]: the
+  // items of one rank and order form one cell of the layers, either a single
+  // item or a ring of them on a circle.
+  function sizeOf(item) { return item[0] ? (open.has(item[1]) ? measure(item[1]) : CLOSED) : NEURON; }
+  function ringRadius(members) {
+    // Neighbours on the circle no closer than the larger box plus a gap.
+    const widest = Math.max(...members.map((m) => Math.hypot(m.size.w, m.size.h)));
+    return Math.max(40, (widest / 2 + 14) / Math.sin(Math.PI / members.length));
+  }
+  function cellsOf(g) {
+    const columns = [];
+    groups[g].items.forEach((item, k) => {
+      const column = columns[item[2]] || (columns[item[2]] = new Map());
+      const cell = column.get(item[3]) || { members: [] };
+      cell.members.push({ item, k, size: sizeOf(item) });
+      column.set(item[3], cell);
     });
-    const contentW = widths.reduce((a, b) => a + b, 0) + GAP_X * Math.max(0, ranks - 1);
+    return columns.map((column) => [...column.entries()].sort((a, b) => a[0] - b[0]).map(([, cell]) => {
+      if (cell.members.length === 1 && cell.members[0].item[4] < 0) {
+        cell.w = cell.members[0].size.w;
+        cell.h = cell.members[0].size.h;
+      } else {
+        cell.members.sort((a, b) => a.item[4] - b.item[4]);
+        cell.radius = ringRadius(cell.members);
+        cell.w = 2 * cell.radius + Math.max(...cell.members.map((m) => m.size.w));
+        cell.h = 2 * cell.radius + Math.max(...cell.members.map((m) => m.size.h));
+      }
+      return cell;
+    }));
+  }
+  function measure(g) {
+    const columns = cellsOf(g);
+    const widths = columns.map((cells) => Math.max(0, ...cells.map((c) => c.w)));
+    const heights = columns.map((cells) => cells.reduce((sum, c) => sum + c.h + GAP_Y, 0));
+    const contentW = widths.reduce((a, b) => a + b, 0) + GAP_X * Math.max(0, columns.length - 1);
     const contentH = Math.max(0, ...heights.map((h) => h - GAP_Y));
     const top = g === 0 ? 0 : TITLE;
-    return { w: contentW + 2 * PAD, h: contentH + 2 * PAD + top, sizes, widths, heights, top };
+    return { w: contentW + 2 * PAD, h: contentH + 2 * PAD + top, columns, widths, heights, top };
   }
   function place(g, x, y) {
     const m = measure(g);
-    const items = groups[g].items;
-    const order = items.map((item, k) => k).sort((a, b) => items[a][2] - items[b][2] || items[a][3] - items[b][3]);
-    const columnX = [];
     let cx = x + PAD;
-    m.widths.forEach((w, r) => { columnX[r] = cx; cx += w + GAP_X; });
     const contentH = m.h - 2 * PAD - m.top;
-    const columnY = m.heights.map((h) => y + PAD + m.top + (contentH - (h - GAP_Y)) / 2);
-    for (const k of order) {
-      const item = items[k];
-      const size = m.sizes[k];
-      const bx = columnX[item[2]] + (m.widths[item[2]] - size.w) / 2;
-      const by = columnY[item[2]];
-      columnY[item[2]] += size.h + GAP_Y;
-      boxes.set(itemKey(item), { x: bx, y: by, w: size.w, h: size.h });
-      if (item[0] && open.has(item[1])) place(item[1], bx, by);
-    }
+    m.columns.forEach((cells, r) => {
+      let cy = y + PAD + m.top + (contentH - (m.heights[r] - GAP_Y)) / 2;
+      for (const cell of cells) {
+        const left = cx + (m.widths[r] - cell.w) / 2;
+        for (const member of cell.members) {
+          let bx = left, by = cy, ring = null;
+          if (cell.radius !== undefined) {
+            const angle = -Math.PI / 2 + (2 * Math.PI * member.item[4]) / cell.members.length;
+            bx = left + cell.w / 2 + cell.radius * Math.cos(angle) - member.size.w / 2;
+            by = cy + cell.h / 2 + cell.radius * Math.sin(angle) - member.size.h / 2;
+            ring = `${g}:${r}:${member.item[3]}`;
+          }
+          boxes.set(itemKey(member.item), { x: bx, y: by, w: member.size.w, h: member.size.h, ring });
+          if (member.item[0] && open.has(member.item[1])) place(member.item[1], bx, by);
+        }
+        cy += cell.h + GAP_Y;
+      }
+      cx += m.widths[r] + GAP_X;
+    });
     return m;
   }
 
@@ -249,6 +279,12 @@
     return true;
   }
   function anchor(key) { return boxes.get(key); }
+  // How far from a box's centre its border is, in the direction (ux, uy).
+  function boundary(box, ux, uy) {
+    const across = Math.abs(ux) > 1e-9 ? box.w / 2 / Math.abs(ux) : Infinity;
+    const down = Math.abs(uy) > 1e-9 ? box.h / 2 / Math.abs(uy) : Infinity;
+    return Math.min(across, down) + 2;
+  }
   function drawEdge(layer, e) {
     const s = anchor(e.a), t = anchor(e.b);
     if (!s || !t) return;
@@ -256,7 +292,16 @@
     const colour = kind === "pos" ? "#2f6fdf" : kind === "neg" ? "#d9413a" : "#8a8f96";
     const width = e.largest >= 1e9 ? 1.2 : Math.min(4, 0.8 + Math.log2(1 + e.largest) * 0.8);
     let d;
-    if (e.a === e.b) {
+    if (s.ring !== null && s.ring === t.ring && e.a !== e.b) {
+      // A chord of a ring: straight, from box edge to box edge, shifted a
+      // little to its right so that the edges of a pair both show.
+      const [x1, y1] = [s.x + s.w / 2, s.y + s.h / 2], [x2, y2] = [t.x + t.w / 2, t.y + t.h / 2];
+      const length = Math.hypot(x2 - x1, y2 - y1) || 1;
+      const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
+      const [ox, oy] = [-uy * 4, ux * 4];
+      const out = boundary(s, ux, uy), into = boundary(t, -ux, -uy);
+      d = `M ${x1 + ux * out + ox} ${y1 + uy * out + oy} L ${x2 - ux * into + ox} ${y2 - uy * into + oy}`;
+    } else if (e.a === e.b) {
       const x = s.x + s.w, y = s.y + s.h / 2;
       d = `M ${x} ${y - 6} C ${x + 26} ${y - 26}, ${x + 26} ${y + 26}, ${x} ${y + 6}`;
     } else if (t.x > s.x + s.w) {

@@ -12,6 +12,12 @@
 // - Within a rank, nodes are ordered by the mean position of their
 //   neighbours (the barycentre heuristic), sweeping right and then left a few
 //   times, to cut crossings; ties keep the given order.
+// - A densely cyclic part, such as a Hopfield network where every neuron
+//   feeds every other, has no flow to follow: layers would string it out in
+//   a line with most edges pointing back.  A strongly connected component of
+//   three or more nodes of which more than a quarter of the edges would point
+//   back is therefore drawn as a ring: its nodes share one rank and one row
+//   and sit on a circle, and its inner edges are chords.
 #pragma once
 
 #include <cstdint>
@@ -22,9 +28,14 @@ namespace nnsim {
 
 struct layered_layout {
   std::vector<std::uint32_t> rank;    // by node
-  std::vector<std::uint32_t> order;   // by node: the row within its rank, 0, 1, ...
+  std::vector<std::uint32_t> order;   // by node: the row within its rank, 0, 1, ... (a ring's nodes share theirs)
+  // By node: the place on its ring (0, 1, ..., in node order), or -1 for a
+  // node on no ring; and the ring's size (0 for no ring).
+  std::vector<std::int32_t> ring_slot;
+  std::vector<std::uint32_t> ring_size;
   // The edges (indexes into the given list) that point back, against the
-  // ranks: the ones a cycle needs.  Self-loops are neither.
+  // ranks: the ones a cycle needs.  Self-loops and the chords of a ring are
+  // neither.
   std::vector<std::size_t> back_edges;
 };
 

@@ -29,6 +29,10 @@ struct network_layout {
   // By group, by item of the group (the order of neuron_group::items).
   std::vector<std::vector<std::uint32_t>> ranks;
   std::vector<std::vector<std::uint32_t>> orders;
+  // By group, by item: the place on its ring and the ring's size, or -1
+  // and 0 (layered_layout.hpp).
+  std::vector<std::vector<std::int32_t>> ring_slots;
+  std::vector<std::vector<std::uint32_t>> ring_sizes;
   std::vector<drawn_edge> edges;   // in equation order
 };
 
