@@ -9,6 +9,8 @@ and the browser's screenshot is saved as PNG:
   view-machine.png   the compiled Turing machine even_ones on the word 0110
                      at step 120, the group tm opened, two of its registers
                      plotted with the output, the drawing fitted
+  view-hopfield.png  the Hopfield network of networks/lecture at step 1, drawn
+                     as a ring, the mouse on n0 (just repaired)
 
 Usage: python3 scripts/view_screenshots.py [PATH_TO_nnsim] [FOLDER]
 (default build/nnsim and docs/pictures; run from the repository root).
@@ -70,6 +72,17 @@ def machine(nnsim, folder, target):
     return errors
 
 
+def hopfield(nnsim, folder, target):
+    page_path = os.path.join(folder, "hopfield.html")
+    view(nnsim, "networks/lecture/hopfield.nn", [], page_path)
+    with browser_session.open_page("file://" + page_path, 1100, 620) as page:
+        page.click("#forward")
+        page.hover(".neuron[data-neuron='n0']")
+        page.screenshot(target)
+        errors = page.console_errors()
+    return errors
+
+
 def main():
     nnsim = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, "build", "nnsim")
     folder = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(ROOT, "docs", "pictures")
@@ -79,7 +92,7 @@ def main():
     os.makedirs(folder, exist_ok=True)
     failed = False
     with tempfile.TemporaryDirectory(prefix="nnsim-screenshots-") as scratch:
-        for name, make in (("view-xor.png", xor), ("view-machine.png", machine)):
+        for name, make in (("view-xor.png", xor), ("view-machine.png", machine), ("view-hopfield.png", hopfield)):
             target = os.path.join(folder, name)
             errors = make(nnsim, scratch, target)
             print(f"wrote {os.path.relpath(target, ROOT)}")

@@ -113,6 +113,15 @@ with tempfile.TemporaryDirectory() as folder:
     data, _ = compare_with_trace("oscillator", folder, ["networks/lecture/oscillator.nn"])
     check("oscillator: diverges at 4, cycle from 0", (data["verdict"]["status"], data["verdict"]["steps"],
           data["verdict"]["cycle_start"], data["verdict"]["cycle_period"]) == ("diverges", 4, 0, 4), data["verdict"])
+    # Hopfield: one sweep of the sequential rule repairs the two flipped
+    # neurons (by hand: networks/lecture/hopfield.nn's comment), and every
+    # neuron feeds every other, so the six sit on one ring.
+    data, _ = compare_with_trace("hopfield", folder, ["networks/lecture/hopfield.nn"])
+    check("hopfield: halted after 4 steps", (data["verdict"]["status"], data["verdict"]["steps"]) == ("halted", 4))
+    check("hopfield: the stored pattern", replay(data)[-1] == ["1", "1", "-1", "-1", "1", "-1"], replay(data)[-1])
+    items = data["groups"][0]["items"]
+    check("hopfield: one ring of six", sorted(item[4] for item in items) == list(range(6)) and
+          {item[5] for item in items} == {6} and len({(item[2], item[3]) for item in items}) == 1, items)
     # Compiled Turing machines: groups by dotted prefix, a long run.
     data, html = compare_with_trace("even_ones", folder, ["networks/machines/even_ones.nn", "--word", "0110"])
     group_names = {g["name"] for g in data["groups"]}
