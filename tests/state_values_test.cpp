@@ -85,6 +85,33 @@ TEST_CASE("state_values keep the mode's numbers", "[values]") {
   CHECK(state_values().is_exact());
 }
 
+TEST_CASE("values compared, copied and approximated one by one", "[values]") {
+  const state_values a(std::vector<rational>{rational(1, 3), 0, rational(-7, 2)});
+  const state_values b(std::vector<rational>{rational(2, 6), 1, rational(-7, 2)});
+  CHECK(a.same_value(0, b, 0));     // 1/3 == 2/6
+  CHECK_FALSE(a.same_value(1, b, 1));
+  CHECK(a.same_value(2, b.view(), 2));
+  CHECK(a.view().same_value(0, b, 0));
+  CHECK_FALSE(a.same_value(1, b, 0));  // 0 against 1/3
+  // Another number type is never the same value.
+  const state_values d(std::vector<double>{1.0 / 3, 0.0, -3.5});
+  CHECK_FALSE(a.same_value(2, d, 2));
+  CHECK(d.same_value(1, state_values(std::vector<double>{-0.0}), 0));   // 0 == -0
+  CHECK_THROWS_AS(a.same_value(3, b, 0), std::out_of_range);
+
+  CHECK(a.approximation(2) == -3.5);
+  CHECK(a.approximation(0) == Approx(1.0 / 3));
+  CHECK(d.approximation(0) == 1.0 / 3);
+  CHECK(state_values(std::vector<real_number>{real(0.25)}).approximation(0) == 0.25);
+
+  state_values c = a;
+  c.assign(1, b.view(), 1);
+  CHECK(c.texts() == std::vector<std::string>{"1/3", "1", "-7/2"});
+  CHECK(a.texts() == std::vector<std::string>{"1/3", "0", "-7/2"});   // a copy, not a view
+  CHECK_THROWS_AS(c.assign(0, d.view(), 0), std::logic_error);
+  CHECK_THROWS_AS(c.assign(3, b.view(), 0), std::out_of_range);
+}
+
 TEST_CASE("a run's values have the mode's type", "[values]") {
   // y = id(x / 3)
   network net;

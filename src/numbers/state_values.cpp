@@ -194,6 +194,18 @@ state_view state_values::view() const {
   return std::visit([](const auto& values) { return state_view(std::span(values)); }, values_);
 }
 
+void state_values::assign(std::size_t i, const state_view& from, std::size_t j) {
+  std::visit(
+      [&](auto& values) {
+        using num = typename std::remove_cvref_t<decltype(values)>::value_type;
+        const std::span<const num> source = from.as<num>();
+        check_index(values, i);
+        check_index(source, j);
+        values[i] = source[j];
+      },
+      values_);
+}
+
 bool operator==(const state_values& a, const state_values& b) {
   if (a.values_.index() != b.values_.index() || a.size() != b.size()) return false;
   return std::visit(

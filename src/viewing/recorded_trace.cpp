@@ -22,6 +22,7 @@ class trace_recorder {
       trace_.initial.reserve(event.state.size());
       for (std::size_t i = 0; i < event.state.size(); ++i) trace_.initial.push_back(intern(event.state, i));
       charge(event.time, trace_.initial.size() * sizeof(std::uint32_t));
+      previous_ = event.state.copy();
     } else {
       record_selected(event);
       // Only a selected neuron can change; the others keep their value.
@@ -31,13 +32,13 @@ class trace_recorder {
         if (event.state.same_value(i, previous_, i)) continue;
         trace_.changed_neurons.push_back(static_cast<std::uint32_t>(i));
         trace_.changed_values.push_back(intern(event.state, i));
+        previous_.assign(i, event.state, i);
       }
       trace_.change_offsets.push_back(trace_.changed_neurons.size());
       charge(event.time, (trace_.changed_neurons.size() - trace_.change_offsets[trace_.change_offsets.size() - 2]) *
                                  2 * sizeof(std::uint32_t) +
                              2 * sizeof(std::uint64_t) + 1);
     }
-    previous_ = event.state.copy();
   }
 
  private:
@@ -78,7 +79,7 @@ class trace_recorder {
   memory_charge memory_;
   std::size_t updatable_count_;
   std::uint64_t time_ = 0;
-  state_values previous_;
+  state_values previous_;   // y(t - 1), kept up to date value by value
   std::unordered_map<std::string, std::uint32_t> indexes_;
 };
 

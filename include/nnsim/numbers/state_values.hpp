@@ -99,6 +99,10 @@ class state_values : public detail::value_access<state_values> {
 
   const storage_type& storage() const { return values_; }
   state_view view() const;
+  // Value i becomes value j of `from`, in place: for keeping a copy of a
+  // state up to date one changed value at a time.  Throws std::out_of_range,
+  // and std::logic_error when `from` holds another number type.
+  void assign(std::size_t i, const state_view& from, std::size_t j);
 
   // Same number type and equal values (as numbers: 0 == -0; intervals with
   // the same bounds).
