@@ -39,11 +39,11 @@ void computation_stream::work() {
 // Worker: leaves y(t) for the reader, then waits until the reader has taken
 // it and asked for the next state before the computation goes on.
 void computation_stream::hand_over(const trace_event& event) {
-  computation_state item{event.time, event.selected != nullptr ? *event.selected : std::vector<neuron_id>{},
-                         event.state.copy()};
+  computation_view item{event.time, {}, event.state};
+  if (event.selected != nullptr) item.selected = *event.selected;
   std::unique_lock lock(mutex_);
   if (cancelled_) throw stream_cancelled{};
-  item_ = std::move(item);
+  item_ = item;
   changed_.notify_all();
   changed_.wait(lock, [&] { return (asked_ && !item_) || cancelled_; });
   if (cancelled_) throw stream_cancelled{};
@@ -72,11 +72,19 @@ bool computation_stream::wait(const wait_hook& keep_waiting, std::chrono::millis
 }
 
 std::optional<computation_state> computation_stream::next() {
+  const std::optional<computation_view> view = next_view();
+  if (!view) return std::nullopt;
+  // The worker waits until the next state is asked for: the view holds.
+  return computation_state{view->time, std::vector<neuron_id>(view->selected.begin(), view->selected.end()),
+                           view->state.copy()};
+}
+
+std::optional<computation_view> computation_stream::next_view() {
   if (ended_) return std::nullopt;
   wait();
   std::unique_lock lock(mutex_);
   if (item_) {
-    std::optional<computation_state> taken = std::move(item_);
+    const computation_view taken = *item_;
     item_.reset();
     return taken;
   }

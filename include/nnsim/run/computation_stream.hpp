@@ -8,6 +8,10 @@
 // reader take turns, nothing is computed that was not asked for (but the
 // step that proves a halt or a repetition, which run_network makes before it
 // ends), and a computation of billions of steps holds a few states at a time.
+// Nothing is copied on the worker's side: while the reader looks at a state
+// the worker waits in its observer, so the reader may even look at the
+// engine's own state in place (next_view), and only the reader copies what
+// it keeps.
 //
 //   computation_stream stream(net, request);
 //   while (std::optional<computation_state> s = stream.next()) use(s->time, s->state);
@@ -30,6 +34,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -40,6 +45,15 @@ struct computation_state {
   std::uint64_t time = 0;
   std::vector<neuron_id> selected;  // the neurons step time - 1 selected; empty at time 0
   state_values state;               // y(time), by neuron id
+};
+
+// One state of the computation in place: the engine's own values, valid
+// until the reader next calls wait(), next() or next_view(), or destroys the
+// stream.
+struct computation_view {
+  std::uint64_t time = 0;
+  std::span<const neuron_id> selected;  // the neurons step time - 1 selected; empty at time 0
+  state_view state;                     // y(time), by neuron id
 };
 
 class computation_stream {
@@ -70,6 +84,9 @@ class computation_stream {
   // and later calls return nothing.
   std::optional<computation_state> next();
 
+  // The same without a copy: the state in place (computation_view).
+  std::optional<computation_view> next_view();
+
   // The run's result once next() has returned nothing; else nothing.
   const std::optional<run_result>& result() const { return result_; }
   // Whether next() has returned nothing or thrown.
@@ -85,7 +102,7 @@ class computation_stream {
   std::atomic<bool> cancel_flag_{false};  // the run monitor's stop, when the request had none
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::optional<computation_state> item_;  // handed over, not yet taken
+  std::optional<computation_view> item_;   // handed over, not yet taken; the worker waits while it is read
   bool asked_ = false;                     // the reader wants a state after the one it took
   bool finished_ = false;                  // the computation has ended: finished_result_ or error_
   bool cancelled_ = false;
