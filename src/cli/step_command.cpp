@@ -300,7 +300,8 @@ class step_session {
         if (stepper_.time() == before) text += fmt::format("the computation cannot go past y({})\n", before);
         break;
       case move_outcome::reason::interrupted:
-        text += fmt::format("interrupted at t = {}\n", stepper_.time());
+        // After the ^C the terminal echoed.
+        text += fmt::format("\ninterrupted at t = {}\n", stepper_.time());
         break;
       case move_outcome::reason::breakpoint:
         for (int number : outcome.triggered) {
