@@ -386,9 +386,9 @@ class step_session {
       show(fmt::format("y({}) → y({}): nothing changed\n", t - 1, t));
       return;
     }
-    text_table table({{align::left, "  "}, {align::left, ": "}, {align::left, " → "}});
+    text_table table({{align::left, "  "}, {align::left, " "}, {align::left, " → "}});
     for (std::size_t k = 0; k < step->changed.size(); ++k) {
-      table.add_row({net_.name_of(make_neuron_id(step->changed[k])), step->old_values.text(k),
+      table.add_row({net_.name_of(make_neuron_id(step->changed[k])) + ":", step->old_values.text(k),
                      step->new_values.text(k)});
     }
     show(fmt::format("y({}) → y({}): {} changed\n", t - 1, t, plural(step->changed.size(), "neuron", "neurons")) +
