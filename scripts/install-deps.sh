@@ -18,6 +18,9 @@ packages=(
   # package here, installed only when missing; without it those tests print
   # a SKIP line
   chromium
+  # a terminal multiplexer in which tests/scripts/test_step_cli.py types into
+  # nnsim step as a person would (without it that part prints a SKIP line)
+  tmux
 )
 
 missing=()

@@ -4,6 +4,7 @@
 //   run_command.cpp        run       one computation: verdict, output, final state
 //   trace_command.cpp      trace     the state after every step, as a table, CSV or JSON lines
 //   view_command.cpp       view      one computation as a web page that steps through it (nnsim::viewing)
+//   step_command.cpp       step      an interactive stepper: back and forth through one computation, breakpoints
 //   eval_command.cpp       eval      one computation per input (CSV rows, a grid), one result row each
 //   info_command.cpp       info      the architecture: layers or a cycle, components, weights
 //   dot_command.cpp        dot       Graphviz drawing
@@ -60,6 +61,7 @@ command make_command_group(CLI::App* group, std::vector<command> members);
 command add_run_command(CLI::App& app, cli_context& context);
 command add_trace_command(CLI::App& app, cli_context& context);
 command add_view_command(CLI::App& app, cli_context& context);
+command add_step_command(CLI::App& app, cli_context& context);
 command add_eval_command(CLI::App& app, cli_context& context);
 command add_info_command(CLI::App& app, cli_context& context);
 command add_dot_command(CLI::App& app);

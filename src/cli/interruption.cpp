@@ -29,6 +29,8 @@ interrupt_guard::~interrupt_guard() {
 
 const std::atomic<bool>* interrupt_flag() { return &interrupted; }
 
+void clear_interrupt_request() { interrupted.store(false, std::memory_order_relaxed); }
+
 bool interrupt_requested() { return interrupted.load(std::memory_order_relaxed); }
 
 }  // namespace nnsim::cli

@@ -30,8 +30,14 @@ class interrupt_guard {
   bool installed_ = false;
 };
 
-// Set by the first SIGINT under an interrupt_guard; never cleared.
+// Set by the first SIGINT under an interrupt_guard; cleared only by
+// clear_interrupt_request.
 const std::atomic<bool>* interrupt_flag();
+
+// Clears the flag, for a command that goes on after an interruption (the
+// stepper of nnsim step, which returns to its prompt and makes a new guard
+// for its next long move).
+void clear_interrupt_request();
 
 // Whether it is set.
 bool interrupt_requested();

@@ -140,6 +140,7 @@ int main(int argc, char** argv) {
       "nnsim run xor.nn --input 1,0          # one computation: verdict, output, final state",
       "nnsim trace xor.nn --input 1,0        # the state after every step",
       "nnsim view xor.nn --input 1,0 -o xor.html  # a page that steps through it in a browser",
+      "nnsim step xor.nn --input 1,0         # step back and forth, with breakpoints",
       "nnsim eval xor.nn --grid 0:1:2        # one computation per input: XOR's four",
       "nnsim info xor.nn                     # layers, cycles, weights",
       "nnsim encode 11001                    # δ(11001) = 51/64",
@@ -148,8 +149,8 @@ int main(int argc, char** argv) {
 
   cli_context context;
   const std::vector<command> commands = {
-      add_run_command(app, context), add_trace_command(app, context), add_eval_command(app, context),
-      add_view_command(app, context), add_info_command(app, context),
+      add_run_command(app, context), add_trace_command(app, context), add_view_command(app, context),
+      add_step_command(app, context), add_eval_command(app, context), add_info_command(app, context),
       add_dot_command(app),          add_fmt_command(app),            add_encode_command(app),
       add_decode_command(app),
       add_recognize_command(app, context), add_tm_command(app, context), add_tag_command(app, context),

@@ -1,15 +1,13 @@
 // Network.trace: the states of one computation, one at a time, as Python
 // asks for them (docs/python.md, "Tracing").
 //
-// The library runs a computation in one call and shows each state to an
-// observer.  To hand the states to a Python iterator without keeping them,
-// the computation runs on a worker thread whose observer passes each state
-// over and then waits until the iterator has taken it: the worker is at
-// most one state ahead, and a trace of a million steps holds two states at a
-// time.  The worker never touches Python.  When the iterator goes away
-// unfinished, its worker is told to stop, and its observer throws to unwind
-// the computation.  While the iterator waits for a state it lets Python
-// handle signals, so Ctrl-C stops a trace too.
+// The computation runs in a computation_stream (nnsim/run/computation_stream.hpp):
+// on a worker thread that hands each state over and waits until the next one
+// is asked for, so a trace of a million steps holds a few states at a time.
+// The worker never touches Python.  While the iterator waits for a state it
+// lets Python handle signals, so Ctrl-C stops a trace too; when the iterator
+// goes away unfinished, the stream stops its computation.
+#include "nnsim/run/computation_stream.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "python/bindings.hpp"
 #include "python/computation_arguments.hpp"
@@ -18,12 +16,9 @@
 #include "python/python_values.hpp"
 #include "python/run_result_class.hpp"
 
-#include <chrono>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
+#include <memory>
 #include <optional>
-#include <thread>
+#include <utility>
 
 namespace py = pybind11;
 
@@ -32,54 +27,42 @@ namespace {
 
 py::handle step_class;
 
-// One state of the computation as the observer saw it.
-struct trace_item {
-  std::uint64_t time = 0;
-  std::vector<neuron_id> selected;
-  state_values state;
-};
-
-// Thrown by the worker's observer to stop a computation nobody waits for.
-struct trace_cancelled {};
-
 class trace_stream {
  public:
-  trace_stream(network_ptr net, run_request request) : net_(std::move(net)), request_(std::move(request)) {
-    request_.observer = [this](const trace_event& event) { hand_over(event); };
-    worker_ = std::thread([this] { work(); });
-  }
+  trace_stream(network_ptr net, run_request request)
+      : net_(std::move(net)), stream_(std::make_unique<computation_stream>(*net_, std::move(request))) {}
   trace_stream(const trace_stream&) = delete;
   trace_stream& operator=(const trace_stream&) = delete;
-  ~trace_stream() { stop(); }
 
   // Waits for y(0) and raises an error that came before it (a wrong input,
   // a rule that does not fit), so that Network.trace raises it itself.
   void start() {
     wait_for_item();
-    std::unique_lock lock(mutex_);
-    if (!item_ && finished_ && error_) {
-      const std::exception_ptr error = std::exchange(error_, nullptr);
+    try {
+      first_ = stream_->next();
+    } catch (...) {
       exhausted_ = true;
-      std::rethrow_exception(error);
+      throw;
     }
+    if (!first_) exhausted_ = true;
   }
 
   // The next Step; raises StopIteration at the end, and the error that
   // stopped the computation (LimitError) after the states before it.
   py::object next() {
-    wait_for_item();
-    std::optional<trace_item> taken;
-    {
-      std::unique_lock lock(mutex_);
-      if (item_ && !cancelled_) {
-        taken = std::move(item_);
-        item_.reset();
-        changed_.notify_all();
-      } else {
+    std::optional<computation_state> taken = std::exchange(first_, std::nullopt);
+    if (!taken && !exhausted_) {
+      wait_for_item();
+      try {
+        taken = stream_->next();
+      } catch (...) {
         exhausted_ = true;
-        if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
-        throw py::stop_iteration();
+        throw;
       }
+    }
+    if (!taken) {
+      exhausted_ = true;
+      throw py::stop_iteration();
     }
     return step_class(taken->time, py::tuple(names(*net_, taken->selected)),
                       state_dict(*net_, taken->state.view()));
@@ -87,89 +70,41 @@ class trace_stream {
 
   // The Result once the iteration has ended, else None.
   py::object result() {
-    std::unique_lock lock(mutex_);
-    if (!exhausted_ || !result_) return py::none();
-    return py::cast(run_result_object{net_, *result_});
+    if (!exhausted_ || !stream_ || !stream_->result()) return py::none();
+    return py::cast(run_result_object{net_, *stream_->result()});
   }
 
   const network_ptr& net() const { return net_; }
 
  private:
-  // Worker: one computation, each state handed over by the observer.
-  void work() {
-    std::exception_ptr error;
-    std::optional<run_result> result;
-    try {
-      result = run_network(*net_, request_);
-    } catch (const trace_cancelled&) {
-    } catch (...) {
-      error = std::current_exception();
-    }
-    std::unique_lock lock(mutex_);
-    result_ = std::move(result);
-    error_ = error;
-    finished_ = true;
-    changed_.notify_all();
-  }
-
-  // Worker: waits until the previous state was taken, then leaves this one.
-  void hand_over(const trace_event& event) {
-    trace_item item{event.time, event.selected != nullptr ? *event.selected : std::vector<neuron_id>{},
-                    event.state.copy()};
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !item_ || cancelled_; });
-    if (cancelled_) throw trace_cancelled{};
-    item_ = std::move(item);
-    changed_.notify_all();
-  }
-
-  // Iterator (holding the GIL): waits, without the GIL, until a state is
-  // there or the computation has ended, looking at Python's signals every
-  // 100 ms; raises what a signal handler raises (KeyboardInterrupt).
+  // Waits, without the GIL, until a state is there or the computation has
+  // ended, looking at Python's signals every 100 ms; raises what a signal
+  // handler raises (KeyboardInterrupt) after stopping the computation.
   void wait_for_item() {
+    if (!stream_) return;
     bool interrupted = false;
     {
       py::gil_scoped_release release;
-      std::unique_lock lock(mutex_);
-      const auto ready = [&] { return item_.has_value() || finished_; };
-      while (!changed_.wait_for(lock, std::chrono::milliseconds(100), ready)) {
-        lock.unlock();
-        {
-          py::gil_scoped_acquire acquire;
-          interrupted = PyErr_CheckSignals() != 0;
-        }
-        lock.lock();
-        if (interrupted) break;
-      }
+      stream_->wait([&] {
+        py::gil_scoped_acquire acquire;
+        interrupted = PyErr_CheckSignals() != 0;
+        return !interrupted;
+      });
     }
     if (interrupted) {
-      stop();
+      exhausted_ = true;
+      {
+        py::gil_scoped_release release;
+        stream_.reset();
+      }
       throw py::error_already_set();
     }
   }
 
-  // Tells the worker to stop and waits for it; it needs no GIL.
-  void stop() {
-    {
-      std::unique_lock lock(mutex_);
-      cancelled_ = true;
-      exhausted_ = true;
-      changed_.notify_all();
-    }
-    if (worker_.joinable()) worker_.join();
-  }
-
   network_ptr net_;
-  run_request request_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::optional<trace_item> item_;      // handed over, not yet taken
-  bool finished_ = false;               // the computation has ended: result_ or error_
-  bool cancelled_ = false;
-  bool exhausted_ = false;              // the iterator has reached its end
-  std::optional<run_result> result_;
-  std::exception_ptr error_;
-  std::thread worker_;                  // last: started once the rest exists
+  std::unique_ptr<computation_stream> stream_;  // after net_, which it reads until it goes
+  std::optional<computation_state> first_;      // y(0), taken by start()
+  bool exhausted_ = false;                      // the iterator has reached its end
 };
 
 }  // namespace
