@@ -26,6 +26,7 @@ failed.
 import os
 import stat
 import sys
+import shutil
 import tempfile
 import time
 
@@ -287,6 +288,19 @@ def test_hung_page(t, folder, chromium):
 
 
 def main():
+    # A temporary folder of this test's own, so that the driver's scratch
+    # folders can be counted while other tests (the viewer's browser test)
+    # run at the same time (ctest -j2).
+    private = tempfile.mkdtemp(prefix="nnsim-browser-selftest-")
+    tempfile.tempdir = private
+    try:
+        return run_checks()
+    finally:
+        tempfile.tempdir = None
+        shutil.rmtree(private, ignore_errors=True)
+
+
+def run_checks():
     t = Checks()
     descriptors = open_descriptors()
     folders = scratch_folders()
