@@ -48,8 +48,9 @@ int execute(const view_command_options& options) {
   description.verdict_lines = {status_line(trace.result), output_line(net, trace.result)};
   write_output(write_trace_page(net, lay_out_network(net), trace, description), options.output);
   if (!options.output.empty() && options.output != "-") {
-    write_standard_error(fmt::format("{}\n{}\nwrote {}: {} states, open it in a browser\n", status_line(trace.result),
-                                     output_line(net, trace.result), options.output, trace.steps() + 1));
+    write_standard_error(fmt::format("{}\n{}\nwrote {}: {}, open it in a browser\n", status_line(trace.result),
+                                     output_line(net, trace.result), options.output,
+                                     plural(trace.steps() + 1, "state", "states")));
   }
   return trace.result.interrupted ? exit_interrupted : 0;
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
@@ -108,8 +109,11 @@ std::string page_data(const network& net, const network_layout& layout, const re
   for (std::size_t k = 0; k < layout.edges.size(); ++k) {
     const drawn_edge& edge = layout.edges[k];
     if (k > 0) out += ',';
-    out += fmt::format("[{},{},", edge.source, edge.target);
-    append_number(out, edge.distance ? 0.0 : edge.weight.convert_to<double>());
+    // The sign apart from the size: a weight beyond the doubles has a size
+    // of null but still a sign; 2 marks a distance argument, which has none.
+    const int sign = edge.distance ? 2 : edge.weight.sign();
+    out += fmt::format("[{},{},{},", edge.source, edge.target, sign);
+    append_number(out, edge.distance ? 0.0 : std::abs(edge.weight.convert_to<double>()));
     out += ',';
     append_string(out, edge.distance ? std::string("distance") : edge.weight.str());
     out += ']';
@@ -171,22 +175,39 @@ std::string html_text(std::string_view text) {
   return out;
 }
 
-void fill(std::string& page, std::string_view placeholder, std::string_view text) {
-  const std::size_t at = page.find(placeholder);
-  if (at != std::string::npos) page.replace(at, placeholder.size(), text);
+// The template with each {{NAME}} replaced by `parts`' text for NAME: the
+// placeholders are found in the template alone, so a title or a network that
+// contains "{{SCRIPT}}" is only text.
+std::string fill(std::string_view page, const std::vector<std::pair<std::string_view, std::string>>& parts) {
+  std::string out;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t open = page.find("{{", at);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = page.find("}}", open);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = page.substr(open + 2, close - open - 2);
+    const auto part = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == name; });
+    if (part == parts.end()) {
+      out.append(page.substr(at, close + 2 - at));
+    } else {
+      out.append(page.substr(at, open - at));
+      out += part->second;
+    }
+    at = close + 2;
+  }
+  out.append(page.substr(at));
+  return out;
 }
 
 }  // namespace
 
 std::string write_trace_page(const network& net, const network_layout& layout, const recorded_trace& trace,
                              const trace_page_description& description) {
-  std::string page = trace_page_html;
-  // The data last: it is the largest part, and no placeholder is searched for in it.
-  fill(page, "{{TITLE}}", html_text(description.title));
-  fill(page, "{{STYLE}}", trace_page_style);
-  fill(page, "{{SCRIPT}}", trace_page_script);
-  fill(page, "{{DATA}}", page_data(net, layout, trace, description));
-  return page;
+  return fill(trace_page_html, {{"TITLE", html_text(description.title)},
+                                {"STYLE", trace_page_style},
+                                {"SCRIPT", trace_page_script},
+                                {"DATA", page_data(net, layout, trace, description)}});
 }
 
 }  // namespace nnsim

@@ -224,14 +224,17 @@
 
     // Edges between visible items, merged when several run between the same two.
     const merged = new Map();
-    for (const [from, to, weight] of data.edges) {
+    for (const [from, to, sign, size, weightText] of data.edges) {
       const a = visibleItem(from), b = visibleItem(to);
       // Inside a closed group: not drawn.  A neuron's edge to itself: a loop.
       if (a === b && (from !== to || a.startsWith("g"))) continue;
       const key = a + ">" + b;
-      const e = merged.get(key) || { a, b, positive: 0, negative: 0, largest: 0 };
-      if (weight === null || weight > 0) e.positive++; else if (weight < 0) e.negative++;
-      e.largest = Math.max(e.largest, weight === null ? 1e9 : Math.abs(weight));
+      const e = merged.get(key) || { a, b, positive: 0, negative: 0, other: 0, largest: 0, weights: [] };
+      if (sign === 1) e.positive++; else if (sign === -1) e.negative++; else e.other++;
+      e.largest = Math.max(e.largest, size === null ? Infinity : size);
+      if (e.weights.length < 6) {
+        e.weights.push(`${neurons[from].name} → ${neurons[to].name}: ` + (sign === 2 ? "a distance argument" : `weight ${weightText}`));
+      }
       merged.set(key, e);
     }
     for (const e of merged.values()) drawEdge(edgeLayer, e);
@@ -288,9 +291,10 @@
   function drawEdge(layer, e) {
     const s = anchor(e.a), t = anchor(e.b);
     if (!s || !t) return;
-    const kind = e.negative && e.positive ? "mix" : e.negative ? "neg" : "pos";
+    // Grey: weights of both signs merged, zero weights or distance arguments.
+    const kind = e.other || (e.negative && e.positive) ? "mix" : e.negative ? "neg" : "pos";
     const colour = kind === "pos" ? "#2f6fdf" : kind === "neg" ? "#d9413a" : "#8a8f96";
-    const width = e.largest >= 1e9 ? 1.2 : Math.min(4, 0.8 + Math.log2(1 + e.largest) * 0.8);
+    const width = Math.min(4, 0.8 + Math.log2(1 + Math.min(e.largest, 1e6)) * 0.8);
     let d;
     if (s.ring !== null && s.ring === t.ring && e.a !== e.b) {
       // A chord of a ring: straight, from box edge to box edge, shifted a
@@ -314,8 +318,12 @@
       const dip = Math.max(30, Math.abs(y2 - y1) / 3);
       d = `M ${x1} ${y1} C ${x1 + 50} ${y1 + dip}, ${x2 - 50} ${y2 + dip}, ${x2} ${y2}`;
     }
-    element("path", { class: "edge", d, stroke: colour, "stroke-width": width.toFixed(2),
+    const path = element("path", { class: "edge", d, stroke: colour, "stroke-width": width.toFixed(2),
       "stroke-opacity": kind === "mix" ? 0.55 : 0.7, "marker-end": `url(#arrow-${kind})` }, layer);
+    // The weights, exact, as the edge's own tooltip.
+    const count = e.positive + e.negative + e.other;
+    element("title", {}, path).textContent =
+      e.weights.join("\n") + (count > e.weights.length ? `\n… ${count - e.weights.length} more` : "");
   }
 
   // ---- painting the current state --------------------------------------
@@ -463,9 +471,11 @@
     }
     if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
     if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    // Halves, so that hi - lo cannot overflow for values near the largest double.
+    const halfSpan = hi / 2 - lo / 2 || 1;
     const span = Math.max(1, T);
     const x = (t) => L + ((W - L - R) * t) / span;
-    const y = (a) => TOP + (H - TOP - B) * (1 - (Math.max(lo, Math.min(hi, a)) - lo) / (hi - lo));
+    const y = (a) => TOP + (H - TOP - B) * (1 - (Math.max(lo, Math.min(hi, a)) / 2 - lo / 2) / halfSpan);
     element("line", { x1: L, y1: TOP, x2: L, y2: H - B, stroke: "#aab" }, plot);
     element("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#aab" }, plot);
     for (const [a, anchorY] of [[hi, "hanging"], [lo, "auto"]]) {
@@ -595,7 +605,10 @@
     const asked = new URLSearchParams(window.location.hash.replace(/^#/, ""));
     if (asked.has("open")) {
       const names = asked.get("open").split(",");
-      groups.forEach((g, i) => { if (names.includes("all") || names.includes(g.name)) open.add(i); });
+      groups.forEach((g, i) => {
+        if (!names.includes("all") && !names.includes(g.name)) return;
+        for (let p = i; p !== null; p = groups[p].parent) open.add(p);   // and the groups around it
+      });
     }
     if (asked.has("plot")) {
       plotted.length = 0;

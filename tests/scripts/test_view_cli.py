@@ -148,6 +148,11 @@ with tempfile.TemporaryDirectory() as folder:
     html, _ = page_of(folder, "title", "networks/lecture/xor.nn", "--input", "1,0", "--title", "</title><script>x</script>")
     check("title escaped", "&lt;/title&gt;&lt;script&gt;" in html and "<script>x</script>" not in html)
 
+    # A title that looks like a placeholder of the page's template is text too.
+    html, _ = page_of(folder, "placeholder", "networks/lecture/xor.nn", "--input", "1,0", "--title", "{{SCRIPT}} {{DATA}}")
+    check("placeholder title: text", "<title>{{SCRIPT}} {{DATA}} · nnsim view</title>" in html, html[:300])
+    check("placeholder title: the data parses", json.loads(DATA.search(html).group(1))["title"] == "{{SCRIPT}} {{DATA}}")
+
     # The verdict on standard error names the file; standard output when asked.
     result = run("view", "networks/lecture/xor.nn", "--input", "1,0", "-o", "-")
     check("-o -: the page on standard output", result.returncode == 0 and result.stdout.startswith("<!DOCTYPE html>"))
