@@ -8,6 +8,8 @@
 #include "cli/run_report.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/model/vocabulary.hpp"
+#include "nnsim/numbers/memory_budget.hpp"
+#include "nnsim/support/error.hpp"
 #include "nnsim/viewing/network_layout.hpp"
 #include "nnsim/viewing/recorded_trace.hpp"
 #include "nnsim/viewing/trace_page.hpp"
@@ -36,6 +38,16 @@ int execute(const view_command_options& options) {
   const interrupt_guard guard;
   request.monitor = progress.monitor();
   const recorded_trace trace = record_trace(net, request);
+  // The trace stays while the page is written, and the page is text about
+  // twice its size, made once as data and once as the whole page: charged
+  // before they are made, so that --max-memory bounds the page too.
+  memory_charge kept(budget);
+  const std::size_t page_estimate = 2 * trace.memory_bytes() + 200 * net.size() + 60 * net.equations.size() + (1u << 16);
+  if (!kept.try_add(trace.memory_bytes() + 2 * page_estimate)) {
+    throw limit_error(fmt::format("the page of {} needs more than the memory limit of {} bytes "
+                                  "(use --max-steps for a shorter page, or raise --max-memory)",
+                                  plural(trace.steps() + 1, "state", "states"), budget.limit()));
+  }
 
   trace_page_description description;
   description.title = options.title.empty()

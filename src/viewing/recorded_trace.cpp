@@ -98,6 +98,16 @@ std::span<const std::uint32_t> recorded_trace::selected_of(std::uint64_t t) cons
       .subspan(selected_offsets[t - 1], selected_offsets[t] - selected_offsets[t - 1]);
 }
 
+std::size_t recorded_trace::memory_bytes() const {
+  std::size_t bytes = value_approximations.capacity() * sizeof(double) + initial.capacity() * sizeof(std::uint32_t) +
+                      (change_offsets.capacity() + selected_offsets.capacity()) * sizeof(std::uint64_t) +
+                      (changed_neurons.capacity() + changed_values.capacity() + selected_neurons.capacity()) *
+                          sizeof(std::uint32_t) +
+                      selected_all.capacity();
+  for (const std::string& text : value_texts) bytes += sizeof(std::string) + text.capacity();
+  return bytes;
+}
+
 std::vector<std::uint32_t> recorded_trace::state_at(std::uint64_t t) const {
   std::vector<std::uint32_t> state = initial;
   for (std::uint64_t step = 1; step <= t; ++step) {

@@ -174,6 +174,16 @@ with tempfile.TemporaryDirectory() as folder:
                  "-o", os.path.join(folder, "limit.html"))
     check("memory limit: exit 3", result.returncode == 3, (result.returncode, result.stderr))
     check("memory limit: says so", "memory limit" in result.stderr, result.stderr)
+    # The page is charged too: 25,001 states of thousand-digit values fit
+    # the limit while recorded, but not the page written from them.
+    halving = os.path.join(folder, "halving.nn")
+    with open(halving, "w") as f:
+        f.write("output a\ninit a = 1/3\na = sat(1/2 a)\n")
+    result = run("view", halving, "--max-steps", "25000", "--max-memory", "200000000", "-o", os.path.join(folder, "h.html"))
+    check("page over the memory limit: exit 3", result.returncode == 3, (result.returncode, result.stderr))
+    check("page over the memory limit: says so", "the page of 25001 states needs more than the memory limit" in result.stderr
+          or "the trace needs more than the memory limit" in result.stderr, result.stderr)
+    check("page over the memory limit: no page", not os.path.exists(os.path.join(folder, "h.html")))
     result = run("view", "networks/machines/palindromes.nn", "--word", "0110101101011010110", "--max-steps", "100",
                  "-o", os.path.join(folder, "steps.html"))
     check("step limit: undecided", result.returncode == 0 and "undecided" in result.stderr, result.stderr)

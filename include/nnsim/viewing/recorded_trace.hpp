@@ -52,6 +52,8 @@ struct recorded_trace {
   std::span<const std::uint32_t> changed_neurons_of(std::uint64_t t) const;
   std::span<const std::uint32_t> changed_values_of(std::uint64_t t) const;
   std::span<const std::uint32_t> selected_of(std::uint64_t t) const;
+  // The bytes the trace holds (its vectors and texts), for memory budgets.
+  std::size_t memory_bytes() const;
   // The value indexes of every neuron in y(t), replayed from y(0).
   std::vector<std::uint32_t> state_at(std::uint64_t t) const;
 };
