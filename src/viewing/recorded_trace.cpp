@@ -10,6 +10,14 @@
 namespace nnsim {
 namespace {
 
+// A value's exact text; an interval that is not a point as its two bounds,
+// rounded outward, in full ("[lo, hi]", the bounds of `trace --format
+// jsonl`), where its short text would round them for reading.
+std::string value_text(const state_view& state, std::size_t i) {
+  if (auto bounds = state.bounds_text(i)) return fmt::format("[{}, {}]", bounds->first, bounds->second);
+  return state.text(i);
+}
+
 // Keeps the run's states as the observer sees them: each distinct value
 // once, each step as its changes against the state before.
 class trace_recorder {
@@ -54,7 +62,7 @@ class trace_recorder {
   }
 
   std::uint32_t intern(const state_view& state, std::size_t i) {
-    std::string text = state.text(i);
+    std::string text = value_text(state, i);
     const auto found = indexes_.find(text);
     if (found != indexes_.end()) return found->second;
     const auto index = static_cast<std::uint32_t>(trace_.value_texts.size());

@@ -63,7 +63,8 @@ def compare_with_trace(name, folder, args):
     check(f"{name}: as many states as trace", len(states) == len(trace_states), f"{len(states)} {len(trace_states)}")
     mismatches = 0
     for t, row in enumerate(trace_states[: len(states)]):
-        expected = [row["state"][n] for n in names]
+        # An interval that is not a point: trace gives its bounds, the page "[lo, hi]".
+        expected = [v if isinstance(v, str) else f"[{v['lo']}, {v['hi']}]" for v in (row["state"][n] for n in names)]
         if states[t] != expected:
             mismatches += 1
             if mismatches == 1:
@@ -109,6 +110,13 @@ with tempfile.TemporaryDirectory() as folder:
     compare_with_trace("xor-sequential", folder, ["networks/lecture/xor.nn", "--input", "1,1", "--rule", "sequential"])
     compare_with_trace("xor-random", folder, ["networks/lecture/xor.nn", "--input", "0,1", "--rule", "random:7"])
     compare_with_trace("xor-double", folder, ["networks/lecture/xor.nn", "--input", "1,0", "--numbers", "double"])
+    compare_with_trace("xor-real", folder, ["networks/lecture/xor.nn", "--input", "sqrt(2)/2,1/3", "--numbers", "real:64"])
+    logistic = os.path.join(folder, "logistic.nn")
+    with open(logistic, "w") as f:
+        f.write("input x\noutput y\nh = logistic(x - 1/3)\ny = logistic(2 h - 1)\n")
+    data, _ = compare_with_trace("logistic-interval", folder, [logistic, "--input", "1/7", "--numbers", "interval:64"])
+    check("logistic-interval: bounds shown", any(v.startswith("[0.4525244048739520225") for v in data["values"]), data["values"])
+    compare_with_trace("logistic-certified", folder, [logistic, "--input", "1/7", "--numbers", "certified"])
     # A cycle: the oscillator repeats y(0) at step 4.
     data, _ = compare_with_trace("oscillator", folder, ["networks/lecture/oscillator.nn"])
     check("oscillator: diverges at 4, cycle from 0", (data["verdict"]["status"], data["verdict"]["steps"],

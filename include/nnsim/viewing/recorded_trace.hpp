@@ -24,8 +24,9 @@ struct recorded_trace {
   run_result result;
 
   // The distinct values of the run, each once, in the order they appeared:
-  // the exact text (value_format.hpp) and the nearest double, for colours
-  // and plots only.
+  // the exact text (value_format.hpp; an interval that is not a point as
+  // "[lo, hi]", its bounds in full, rounded outward) and the nearest double
+  // (an interval's midpoint), for colours and plots only.
   std::vector<std::string> value_texts;
   std::vector<double> value_approximations;
 
