@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -86,4 +87,40 @@ TEST_CASE("a network inside one group opens onto its parts", "[viewing]") {
   const auto m = members(net, group_neurons(net));
   CHECK(m.size() == 1);
   CHECK(m.at("") == std::vector<std::string>{"m.x", "m.y"});
+}
+
+TEST_CASE("a group of too many items is split into named runs", "[viewing]") {
+  // 2,000 neurons without dots: 40 runs of 50, named by their ends.
+  std::string text = "input x0\n";
+  for (int i = 1; i < 2000; ++i) text += "x" + std::to_string(i) + " = step(x" + std::to_string(i - 1) + ")\n";
+  const network net = parse_network(text, "t.nn");
+  const neuron_grouping grouping = group_neurons(net);
+  const auto m = members(net, grouping);
+  REQUIRE(grouping.groups[0].items.size() == 40);
+  CHECK(m.at("").front() == "[x0 … x49]");
+  CHECK(m.at("").back() == "[x1950 … x1999]");
+  CHECK(m.at("x50 … x99").size() == 50);
+  CHECK(grouping.groups[0].neuron_count == 2000);
+  // Every neuron once, in a group of at most 60 items; parents first.
+  std::vector<int> seen(2000, 0);
+  for (std::size_t g = 0; g < grouping.groups.size(); ++g) {
+    CHECK(grouping.groups[g].items.size() <= 60);
+    if (grouping.groups[g].parent) CHECK(*grouping.groups[g].parent < g);
+    for (const group_item& item : grouping.groups[g].items) {
+      if (!item.is_group) {
+        ++seen[item.index];
+        CHECK(grouping.group_of[item.index] == g);
+      }
+    }
+  }
+  CHECK(std::count(seen.begin(), seen.end(), 1) == 2000);
+}
+
+TEST_CASE("runs of runs when even the runs are too many", "[viewing]") {
+  std::string text = "input x0\n";
+  for (int i = 1; i < 4000; ++i) text += "x" + std::to_string(i) + " = step(x" + std::to_string(i - 1) + ")\n";
+  const neuron_grouping grouping = group_neurons(parse_network(text, "t.nn"));
+  CHECK(grouping.groups[0].items.size() == 2);   // 80 runs of 50, in 2 runs of 40
+  CHECK(grouping.groups[0].neuron_count == 4000);
+  for (const neuron_group& group : grouping.groups) CHECK(group.items.size() <= 60);
 }

@@ -77,6 +77,83 @@ prefix_tree build_prefix_tree(const network& net) {
   return tree;
 }
 
+// More direct items than a person can take in at once: a group with more
+// is split into consecutive runs of at most chunk_size, named by their first
+// and last neuron ("x1 … x50"), and again if the runs are still too many.
+constexpr std::size_t most_items = 60;
+constexpr std::size_t chunk_size = 50;
+
+std::string first_name(const network& net, const std::vector<neuron_group>& groups, group_item item) {
+  while (item.is_group) item = groups[item.index].items.front();
+  return net.neurons[item.index].name;
+}
+
+std::string last_name(const network& net, const std::vector<neuron_group>& groups, group_item item) {
+  while (item.is_group) item = groups[item.index].items.back();
+  return net.neurons[item.index].name;
+}
+
+void split_large_groups(const network& net, neuron_grouping& grouping) {
+  auto& groups = grouping.groups;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    while (groups[g].items.size() > most_items) {
+      const std::vector<group_item> old = std::move(groups[g].items);
+      const std::size_t runs = (old.size() + chunk_size - 1) / chunk_size;
+      const std::size_t size = (old.size() + runs - 1) / runs;
+      std::vector<group_item> replaced;
+      for (std::size_t start = 0; start < old.size(); start += size) {
+        neuron_group run;
+        run.parent = static_cast<std::uint32_t>(g);
+        run.items.assign(old.begin() + static_cast<std::ptrdiff_t>(start),
+                         old.begin() + static_cast<std::ptrdiff_t>(std::min(start + size, old.size())));
+        run.name = first_name(net, groups, run.items.front()) + " … " + last_name(net, groups, run.items.back());
+        const auto index = static_cast<std::uint32_t>(groups.size());
+        for (const group_item& item : run.items) {
+          if (item.is_group) {
+            groups[item.index].parent = index;
+          } else {
+            grouping.group_of[item.index] = index;
+          }
+        }
+        groups.push_back(std::move(run));
+        replaced.push_back({true, index});
+      }
+      groups[g].items = std::move(replaced);
+    }
+  }
+}
+
+// Renumbers the groups breadth first from the whole network, so that a
+// parent comes before its subgroups, and counts their neurons.
+void renumber(neuron_grouping& grouping) {
+  const auto& groups = grouping.groups;
+  std::vector<std::uint32_t> order = {0};
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    for (const group_item& item : groups[order[k]].items) {
+      if (item.is_group) order.push_back(item.index);
+    }
+  }
+  std::vector<std::uint32_t> new_index(groups.size());
+  for (std::size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<std::uint32_t>(k);
+  std::vector<neuron_group> renumbered;
+  for (std::uint32_t g : order) {
+    neuron_group group = groups[g];
+    if (group.parent) group.parent = new_index[*group.parent];
+    for (group_item& item : group.items) {
+      if (item.is_group) item.index = new_index[item.index];
+    }
+    group.neuron_count = 0;
+    renumbered.push_back(std::move(group));
+  }
+  grouping.groups = std::move(renumbered);
+  for (std::uint32_t& g : grouping.group_of) g = new_index[g];
+  for (std::size_t g = grouping.groups.size(); g-- > 0;) {
+    for (const group_item& item : grouping.groups[g].items) {
+      grouping.groups[g].neuron_count += item.is_group ? grouping.groups[item.index].neuron_count : 1;
+    }
+  }
+}
+
 }  // namespace
 
 neuron_grouping group_neurons(const network& net) {
@@ -132,12 +209,8 @@ neuron_grouping group_neurons(const network& net) {
     return new_index[g];
   };
   for (std::uint32_t g : tree.group_of) grouping.group_of.push_back(surviving(g));
-  // Counts, subgroups before their parents.
-  for (std::size_t g = grouping.groups.size(); g-- > 0;) {
-    for (const group_item& item : grouping.groups[g].items) {
-      grouping.groups[g].neuron_count += item.is_group ? grouping.groups[item.index].neuron_count : 1;
-    }
-  }
+  split_large_groups(net, grouping);
+  renumber(grouping);
   return grouping;
 }
 

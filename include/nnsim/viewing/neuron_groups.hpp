@@ -8,6 +8,10 @@
 // whole name: `in.rho` is in the group `in.rho` with `in.rho.c`.  A group
 // that would hold a single item (one neuron, or one group) is left out and
 // its item takes its place, so no box opens onto just one other box.
+// A group of more than 60 items (a layer of 2,000 neurons without dots in
+// their names) is split into runs of at most 50 consecutive items, named by
+// their first and last neuron, `x1 … x50`, so that no box opens onto more
+// than a person can take in.
 #pragma once
 
 #include "nnsim/model/network.hpp"
