@@ -253,6 +253,17 @@ TEST_CASE("text helpers", "[vocabulary]") {
   CHECK(lowercase_first("A") == "A");
 }
 
+// One escaping for the SVG pictures and the trace page's <title>: the
+// characters each escaped before, & < > and " ', with what XML forbids.
+TEST_CASE("text is escaped for XML and HTML", "[vocabulary]") {
+  CHECK(xml_text("a < b && c > \"d\" 'e'") == "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &apos;e&apos;");
+  CHECK(xml_text("</title><script>x</script>") == "&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;");
+  CHECK(xml_text("two\nlines\tand a tab") == "two lines and a tab");
+  CHECK(xml_text("ε ± √") == "ε ± √");
+  CHECK(xml_text("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(xml_text("\xEF\xBF\xBE") == "\xEF\xBF\xBD");  // U+FFFE is no XML character
+}
+
 TEST_CASE("the SplitMix64 generator applies the shared finaliser", "[vocabulary]") {
   splitmix64 generator(0);
   // The first outputs for seed 0 (Steele, Lea and Flood's reference values).

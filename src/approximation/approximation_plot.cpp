@@ -2,6 +2,7 @@
 
 #include "approximation/rectangle_region.hpp"
 #include "approximation/svg_text.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 

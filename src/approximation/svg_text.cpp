@@ -12,40 +12,11 @@
 namespace nnsim {
 namespace {
 
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
-
 // Coordinates far outside the picture are cut here, so that a wild value
 // cannot make a number of hundreds of digits; the clip path hides them anyway.
 constexpr double largest_coordinate = 1e6;
 
 }  // namespace
-
-std::string xml_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    const shown_character c = show_character(text, pos);
-    if (c.escaped) {
-      // A control byte (a line break, a tab) becomes a space; an invalid
-      // byte or an invisible character shows as U+FFFD.
-      const bool spacing = (c.bytes == 1 && c.code_point < 0x20) || c.code_point == 0x2028 || c.code_point == 0x2029;
-      out += spacing ? std::string_view(" ") : replacement_character;
-    } else if (c.code_point == 0xFFFE || c.code_point == 0xFFFF) {
-      out += replacement_character;  // not characters of XML 1.0
-    } else {
-      switch (text[pos]) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out.append(text.substr(pos, c.bytes));
-      }
-    }
-    pos += c.bytes;
-  }
-  return out;
-}
 
 std::size_t text_columns(std::string_view text) {
   std::size_t columns = 0;

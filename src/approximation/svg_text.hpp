@@ -1,6 +1,6 @@
 // The pieces of SVG text the pictures (approximation_plot.hpp) are written
-// with: text escaped for XML, coordinates with at most 2 decimals, and the
-// round numbers an axis is labelled with.
+// with: text escaped for XML (xml_text, support/text.hpp), coordinates with
+// at most 2 decimals, and the round numbers an axis is labelled with.
 #pragma once
 
 #include <cstddef>
@@ -9,13 +9,6 @@
 #include <vector>
 
 namespace nnsim {
-
-// `text` as the content of an XML element or attribute: & < > " ' escaped;
-// line breaks, tabs and other control characters as spaces; invalid UTF-8
-// and the characters XML 1.0 forbids or a reader cannot see (C1 controls,
-// bidirectional overrides, U+FFFE, U+FFFF) as U+FFFD, so that a title from
-// any input keeps the file well-formed and shows what it replaced.
-std::string xml_text(std::string_view text);
 
 // The columns `text` takes in a monospaced view (wide characters count 2),
 // for estimating how long a label is; invalid bytes count 1.

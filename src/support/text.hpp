@@ -1,7 +1,8 @@
 // Small text helpers shared by the loaders, the analyses and the messages:
 // identifiers of the formats, quoting a piece of source in a message,
-// splitting a source into the lines that diagnostics print under
-// `FILE:LINE:COL`, and lowercasing other libraries' messages.
+// escaping text for XML and HTML, splitting a source into the lines that
+// diagnostics print under `FILE:LINE:COL`, and lowercasing other libraries'
+// messages.
 #pragma once
 
 #include <string>
@@ -45,6 +46,14 @@ std::string escape_for_terminal(std::string_view text);
 // so that a message already shown this way (an echoed source line and its
 // caret) comes out unchanged.
 std::string escape_lines_for_terminal(std::string_view text);
+
+// `text` as the content of an XML or HTML element or attribute (an SVG
+// picture's title, the trace page's <title>): & < > " ' escaped; line
+// breaks, tabs and other control characters as spaces; invalid UTF-8 and the
+// characters XML 1.0 forbids or a reader cannot see (C1 controls,
+// bidirectional overrides, U+FFFE, U+FFFF) as U+FFFD, so that a title from
+// any input keeps the file well-formed and shows what it replaced.
+std::string xml_text(std::string_view text);
 
 // The text split at its line breaks: "\r\n", a lone '\n' or a lone '\r'
 // (Windows, Unix and old Mac OS line ends; the loaders count lines the same

@@ -1,6 +1,7 @@
 #include "nnsim/viewing/trace_page.hpp"
 
 #include "nnsim/io/network_writer.hpp"
+#include "support/text.hpp"
 #include "viewing/trace_page_assets.hpp"
 
 #include <fmt/format.h>
@@ -161,20 +162,6 @@ std::string page_data(const network& net, const network_layout& layout, const re
   return out;
 }
 
-// Escapes text for HTML element content.
-std::string html_text(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // The template with each {{NAME}} replaced by `parts`' text for NAME: the
 // placeholders are found in the template alone, so a title or a network that
 // contains "{{SCRIPT}}" is only text.
@@ -204,7 +191,7 @@ std::string fill(std::string_view page, const std::vector<std::pair<std::string_
 
 std::string write_trace_page(const network& net, const network_layout& layout, const recorded_trace& trace,
                              const trace_page_description& description) {
-  return fill(trace_page_html, {{"TITLE", html_text(description.title)},
+  return fill(trace_page_html, {{"TITLE", xml_text(description.title)},
                                 {"STYLE", trace_page_style},
                                 {"SCRIPT", trace_page_script},
                                 {"DATA", page_data(net, layout, trace, description)}});
