@@ -1,5 +1,6 @@
 // The trace viewer's own files, built into the library by CMake from
-// src/viewing/trace_page.html, .css and .js (trace_page_assets.cpp.in).
+// src/viewing/trace_page.html, .css and the script's parts in
+// src/viewing/page/ (trace_page_assets.cpp.in).
 #pragma once
 
 namespace nnsim {

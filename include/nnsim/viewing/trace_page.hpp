@@ -1,7 +1,7 @@
 // The trace viewer (nnsim view): one self-contained HTML file that draws a
 // network and lets a person step through a recorded computation in any
 // browser, offline.  The page's script and styles are the project's own
-// (src/viewing/trace_page.js, .css, .html, built into the library); the
+// (src/viewing/page/*.js, trace_page.css, .html, built into the library); the
 // network, its layout and the trace are written into the page as JSON, each
 // step as only the values it changed (recorded_trace.hpp).
 #pragma once
