@@ -12,8 +12,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
 
-class Tester:
+
+class Tester(checks.Checks):
     """Runs nnsim in a scratch directory and counts passed and failed checks."""
 
     # Seconds one nnsim run may take.
@@ -22,10 +25,9 @@ class Tester:
     shown_stdout = None
 
     def __init__(self, nnsim, directory):
+        super().__init__()
         self.nnsim = nnsim
         self.directory = directory
-        self.passed = 0
-        self.failed = 0
 
     def write(self, name, text):
         with open(os.path.join(self.directory, name), "w", encoding="utf-8") as f:
@@ -39,13 +41,6 @@ class Tester:
     def run(self, *args, stdin=None):
         return subprocess.run([self.nnsim, *args], cwd=self.directory, input=stdin, capture_output=True,
                               text=True, timeout=self.timeout)
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
 
     def expect(self, name, args, code, stdout=None, stderr=None, stderr_first_line=None, stdin=None):
         """Runs nnsim and compares the exit code and, when given, the exact
@@ -87,5 +82,4 @@ def main(tests, prefix, tester=Tester):
         t = tester(nnsim, directory)
         for test in tests:
             test(t)
-    print(f"{t.passed} passed, {t.failed} failed")
-    return 1 if t.failed else 0
+    return t.report()

@@ -32,6 +32,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import browser_session  # noqa: E402
+import checks  # noqa: E402
 import svg_render  # noqa: E402
 
 WIDTH, HEIGHT = 800, 600
@@ -91,36 +92,6 @@ PAGE = f"""<!DOCTYPE html>
   </script>
 </body></html>
 """
-
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
-
-    def equal(self, name, actual, expected):
-        self.check(name, actual == expected, f"expected {expected!r}, got {actual!r}")
-
-    def raises(self, name, action, error_type, containing=""):
-        """Checks that action() raises error_type with `containing` in its
-        message; returns the seconds it took."""
-        start = time.monotonic()
-        try:
-            action()
-        except error_type as error:
-            self.check(name, containing in str(error), f"the message {str(error)!r} lacks {containing!r}")
-        except Exception as error:  # noqa: BLE001 - any other failure is this check's failure
-            self.check(name, False, f"raised {type(error).__name__}: {error}")
-        else:
-            self.check(name, False, f"no {error_type.__name__} raised")
-        return time.monotonic() - start
 
 
 def open_descriptors():
@@ -301,7 +272,7 @@ def main():
 
 
 def run_checks():
-    t = Checks()
+    t = checks.Checks()
     descriptors = open_descriptors()
     folders = scratch_folders()
     keep = os.environ.get("NNSIM_KEEP_PNG")
@@ -311,8 +282,7 @@ def run_checks():
         test_fake_browsers(t, folder)
         chromium = browser_session.find_chromium()
         if chromium is None:
-            print(f"{t.passed} passed, {t.failed} failed")
-            if t.failed:
+            if t.report():
                 return 1
             browser_session.chromium_or_skip()
         page_path = os.path.join(folder, "page.html")
@@ -328,8 +298,7 @@ def run_checks():
             t.check("the browser works", False, str(error))
     t.equal("no descriptor left open", open_descriptors(), descriptors)
     t.equal("no temporary folder left", scratch_folders() - folders, set())
-    print(f"{t.passed} passed, {t.failed} failed")
-    return 1 if t.failed else 0
+    return t.report()
 
 
 if __name__ == "__main__":

@@ -28,23 +28,11 @@ import tempfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
 import svg_render  # noqa: E402
 
 # The layout of approximation_plot.hpp: the plot area in pixels.
 AREA_LEFT, AREA_RIGHT, AREA_TOP, AREA_BOTTOM = 80, 760, 50, 450
-
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
 
 
 def red(colour):
@@ -241,7 +229,7 @@ def test_interval_picture(t, picture):
 
 
 def main():
-    t = Checks()
+    t = checks.Checks()
     test_decoder(t)
 
     demo = os.environ.get("NNSIM_PLOT_DEMO")
@@ -267,13 +255,12 @@ def main():
                 t.check(f"{name}.svg: an svg element", text.startswith("<svg xmlns=\"http://www.w3.org/2000/svg\""))
                 t.check(f"{name}.svg: small", len(text) < 100_000, f"{len(text)} bytes")
         if t.failed:
-            print(f"{t.passed} passed, {t.failed} failed")
-            return 1
+            return t.report()
         chromium = svg_render.find_chromium()
         if chromium is None:
-            print(f"{t.passed} passed, {t.failed} failed")
+            t.report()
             svg_render.chromium_or_skip()
-        checks = {"function": test_function_picture, "set": test_set_picture, "interval": test_interval_picture}
+        picture_tests = {"function": test_function_picture, "set": test_set_picture, "interval": test_interval_picture}
         for name in names:
             png = os.path.join(keep, name + ".png") if keep else None
             try:
@@ -282,9 +269,8 @@ def main():
                 t.check(f"{name}: rendered", False, str(error))
                 continue
             check_picture(t, name, picture)
-            checks[name](t, picture)
-    print(f"{t.passed} passed, {t.failed} failed")
-    return 1 if t.failed else 0
+            picture_tests[name](t, picture)
+    return t.report()
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import browser_session  # noqa: E402
+import checks  # noqa: E402
 
 WIDTH, HEIGHT = 1200, 800
 # Generous bounds: the viewer must open a 200-neuron compiled machine over
@@ -66,9 +67,6 @@ HTML_BYTES = 20_000_000
 # with an address, or a CSS import or url() of one.
 EXTERNAL_RESOURCE = re.compile(r"<(?:script|link|img|iframe|image)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
                                r"|@import|url\(\s*[\"']?(?:https?:)?//", re.IGNORECASE)
-# Mismatches shown per failed check.
-SHOWN = 5
-
 # A network whose cycle does not start at step 0: c counts up to 1 in three
 # steps, and only then do a and b start the oscillator of
 # networks/lecture/oscillator.nn: (0,0) -> (1,0) -> (1,1) -> (0,1) -> (0,0).
@@ -99,29 +97,6 @@ SHOWN_SCRIPT = """(() => {
             time: document.getElementById("time").textContent,
             slider: document.getElementById("step-slider").value};
 })()"""
-
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, condition, details=""):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}" + (f"\n     {details}" if details else ""))
-        return condition
-
-    def equal(self, name, actual, expected):
-        return self.check(name, actual == expected, f"expected {expected!r}, got {actual!r}")
-
-    def none(self, name, problems):
-        """A check that the list of problems is empty; shows the first few."""
-        shown = "\n     ".join(str(p) for p in problems[:SHOWN])
-        more = f"\n     ... and {len(problems) - SHOWN} more" if len(problems) > SHOWN else ""
-        return self.check(name, not problems, shown + more)
 
 
 def run_nnsim(nnsim, *args):
@@ -613,7 +588,7 @@ def main():
     keep = os.environ.get("NNSIM_KEEP_PNG")
     if keep:
         os.makedirs(keep, exist_ok=True)
-    t = Checks()
+    t = checks.Checks()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="nnsim-view-") as folder:
         for test in (test_xor, test_even_ones, test_long_machine, test_cycles):
@@ -622,8 +597,7 @@ def main():
                 test(*arguments)
             except (browser_session.BrowserError, RuntimeError) as error:
                 t.check(f"{test.__name__} ran to its end", False, str(error))
-    print(f"{t.passed} passed, {t.failed} failed in {time.monotonic() - started:.1f} s")
-    return 1 if t.failed else 0
+    return t.report(f" in {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":
