@@ -111,6 +111,14 @@ def process_alive(pid):
         return False
 
 
+def wait_or_none(page, expression):
+    """The first truthy value of `expression` within a few seconds, or None."""
+    try:
+        return page.wait_for(expression, timeout=5)
+    except browser_session.BrowserError:
+        return None
+
+
 def write_executable(path, text):
     with open(path, "w") as f:
         f.write(text)
@@ -139,6 +147,10 @@ def test_fake_browsers(t, folder):
     if os.path.isfile(pid_file):
         with open(pid_file) as f:
             sleeper = int(f.read())
+        # The kill is delivered asynchronously: give it a moment to land.
+        deadline = time.monotonic() + 5
+        while process_alive(sleeper) and time.monotonic() < deadline:
+            time.sleep(0.05)
         t.check("... and its child process was killed with it", not process_alive(sleeper), f"pid {sleeper}")
     else:
         t.check("the fake browser started its child", False)
@@ -217,11 +229,13 @@ def test_page(t, page, keep):
 
     # hovering
     t.equal("no tooltip before hovering", page.evaluate("document.getElementById('tooltip').textContent"), "")
+    # Chromium delivers mouseenter/mouseleave at its next hit test, which a
+    # loaded machine can put after the next evaluation: wait for the handler.
     page.hover("#hover-target")
-    t.equal("hover: the tooltip", page.evaluate("document.getElementById('tooltip').textContent"),
-            "over hover-target (trusted)")
+    hovered = "document.getElementById('tooltip').textContent"
+    t.equal("hover: the tooltip", wait_or_none(page, hovered), "over hover-target (trusted)")
     page.hover("#box")
-    t.equal("hover elsewhere: the tooltip is gone", page.evaluate("document.getElementById('tooltip').textContent"), "")
+    t.equal("hover elsewhere: the tooltip is gone", wait_or_none(page, f"{hovered} === ''") and page.evaluate(hovered), "")
     t.equal("hover: one enter", page.evaluate("record.hovers"), 1)
 
     # the screenshot, of the page's top
