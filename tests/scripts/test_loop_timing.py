@@ -193,14 +193,16 @@ for machine, loop in loops.items():
     check(f"{machine}: the same loop as even_ones", loop == reference)
 
 # A held loop empties whatever its state: every restart starts it from zero.
-for start_value in (F(0), F(1)):
-    start = {name: start_value for name in reference}
-    _, _, after = exact_run(reference, F(1), start=dict(start), hold_before=8)
-    held = start
+names = sorted(reference)
+not_emptied = []
+for pattern in range(2 ** len(names)):
+    held = {name: F((pattern >> i) & 1) for i, name in enumerate(names)}
     for _ in range(8):
         held = step(reference, held, {HOLD: F(1), "running": F(1)}, lambda b, p: b + sum(w * v for w, v in p),
                     lambda v: min(F(1), max(F(0), v)))
-    check(f"eight steps of hold empty the loop (start {start_value})", all(v == 0 for v in held.values()), held)
+    if any(v != 0 for v in held.values()):
+        not_emptied.append(pattern)
+check("eight steps of hold empty the loop from every state of 0s and 1s", not not_emptied, not_emptied[:3])
 
 # Exact holds: one turn of the loop is 12 steps; phase 1 opens at once.
 for g in (F(0), F(1)):
