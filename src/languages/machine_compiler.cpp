@@ -348,11 +348,12 @@ class machine_compilation {
   void build_loop() {
     const unsigned m = options_.guard_time;
     const unsigned k = options_.write_time;
-    b_.comment(fmt::format("machine, the loop: tm.loop.Q flips after a phase has been enabled for {} steps; a phase\n"
-                           "opens only after Q has kept its value for {} steps, so the phases never overlap; phase 1\n"
+    auto steps = [](unsigned n) { return fmt::format("{} step{}", n, n == 1 ? "" : "s"); };
+    b_.comment(fmt::format("machine, the loop: tm.loop.Q flips after a phase has been enabled for {}; a phase\n"
+                           "opens only after Q has kept its value for {}, so the phases never overlap; phase 1\n"
                            "opens only while A's state is not a halting one, so the loop stops when the machine halts;\n"
                            "the reader holds it (in.e.1) while it restarts the machine",
-                           k, m));
+                           steps(k), steps(m)));
     affine running = affine(rational(0));
     for (std::uint32_t q = 0; q < machine_.state_count(); ++q) {
       if (!machine_.halts_in(q)) running.add(a_state_[q], 1);

@@ -90,7 +90,7 @@ class RecognitionTest(unittest.TestCase):
 
     def test_check_machine(self):
         check = nnsim.check_machine(nnsim.load_machine("networks/machines/even_ones.tm"), 4)
-        self.assertEqual(check, (31, 16, 15, 0, 0, [], 175, 402))
+        self.assertEqual(check, (31, 16, 15, 0, 0, [], 164, 385))
         self.assertEqual(check.mismatches, [])
 
     def test_verdicts(self):

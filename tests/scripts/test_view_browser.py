@@ -29,7 +29,7 @@ Networks: the lecture's XOR (every step clicked forward and back, the slider,
 the keys, hovering, the plot, a screenshot); the compiled Turing machine
 even_ones on 0110 (the group tm and the groups inside it opened, every step
 through the slider, tm closed, play and pause); the compiled zeros_then_ones
-on a word of 5,744 steps (loading time, sampled steps in random order); and
+on a word of 5,886 steps (loading time, sampled steps in random order); and
 two cyclic networks that diverge (#to-cycle).  Each page must be
 self-contained (nothing loaded from elsewhere), at most HTML_BYTES long, and
 report no JavaScript error.
@@ -489,7 +489,7 @@ def test_even_ones(t, nnsim, folder, keep):
 
 
 def test_long_machine(t, nnsim, folder):
-    word = "0" * 9 + "1" * 9
+    word = "0" * 13 + "1" * 13
     computation = Computation(nnsim, "networks/machines/zeros_then_ones.nn", ["--word", word])
     last = computation.last
     t.check("zeros_then_ones: a run of more than 5,000 steps", last > 5000, f"{last} steps")

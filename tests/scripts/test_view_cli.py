@@ -142,9 +142,9 @@ with tempfile.TemporaryDirectory() as folder:
     check("even_ones: each neuron in one group", neurons_listed == list(range(len(data["neurons"]))))
     data, html = compare_with_trace("palindromes", folder,
                                     ["networks/machines/palindromes.nn", "--word", "0110101101011010110"])
-    check("palindromes: 251 neurons over 6567 steps", (len(data["neurons"]), data["verdict"]["steps"]) == (251, 6567))
-    # Compact: far less than a full state per step (251 × 6568 values).
-    check("palindromes: compact trace", len(data["changes"]) // 2 < 251 * 6568 // 10, len(data["changes"]))
+    check("palindromes: 240 neurons over 3627 steps", (len(data["neurons"]), data["verdict"]["steps"]) == (240, 3627))
+    # Compact: far less than a full state per step (240 × 3628 values).
+    check("palindromes: compact trace", len(data["changes"]) // 2 < 240 * 3628 // 10, len(data["changes"]))
     check("palindromes: page under 1 MB", len(html) < 1_000_000, len(html))
 
     # Self-contained: nothing is fetched (the SVG namespace is a name, not a fetch).

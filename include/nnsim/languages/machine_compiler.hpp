@@ -16,12 +16,14 @@
 
 namespace nnsim {
 
-// Timing of the two self-timed loops of the construction (in network steps).
-// The defaults are what the tests check; they are parameters so that the
-// margins can be explored.
+// Timing of the machine's two-phase loop (in network steps).  The defaults
+// are the smallest that keep every write complete and every phase apart for
+// any graded step the reader leaves on the loop (docs/languages.md, "The
+// loop's timing"); they are what the tests check, and parameters so that
+// the margins can be explored.
 struct machine_compiler_options {
-  unsigned write_time = 5;   // k: steps a register write stays enabled before the loop moves on
-  unsigned guard_time = 6;   // m: steps between the end of one write phase and the start of the next
+  unsigned write_time = 1;   // k: steps a phase is enabled before the latch flips (it stays open k + 2 steps)
+  unsigned guard_time = 3;   // m: steps the latch must keep its value before the next phase opens
 };
 
 network compile_machine(const turing_machine& machine, const machine_compiler_options& options = {});
