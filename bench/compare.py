@@ -21,8 +21,9 @@ whose inputs changed, so "per edge-update" is the cost of a step spread over
 all edges.  The baselines run exactly as many steps as nnsim did (a run that
 halts or repeats stops early).
 
-    python3 bench/compare.py [--quick] [--sizes N1,N2,...] [--build DIR | --nnsim P --floor P]
-                             [--no-build] [--keep DIR] [--json OUT]
+    python3 bench/compare.py [--quick] [--sizes N1,N2,...] [--machine-word W]
+                             [--build DIR | --nnsim P --floor P] [--no-build] [--no-repeat]
+                             [--keep DIR] [--json OUT]
 
 Without --no-build it first builds the targets nnsim and nnsim_gmp_floor in
 the build folder (default build/, which must be configured).  numpy and scipy
@@ -52,6 +53,7 @@ import make_random_network as generator  # noqa: E402
 import nn_reference  # noqa: E402
 
 DOUBLE_TOLERANCE = 1e-9
+REPEAT_SHORT_RUNS = True    # --no-repeat turns it off
 FRACTIONS_LIMIT = 20000      # neurons; beyond, the Python simulator would take many minutes
 
 
@@ -65,7 +67,7 @@ class Case:
     notes: list = field(default_factory=list)
 
 
-def full_cases(sizes):
+def full_cases(sizes, word):
     """Steps per size: fewer exact steps on the large networks, where a step costs seconds."""
     exact = {"random-dyadic": {2000: 200, 20000: 50, 100000: 20, 1000000: 5},
              "random-357": {2000: 200, 20000: 30, 100000: 10},
@@ -76,13 +78,13 @@ def full_cases(sizes):
             nearest = min(steps, key=lambda size: abs(size - n))
             exact_steps = steps[nearest] if n <= max(steps) else None
             cases.append(Case(family, n, exact_steps, 200 if n <= 100000 else 100))
-    cases.append(Case("machine", 0, 100000, None, word="0" * 16 + "1" * 16))
+    cases.append(Case("machine", 0, 1000000, None, word=word or "0" * 16 + "1" * 16))
     return cases
 
 
-def quick_cases(sizes):
+def quick_cases(sizes, word):
     cases = [Case(family, n, 40, 40) for family in ["random-dyadic", "random-357", "counters"] for n in sizes]
-    cases.append(Case("machine", 0, 100000, None, word="00001111"))
+    cases.append(Case("machine", 0, 100000, None, word=word or "00001111"))
     return cases
 
 
@@ -208,7 +210,7 @@ def nnsim_run(nnsim, path, inputs, mode, steps, folder):
     base = [nnsim, "run", str(path), *inputs, "--numbers", mode, "--json", "--max-memory", str(16 << 30)]
     zero, _, _ = checked(base + ["--max-steps", "0"], out)
     full, _, _ = checked(base + ["--max-steps", str(steps)], out)
-    if full < 1.0:
+    if full < 1.0 and REPEAT_SHORT_RUNS:
         zero = min([zero] + [checked(base + ["--max-steps", "0"], out)[0] for _ in range(2)])
         full = min([full] + [checked(base + ["--max-steps", str(steps)], out)[0] for _ in range(2)])
     with open(out, encoding="utf-8") as result:
@@ -342,6 +344,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="2,000 neurons, 40 steps, the machine on 0^4 1^4")
     ap.add_argument("--sizes", help="neurons of the random and counters networks, e.g. 2000,20000")
+    ap.add_argument("--machine-word", help="the word for zeros_then_ones (default 0^16 1^16, --quick 0^4 1^4)")
+    ap.add_argument("--no-repeat", action="store_true",
+                    help="run nnsim once per measurement (short runs are otherwise repeated three times)")
     ap.add_argument("--build", default=str(ROOT / "build"), help="the build folder (default build/)")
     ap.add_argument("--nnsim", help="the nnsim program (default BUILD/nnsim)")
     ap.add_argument("--floor", help="the floor program (default BUILD/bench/nnsim_gmp_floor)")
@@ -362,7 +367,10 @@ def main():
             sys.exit(f"compare: error: {program} not found (cmake --build {build} --target nnsim nnsim_gmp_floor)")
 
     sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else None
-    cases = quick_cases(sizes or [2000]) if args.quick else full_cases(sizes or [2000, 20000, 100000, 1000000])
+    cases = (quick_cases if args.quick else full_cases)(sizes or ([2000] if args.quick else [2000, 20000, 100000, 1000000]),
+                                                        args.machine_word)
+    global REPEAT_SHORT_RUNS
+    REPEAT_SHORT_RUNS = not args.no_repeat
     numpy_python = python_with_numpy()
     if numpy_python is None:
         print("SKIP: numpy/scipy not found (Debian: python3-numpy python3-scipy); the doubles baseline is not run")

@@ -94,6 +94,7 @@ class reader {
         identifier("a network name");
       } else if (word == "input" || word == "output") {
         do {
+          skip_blank(false);
           const int name_line = line_, name_column = column_;
           const int neuron = neuron_index(identifier("a neuron name"));
           if (word == "input") {
@@ -105,6 +106,7 @@ class reader {
           skip_blank(false);
         } while (accept(','));
       } else if (word == "rule") {
+        skip_blank(false);
         const int rule_line = line_, rule_column = column_;
         if (identifier("a rule") != "parallel")
           fail(rule_line, rule_column, "only 'rule parallel' is read by this floor");
@@ -122,6 +124,7 @@ class reader {
         has_equation[static_cast<std::size_t>(neuron)] = 1;
         net_.defined[static_cast<std::size_t>(neuron)] = true;
         expect('=');
+        skip_blank(false);
         const int activation_line = line_, activation_column = column_;
         if (identifier("an activation") != "sat")
           fail(activation_line, activation_column, "only 'sat' equations are read by this floor");
@@ -321,6 +324,7 @@ class reader {
         if (accept('/')) {
           mpq_t divisor;
           mpq_init(divisor);
+          skip_blank(false);
           const int divisor_line = line_, divisor_column = column_;
           number(divisor);
           if (mpq_sgn(divisor) == 0) fail(divisor_line, divisor_column, "division by 0");
