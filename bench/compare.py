@@ -288,7 +288,9 @@ def run_case(case, args, folder, numpy_python):
                 checked([numpy_python, str(ROOT / "bench/numpy_csr_sim.py"), str(path), "--steps", str(short),
                          *baseline_inputs, "--state", str(numpy_state)])
                 early = largest_difference(read_state(numpy_state), short_result["state"])
-                (row.agreement if early is not None and early <= DOUBLE_TOLERANCE else row.disagreement).append(
+                if early is None:
+                    early = float("inf")
+                (row.agreement if early <= DOUBLE_TOLERANCE else row.disagreement).append(
                     f"numpy = nnsim double within {early:.1e} after {short_result['steps']} steps; after {steps} "
                     f"steps they differ by {worst:.1e} (rounding differences grow in this network)")
     return row
