@@ -96,7 +96,7 @@ def quick_cases(sizes, word):
 # Running and timing
 
 def run_measured(command, stdout_path=None):
-    """(exit code, CPU seconds of the child (user + system), stdout text or None, stderr)."""
+    """(exit code, stdout text (None when it went to stdout_path), stderr text)."""
     with open(stdout_path or os.devnull, "w") as out:
         process = subprocess.Popen(command, stdout=out if stdout_path else subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)

@@ -31,7 +31,6 @@ except ImportError as error:  # a baseline, not a dependency of nnsim
     print(f"numpy_csr_sim: skipped: {error} (Debian: apt-get install python3-numpy python3-scipy)", file=sys.stderr)
     sys.exit(77)
 
-SKIPPED = 77
 TOKEN = re.compile(r"\s*(?:([A-Za-z_][A-Za-z0-9_.]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([-+*/])|(\S))")
 EQUATION = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*([A-Za-z_][A-Za-z0-9_.\[\]/]*)\s*\((.*)\)\s*$", re.S)
 

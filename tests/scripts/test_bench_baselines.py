@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from fractions import Fraction
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
@@ -78,7 +79,7 @@ with tempfile.TemporaryDirectory() as folder:
             got = state_of(out) if run.returncode == 0 else {}
             check(f"numpy {steps} steps: the values by hand, to the double",
                   run.returncode == 0 and {k: float(v) for k, v in got.items()}
-                  == {k: float(compare.Fraction(v)) for k, v in values.items()}, run.stderr + str(got))
+                  == {k: float(Fraction(v)) for k, v in values.items()}, run.stderr + str(got))
 
     # What the floor does not read, it rejects where it is, with exit code 2.
     for text, message in [("input x\ny = relu(x)\n", "2:5: error: only 'sat' equations are read by this floor"),
