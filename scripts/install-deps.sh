@@ -8,6 +8,9 @@ packages=(
   libboost-dev libboost-graph-dev libgmp-dev libmpfr-dev libmpfi-dev
   catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
   libbenchmark-dev python3
+  # the doubles baseline of bench/compare.py (bench/numpy_csr_sim.py); without
+  # them that baseline prints a SKIP line
+  python3-numpy python3-scipy
   # the Python module (src/python/)
   python3-dev pybind11-dev
   # the fuzz build (scripts/fuzz.sh): clang, libFuzzer and the sanitizers'
