@@ -176,8 +176,8 @@ void write_human_report(const network& net, const recognition_options& options,
   const auto brent_words =
       static_cast<std::size_t>(std::count_if(records.begin(), records.end(), [](const word_record& w) { return w.brent; }));
   if (brent_words > 0) {
-    out(fmt::format("repetitions: {} looked for by Brent's cycle finding (memory bounded), after the table of seen "
-                    "states reached a sixteenth of --max-memory or as --repetitions brent asked\n",
+    out(fmt::format("repetitions: Brent's cycle finding (memory bounded) for {}, the table of seen states for the "
+                    "others (--repetitions)\n",
                     plural(brent_words, "word", "words")));
   }
   if (exact) {
