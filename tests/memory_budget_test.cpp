@@ -144,6 +144,7 @@ TEST_CASE("a budget shared by the caller limits the run and the caller's storage
   run_request request;
   request.budget = &budget;
   request.limits.max_memory = 1u << 30;  // not read: the shared budget's limit applies
+  request.limits.repetitions = repetition_method::table;
   CHECK(limit_message(net, request) ==
         "looking for a repeated state needs more than the memory limit of 20000 bytes after 0 steps (lower "
         "--max-steps or raise --max-memory)");

@@ -327,9 +327,22 @@ TEST_CASE("repetitions are confirmed exactly from a recomputed state", "[simulat
   // the numbers' limbs counted), the table's first 1024 entries 16 KB.
   run_request request;
   request.limits.max_memory = 25000;
+  request.limits.repetitions = repetition_method::table;
   CHECK_THROWS_WITH(run_network(net, request),
                     "looking for a repeated state needs more than the memory limit of 25000 bytes after 0 steps "
                     "(lower --max-steps or raise --max-memory)");
+  // The automatic method does not start a table that would pass a
+  // sixteenth of the budget: Brent's method from step 0 (two more states
+  // and two cursors) fits, and finds the same repetition.
+  request.limits.repetitions = repetition_method::automatic;
+  const auto bounded = run_network(net, request);
+  CHECK(bounded.repetitions == repetition_method::brent);
+  CHECK(bounded.brent_from == 0);
+  CHECK(bounded.status == run_status::diverges);
+  CHECK(bounded.steps == 40);
+  CHECK(bounded.cycle_start == 3);
+  CHECK(bounded.cycle_period == 37);
+  CHECK(bounded.state.exact() == result.state.exact());
   request.limits.max_memory = 1000;
   CHECK_THROWS_WITH(run_network(net, request),
                     "the compiled network needs more than the memory limit of 1000 bytes (raise --max-memory)");

@@ -177,19 +177,39 @@ CLI::Option* add_max_precision_option(CLI::App& app, unsigned& max_precision) {
       ->check(whole_number_check(2, 100000));
 }
 
-void add_computation_options(CLI::App& app, computation_options& options) {
+repetition_method parse_repetition_method(std::string_view text) {
+  for (repetition_method m : {repetition_method::automatic, repetition_method::table, repetition_method::brent}) {
+    if (text == name_of(m)) return m;
+  }
+  throw input_error(fmt::format("unknown method '{}' (expected auto, table or brent)", text));
+}
+
+CLI::Option* add_repetitions_option(CLI::App& app, std::string& repetitions) {
+  return app
+      .add_option("--repetitions", repetitions,
+                  "how a repeated state is found: table (a hash table of every state seen), brent (Brent's cycle "
+                  "finding, memory independent of the steps, then a second pass for the first repetition), or "
+                  "auto (the table until it would take a sixteenth of --max-memory, then brent); the verdict is "
+                  "the same")
+      ->type_name("METHOD")
+      ->capture_default_str()
+      ->check(library_check([](const std::string& text) { parse_repetition_method(text); }));
+}
+
+void add_computation_options(CLI::App& app, computation_options& options, bool repetitions) {
   add_rule_option(app, options.rule);
   add_numbers_option(app, options.numbers);
   add_max_steps_option(app, options.max_steps);
   add_max_bits_option(app, options.max_bits);
   add_max_memory_option(app, options.max_memory);
   add_max_precision_option(app, options.max_precision);
+  if (repetitions) add_repetitions_option(app, options.repetitions);
 }
 
-void add_run_options(CLI::App& app, run_options& options) {
+void add_run_options(CLI::App& app, run_options& options, bool repetitions) {
   add_input_option(app, options);
   add_word_option(app, options);
-  add_computation_options(app, options.computation);
+  add_computation_options(app, options.computation, repetitions);
 }
 
 std::vector<std::string> split_word_list(const std::string& text) {

@@ -46,6 +46,7 @@ struct computation_options {
   std::size_t max_bits = run_limits{}.max_bits;
   std::size_t max_memory = run_limits{}.max_memory;
   unsigned max_precision = run_limits{}.max_precision;
+  std::string repetitions = "auto";  // --repetitions
 };
 
 struct run_options {
@@ -65,9 +66,15 @@ CLI::Option* add_max_steps_option(CLI::App& app, std::uint64_t& max_steps);
 CLI::Option* add_max_bits_option(CLI::App& app, std::size_t& max_bits);
 CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory);
 CLI::Option* add_max_precision_option(CLI::App& app, unsigned& max_precision);
+// --repetitions auto|table|brent.
+CLI::Option* add_repetitions_option(CLI::App& app, std::string& repetitions);
+// "auto", "table", "brent"; throws input_error for anything else.
+repetition_method parse_repetition_method(std::string_view text);
 
-// --rule, --numbers, --max-steps, --max-bits, --max-memory, --max-precision.
-void add_computation_options(CLI::App& app, computation_options& options);
+// --rule, --numbers, --max-steps, --max-bits, --max-memory, --max-precision,
+// and --repetitions unless `repetitions` is false (commands that show every
+// state keep them all anyway, and always find repetitions with the table).
+void add_computation_options(CLI::App& app, computation_options& options, bool repetitions = true);
 
 
 // Sets the rule, number mode and limits of a request that has them
@@ -81,12 +88,13 @@ void apply_computation_options(const computation_options& options, Request& requ
   request.limits.max_bits = options.max_bits;
   request.limits.max_memory = options.max_memory;
   request.limits.max_precision = options.max_precision;
+  request.limits.repetitions = parse_repetition_method(options.repetitions);
   // The last resort behind the budget of each run (number_memory.hpp).
   limit_number_memory_growth(options.max_memory);
 }
 
-// All of the above for `run` and `trace`.
-void add_run_options(CLI::App& app, run_options& options);
+// All of the above for `run` and `trace` (--repetitions only if `repetitions`).
+void add_run_options(CLI::App& app, run_options& options, bool repetitions = false);
 
 // A comma-separated vector of rational values (`1,0,1/2`, `--initial-weights`);
 // an empty text is the empty vector.  Throws input_error naming `option`.

@@ -83,6 +83,8 @@ struct word_record {
   bool mismatch = false;
   bool precision_undecided = false;  // interval modes: the precision, not the step limit, left it undecided
   unsigned precision = 0;
+  bool brent = false;                // repetitions looked for by Brent's method (from step brent_from)
+  std::uint64_t brent_from = 0;
   nlohmann::ordered_json output;
 };
 
@@ -171,6 +173,13 @@ void write_human_report(const network& net, const recognition_options& options,
   if (by_precision > 0) {
     out(precision_undecided_line(by_precision, options.numbers, options.limits, neither));
   }
+  const auto brent_words =
+      static_cast<std::size_t>(std::count_if(records.begin(), records.end(), [](const word_record& w) { return w.brent; }));
+  if (brent_words > 0) {
+    out(fmt::format("repetitions: Brent's cycle finding (memory bounded) for {}, the table of seen states for the "
+                    "others (--repetitions)\n",
+                    plural(brent_words, "word", "words")));
+  }
   if (exact) {
     out(fmt::format("largest: {} to decide, {} in one value\n", plural(report.largest_steps, "step", "steps"),
                     plural(report.largest_value_bits, "bit", "bits")));
@@ -222,6 +231,7 @@ void write_json_report(const network& net, const recognition_options& options,
         if (w.precision_undecided) entry["undecided"] = "precision";
       }
       entry["mismatch"] = w.mismatch;
+      if (w.brent) entry["repetitions"] = {{"method", "brent"}, {"from", w.brent_from}};
       write(entry);
     }
   };
@@ -325,6 +335,8 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           record.mismatch = entry.mismatch;
           record.precision = entry.result.precision;
           record.precision_undecided = entry.result.shortfall.has_value();
+          record.brent = entry.result.repetitions == repetition_method::brent;
+          record.brent_from = entry.result.brent_from;
           if (options->json) record.output = value_json(entry.result.output.view(), 0);
           // Charged before the vector grows (it doubles).
           const std::size_t capacity =

@@ -49,6 +49,7 @@ std::string human_report(const network& net, const run_options& options, const r
   text += table.text();
   text += fmt::format("rule: {}\n", describe_rule(net, result.rule));
   text += fmt::format("numbers: {}\n", describe_numbers(result));
+  text += repetitions_line(result);
   return text;
 }
 
@@ -60,7 +61,7 @@ command add_run_command(CLI::App& app, cli_context& context) {
       "run",
       "Run one computation: the verdict, the network output and the final state");
   add_file_argument(*sub, options->file);
-  add_run_options(*sub, options->run);
+  add_run_options(*sub, options->run, true);
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       "Input neurons start with the network input, every other neuron with 0 or its init value. In each step the "

@@ -60,6 +60,12 @@ std::string status_line(const run_result& result) {
     case run_status::undecided:
       // Stopped from outside (Ctrl-C): how far it got, and nothing more.
       if (result.interrupted) {
+        // Brent's method finds a repetition only some steps after it.
+        if (result.repetitions == repetition_method::brent) {
+          return fmt::format("undecided: interrupted at step {} (no fixed point up to there; Brent's method had "
+                             "found no repetition yet)",
+                             result.steps);
+        }
         return fmt::format("undecided: interrupted at step {} (no fixed point{} up to there)", result.steps,
                            result.rule.kind == rule_kind::random ? "" : " or repetition");
       }
@@ -72,6 +78,17 @@ std::string status_line(const run_result& result) {
       return fmt::format("undecided: no fixed point or repetition in {}", plural(result.steps, "step", "steps"));
   }
   return {};
+}
+
+std::string repetitions_line(const run_result& result) {
+  if (result.repetitions != repetition_method::brent) return {};
+  std::string text = result.brent_from == 0
+                         ? std::string("repetitions: Brent's cycle finding (memory bounded)")
+                         : fmt::format("repetitions: the table of seen states up to step {}, then Brent's cycle "
+                                       "finding (memory bounded)",
+                                       result.brent_from);
+  if (result.status == run_status::diverges) text += ", the first repetition found by a second pass";
+  return text + "\n";
 }
 
 std::string output_assignments(const network& net, const run_result& result) {
@@ -153,6 +170,9 @@ void add_verdict_json(nlohmann::ordered_json& json, const run_result& result) {
     json["cycle"] = {{"start", result.cycle_start}, {"period", result.cycle_period}};
   }
   if (result.numbers.proves()) json["precision"] = result.precision;
+  if (result.repetitions == repetition_method::brent) {
+    json["repetitions"] = {{"method", "brent"}, {"from", result.brent_from}};
+  }
   if (result.shortfall) {
     const precision_shortfall& s = *result.shortfall;
     json["undecided"] = {{"reason", "precision"},

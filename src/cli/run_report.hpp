@@ -29,6 +29,11 @@ std::string input_line(const network& net, const run_request& request, const run
 // there)".
 std::string status_line(const run_result& result);
 
+// "repetitions: Brent's cycle finding (memory bounded), the first repetition
+// found by a second pass" and a newline when the run used Brent's method
+// (run_limits.hpp); "" when it used the table, which is not mentioned.
+std::string repetitions_line(const run_result& result);
+
 // "y = 1, z = 0" for the output neurons, or "" when there are none.
 std::string output_assignments(const network& net, const run_result& result);
 

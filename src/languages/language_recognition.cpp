@@ -114,6 +114,8 @@ word_classification classify_word(const network& net, std::string_view word, con
   result.steps = run.steps;
   result.interrupted = run.interrupted;
   result.largest_value_bits = run.largest_value_bits;
+  result.repetitions = run.repetitions;
+  result.brent_from = run.brent_from;
   result.output = std::move(run.outputs);
   result.precision = run.precision;
   result.shortfall = std::move(run.shortfall);

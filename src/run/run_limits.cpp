@@ -13,6 +13,15 @@ std::string_view name_of(run_status s) {
   return "?";
 }
 
+std::string_view name_of(repetition_method m) {
+  switch (m) {
+    case repetition_method::automatic: return "auto";
+    case repetition_method::table: return "table";
+    case repetition_method::brent: return "brent";
+  }
+  return "?";
+}
+
 std::string_view name_of(precision_shortfall::decision d) {
   switch (d) {
     case precision_shortfall::decision::activation_piece: return "the piece of an activation";

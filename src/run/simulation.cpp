@@ -122,6 +122,8 @@ class typed_engine final : public network_runner::engine {
     result.cycle_start = outcome.cycle_start;
     result.cycle_period = outcome.cycle_period;
     result.interrupted = outcome.interrupted;
+    result.repetitions = outcome.repetitions;
+    result.brent_from = outcome.brent_from;
     const std::vector<Num>& state = engine_.state();
     std::vector<Num> outputs;
     outputs.reserve(net_.outputs.size());

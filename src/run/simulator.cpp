@@ -408,7 +408,12 @@ precision_shortfall simulator<Num>::fixed_point_shortfall(std::uint64_t t) {
 
 template <class Num>
 std::uint64_t simulator<Num>::neuron_hash(std::uint32_t v) const {
-  return mix_hash(value_hash_[v] + (static_cast<std::uint64_t>(v) + 1) * 0x9E3779B97F4A7C15ULL);
+  return hash_share(v, value_hash_[v]);
+}
+
+template <class Num>
+std::uint64_t simulator<Num>::hash_share(std::uint32_t v, std::uint64_t value_hash) const {
+  return mix_hash(value_hash + (static_cast<std::uint64_t>(v) + 1) * 0x9E3779B97F4A7C15ULL);
 }
 
 template <class Num>
@@ -447,6 +452,7 @@ void simulator<Num>::release_run_numbers() {
     }
     for (Num* value : {&xi_, &norm_sum_, &term_, &square_, &non_finite_value_, &probe_}) release(*value);
   }
+  release_brent();
 }
 
 template <class Num>
@@ -508,6 +514,8 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
   seen_count_ = 0;
   checkpoints_.clear();
   changed_.clear();
+  release_brent();
+  past_limit_ = false;
 }
 
 template <class Num>
@@ -672,14 +680,31 @@ void simulator<Num>::check_memory(std::uint64_t t) const {
 
 template <class Num>
 void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
+  // Automatic: the table may use a sixteenth of the budget; past that, or
+  // when the budget cannot take it, Brent's method goes on with memory that
+  // does not grow with the steps.
+  const auto table_fits = [&](std::size_t held, std::size_t bytes) {
+    return method_ != repetition_method::automatic ||
+           (held + bytes <= memory_.budget().limit() / table_share && memory_.try_add(bytes));
+  };
   if (!seen_charged_ && !seen_.empty()) {  // the table a previous run left
-    charge(seen_.size() * sizeof(seen_state), "looking for a repeated state", t);
+    const std::size_t bytes = seen_.size() * sizeof(seen_state);
+    if (!table_fits(0, bytes)) {
+      switch_to_brent(t);
+      return;
+    }
+    if (method_ != repetition_method::automatic) charge(bytes, "looking for a repeated state", t);
     seen_charged_ = true;
   }
   if (2 * (seen_count_ + 1) > seen_.size()) {
     const std::size_t capacity = std::max<std::size_t>(first_seen_capacity, 2 * seen_.size());
     // While the table grows, the old and the new one exist together.
-    charge(capacity * sizeof(seen_state), "looking for a repeated state", t);
+    const std::size_t bytes = capacity * sizeof(seen_state);
+    if (!table_fits(seen_.size() * sizeof(seen_state), bytes)) {
+      switch_to_brent(t);
+      return;
+    }
+    if (method_ != repetition_method::automatic) charge(bytes, "looking for a repeated state", t);
     std::vector<seen_state> grown(capacity);
     for (const seen_state& entry : seen_) {
       if (entry.time == empty_slot) continue;
@@ -706,6 +731,10 @@ void simulator<Num>::remember(std::uint64_t key, std::uint64_t t) {
 // one t1 can match: two earlier equal states would have been found earlier.
 template <class Num>
 bool simulator<Num>::repeats(std::uint64_t t, std::uint64_t& first) {
+  if (method_ == repetition_method::brent) {
+    switch_to_brent(t);
+    return false;
+  }
   const std::uint64_t phase = t % period_;
   const std::uint64_t key = colliding_hash_ ? 0 : state_hash_ ^ mix_hash(phase + 0xD1B54A32D192ED03ULL);
   candidates_.clear();
@@ -734,10 +763,196 @@ run_outcome ended(run_status status, std::uint64_t steps, std::optional<precisio
 }  // namespace
 
 template <class Num>
+void simulator<Num>::release_brent() {
+  memory_.remove(brent_charged_);
+  brent_charged_ = 0;
+  brent_ = false;
+  brent_from_ = 0;
+  for (replay_cursor* cursor : {&behind_, &ahead_}) *cursor = replay_cursor{};
+  std::vector<Num>().swap(tortoise_);
+  std::vector<Num>().swap(at_limit_state_);
+}
+
+template <class Num>
+std::size_t simulator<Num>::brent_bytes() const {
+  const std::size_t equations = target_.size();
+  return (2 * neuron_count_ + 2 * (neuron_count_ + equations)) * sizeof(Num) +
+         2 * neuron_count_ * sizeof(std::uint64_t);
+}
+
+template <class Num>
+void simulator<Num>::switch_to_brent(std::uint64_t t) {
+  // y(0) for the second pass; the table keeps it from step 0 on, so it is
+  // missing only when the switch is at step 0.  The checkpoints the table
+  // saved stay (a fixed number from here on): the second pass starts from
+  // one of them.
+  if (checkpoints_.empty()) {
+    charge(sizeof(checkpoints_[0]) + neuron_count_ * sizeof(Num), "saving a state to confirm repetitions", t);
+    checkpoints_.emplace_back(t, state_);
+  }
+  memory_.remove(seen_charged_ ? seen_.size() * sizeof(seen_state) : 0);
+  seen_charged_ = false;
+  std::vector<seen_state>().swap(seen_);
+  seen_count_ = 0;
+  const std::size_t bytes = brent_bytes();
+  charge(bytes, "looking for a repeated state (Brent's method)", t);
+  brent_charged_ = bytes;
+  brent_ = true;
+  brent_from_ = t;
+  tortoise_ = state_;
+  tortoise_time_ = t;
+  tortoise_hash_ = state_hash_;
+  next_save_ = 1;
+  const std::size_t equations = target_.size();
+  for (replay_cursor* cursor : {&behind_, &ahead_}) {
+    cursor->state.assign(neuron_count_, ops::zero(ctx_));
+    cursor->next.assign(equations, ops::zero(ctx_));
+    cursor->value_hash.assign(neuron_count_, 0);
+  }
+  at_limit_state_.assign(neuron_count_, ops::zero(ctx_));
+}
+
+template <class Num>
+bool simulator<Num>::brent_cycle(std::uint64_t t, std::uint64_t& period) {
+  if (t == tortoise_time_) return false;
+  if (t % period_ == tortoise_time_ % period_ && (colliding_hash_ || state_hash_ == tortoise_hash_)) {
+    bool equal = true;
+    for (std::size_t v = 0; v < neuron_count_ && equal; ++v) equal = ops::equal(state_[v], tortoise_[v]);
+    if (equal) {
+      // The first t after tortoise_time_ with an equal pair: the tortoise is
+      // on the cycle, and t - tortoise_time_ is its least period.
+      period = t - tortoise_time_;
+      return true;
+    }
+  }
+  if (t - brent_from_ == next_save_) {
+    for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(tortoise_[v], state_[v]);
+    tortoise_time_ = t;
+    tortoise_hash_ = state_hash_;
+    next_save_ *= 2;
+  }
+  return false;
+}
+
+// A tortoise saved at s is compared with every pair up to the next save,
+// s + w (w = 1 for the first, then the offset of s from the switch).  A
+// repetition with t2 = mu + lambda <= N has mu <= N and lambda <= N, so
+// it is found once a tortoise at s >= N with w >= N has been compared up to
+// s + N: by about 4 N steps at most.
+template <class Num>
+bool simulator<Num>::brent_search_done(std::uint64_t t) const {
+  const std::uint64_t n = limits_.max_steps;
+  const std::uint64_t window = brent_from_ + next_save_ - tortoise_time_;
+  return tortoise_time_ >= n && window >= n && t - tortoise_time_ >= n;
+}
+
+template <class Num>
+void simulator<Num>::start_cursor(replay_cursor& cursor, const std::vector<Num>& y, std::uint64_t time) {
+  cursor.hash = 0;
+  for (std::uint32_t v = 0; v < neuron_count_; ++v) {
+    ops::copy(cursor.state[v], y[v]);
+    cursor.value_hash[v] = ops::hash(y[v]);
+    cursor.hash += hash_share(v, cursor.value_hash[v]);
+  }
+  cursor.time = time;
+}
+
+template <class Num>
+void simulator<Num>::advance(replay_cursor& cursor) {
+  // Only periodic rules get here, so S_s does not depend on S_0 ... S_(s-1).
+  // Every evaluation here was made by the run itself on the same state, so
+  // it is finite and its piece decided.
+  const auto selected = rule_->replay_select(cursor.time);
+  for (equation_index e : selected) evaluate(e, cursor.state, cursor.next[e]);
+  for (equation_index e : selected) {
+    const std::uint32_t v = target_[e];
+    if (ops::equal(cursor.next[e], cursor.state[v])) continue;
+    cursor.hash -= hash_share(v, cursor.value_hash[v]);
+    using std::swap;
+    swap(cursor.state[v], cursor.next[e]);
+    cursor.value_hash[v] = ops::hash(cursor.state[v]);
+    cursor.hash += hash_share(v, cursor.value_hash[v]);
+  }
+  ++cursor.time;
+}
+
+template <class Num>
+bool simulator<Num>::same_state(const replay_cursor& a, const replay_cursor& b) const {
+  if (!colliding_hash_ && a.hash != b.hash) return false;
+  for (std::size_t v = 0; v < neuron_count_; ++v) {
+    if (!ops::equal(a.state[v], b.state[v])) return false;
+  }
+  return true;
+}
+
+template <class Num>
+run_outcome simulator<Num>::brent_verdict(std::uint64_t period) {
+  // The sequence x(i) = (y(i), i mod p) has least period `period` from its
+  // first repetition mu on, and x(i) = x(i + period) exactly for i >= mu;
+  // `period` is a multiple of p, so the two cursors have the same phase.
+  // No repetition has t2 <= brent_from_ (the table found none), so
+  // mu >= brent_from_ + 1 - period: the pass starts from the latest
+  // checkpoint at or before that.
+  const std::uint64_t lowest = brent_from_ + 1 > period ? brent_from_ + 1 - period : 0;
+  std::size_t checkpoint = 0;
+  while (checkpoint + 1 < checkpoints_.size() && checkpoints_[checkpoint + 1].first <= lowest) ++checkpoint;
+  const auto& [time, y] = checkpoints_[checkpoint];
+  start_cursor(behind_, y, time);
+  start_cursor(ahead_, y, time);
+  for (std::uint64_t i = 0; i < period; ++i) advance(ahead_);
+  while (!same_state(behind_, ahead_)) {
+    advance(behind_);
+    advance(ahead_);
+  }
+  if (ahead_.time > limits_.max_steps) return at_limit();
+  using std::swap;
+  swap(state_, ahead_.state);  // y(t2)
+  run_outcome outcome = ended(run_status::diverges, ahead_.time);
+  outcome.cycle_start = behind_.time;
+  outcome.cycle_period = period;
+  outcome.repetitions = repetition_method::brent;
+  outcome.brent_from = brent_from_;
+  return outcome;
+}
+
+template <class Num>
+run_outcome simulator<Num>::at_limit() {
+  using std::swap;
+  swap(state_, at_limit_state_);
+  largest_bits_ = at_limit_bits_;
+  run_outcome outcome = ended(run_status::undecided, limits_.max_steps);
+  outcome.repetitions = repetition_method::brent;
+  outcome.brent_from = brent_from_;
+  return outcome;
+}
+
+template <class Num>
 run_outcome simulator<Num>::run(const std::vector<rational>& input,
                                 const std::vector<real_expression_ptr>& input_expressions, const step_hook& hook,
                                 const run_monitor* monitor) {
   reset(input, input_expressions);
+  // An observer sees every state up to the verdict, and keeps them anyway:
+  // the table, which stops at t2 itself.
+  method_ = hook ? repetition_method::table : limits_.repetitions;
+  try {
+    run_outcome outcome = run_steps(hook, monitor);
+    if (brent_) {
+      outcome.repetitions = repetition_method::brent;
+      outcome.brent_from = brent_from_;
+    }
+    return outcome;
+  } catch (const limit_error&) {
+    // Past N, only a search for a repetition with t2 <= N goes on.  Had
+    // there been one, every state past N would repeat one before it, so
+    // no value past N is larger, longer or less finite than one the run
+    // already took: a limit met there means there is none.
+    if (!past_limit_) throw;
+    return at_limit();
+  }
+}
+
+template <class Num>
+run_outcome simulator<Num>::run_steps(const step_hook& hook, const run_monitor* monitor) {
   // Whether y(0) is a fixed point of each equation of W.
   unfixed_count_ = 0;
   unfixed_list_.clear();
@@ -753,23 +968,45 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
   monitor_poll poll(monitor);
   for (std::uint64_t t = 0;; ++t) {
     check_memory(t);
-    if (unfixed_count_ == 0) return ended(run_status::halted, t);
+    // Past N (Brent's method only): a fixed point, a shortfall or a value
+    // that is not a point means that no repetition came by N either (see
+    // run()); the verdict is the one at N.
+    if (unfixed_count_ == 0) return past_limit_ ? at_limit() : ended(run_status::halted, t);
     if constexpr (ops::encloses) {
       // y(t) is proven not to be a fixed point only by an equation proven to change.
-      if (proven_unfixed_count_ == 0) return ended(run_status::undecided, t, fixed_point_shortfall(t));
+      if (proven_unfixed_count_ == 0) {
+        return past_limit_ ? at_limit() : ended(run_status::undecided, t, fixed_point_shortfall(t));
+      }
       if (non_point_count_ > 0) states_exact_ = false;
     }
+    const bool tracked = period_ != 0 && states_exact_;
     std::uint64_t first = 0;
-    if (period_ != 0 && states_exact_ && repeats(t, first)) {
+    if (tracked && !brent_ && repeats(t, first)) {
       run_outcome outcome = ended(run_status::diverges, t);
       outcome.cycle_start = first;
       outcome.cycle_period = t - first;
       return outcome;
     }
-    if (t == limit) return ended(run_status::undecided, t);
+    if (tracked && brent_) {
+      std::uint64_t period = 0;
+      if (brent_cycle(t, period)) return brent_verdict(period);
+      if (past_limit_ && brent_search_done(t)) return at_limit();
+    } else if (past_limit_) {
+      return at_limit();
+    }
+    if (t == limit && !past_limit_) {
+      if (!(tracked && brent_)) return ended(run_status::undecided, t);
+      // Brent's method finds a repetition after t2: the run goes on, without
+      // the observer, until every repetition with t2 <= N would have been
+      // found, and keeps y(N) for the verdict at N.
+      past_limit_ = true;
+      for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(at_limit_state_[v], state_[v]);
+      at_limit_bits_ = largest_bits_;
+      if (brent_search_done(t)) return at_limit();
+    }
     // After the verdicts on y(t): a run stopped here has examined y(0) ... y(t).
     if (poll.due() && poll.look(t, largest_bits_)) {
-      run_outcome outcome = ended(run_status::undecided, t);
+      run_outcome outcome = past_limit_ ? at_limit() : ended(run_status::undecided, t);
       outcome.interrupted = true;
       return outcome;
     }
@@ -784,9 +1021,9 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
     } else {
       step(t, selected, false);
     }
-    if (shortfall_) return ended(run_status::undecided, t, shortfall_);
+    if (shortfall_) return past_limit_ ? at_limit() : ended(run_status::undecided, t, shortfall_);
     recheck_fixed_points();
-    if (hook) hook(t + 1, selected);
+    if (hook && !past_limit_) hook(t + 1, selected);
   }
 }
 

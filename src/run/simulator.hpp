@@ -25,9 +25,37 @@
 // NNSIM_TEST_COLLIDING_HASH=1 makes every state collide, so that the tests can
 // show exactly that (docs/semantics.md, "Why each verdict is sound").
 //
+// The table grows with the steps; Brent's cycle finding (R. P. Brent, "An
+// improved Monte Carlo factorization algorithm", BIT 20, 1980) does not.
+// limits.repetitions chooses: `table`, `brent`, or `automatic`, the table
+// until it would pass a sixteenth of the memory budget (or the budget cannot
+// take its growth), then Brent from that step b on.  x(t) = (y(t), t mod p)
+// is a function of x(t - 1) under a periodic rule, so from its first
+// repetition mu on it has a least period lambda, and x(i) = x(j), i < j,
+// exactly when i >= mu and lambda divides j - i.  Brent keeps one state,
+// the tortoise x(s), saved at s = b, b + 1, b + 2, b + 4, ..., and compares
+// every later x(t) with it (phase, then hash, then the exact state) until
+// the next save.  The first t with x(t) = x(s) gives lambda = t - s exactly,
+// and it comes once s >= mu and the window (s - b, 1 for s = b) is
+// >= lambda: before step b + 3 (mu + lambda).  The spec wants the first repetition, t2 =
+// mu + lambda, and y(t2): a second pass runs two cursors lambda steps apart
+// from a saved state at or before mu (the table saw no repetition up to b,
+// so mu > b - lambda) until their states are equal, which happens first at
+// mu; the state of the one ahead is y(t2).  Its cost is at most
+// 2 mu + lambda steps more.  Past the step limit N a run under Brent goes on
+// without the observer until every repetition with t2 <= N would have been
+// found (a tortoise at s >= N with a window >= N, compared up to s + N),
+// then reports y(N), kept when it passed N, and the largest bits as they
+// were there.  If there is such a repetition, every state past N repeats
+// one before it, so no limit (bits, memory, non-finite values, points of
+// the interval modes) can be met past N that was not met before: meeting
+// one there proves there is none, and the verdict is the one at N.  An
+// observer sees every state and keeps them anyway: a run with one uses the
+// table.
+//
 // Memory: everything the run keeps is charged to a memory_budget before it
 // is allocated (the compiled arrays, the table of seen states, each saved
-// state), and the growth of the numbers' own storage is checked after every
+// state, Brent's tortoise, copy of y(N) and two cursors), and the growth of the numbers' own storage is checked after every
 // step, so a run stops with a limit_error at its memory limit, not when the
 // system runs out.
 //
@@ -84,6 +112,11 @@ struct run_outcome {
   std::uint64_t cycle_start = 0;
   std::uint64_t cycle_period = 0;
   bool interrupted = false;   // the monitor asked to stop: status undecided, steps = the steps done
+  // How repetitions were looked for: the table, or Brent's method from step
+  // brent_from on (0 when it was asked for; later when the table would have
+  // passed its share of the memory budget).
+  repetition_method repetitions = repetition_method::table;
+  std::uint64_t brent_from = 0;
   std::optional<precision_shortfall> shortfall;  // interval modes: undecided because of the precision
 };
 
@@ -144,8 +177,41 @@ class simulator {
   bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
   void set_value(std::uint32_t v, Num& value, std::uint64_t time);
   void recheck_fixed_points();
+  // The steps of run() after reset(); run() turns a limit_error met past
+  // the step limit into the verdict at the limit (see at_limit).
+  run_outcome run_steps(const step_hook& hook, const run_monitor* monitor);
   bool repeats(std::uint64_t t, std::uint64_t& first);
   void remember(std::uint64_t key, std::uint64_t t);
+
+  // Brent's cycle finding (see the header comment).
+  struct replay_cursor {
+    std::vector<Num> state;
+    std::vector<Num> next;                     // equation -> the cursor's own evaluations (never next_)
+    std::vector<std::uint64_t> value_hash;     // neuron -> hash of its value
+    std::uint64_t hash = 0;                    // as state_hash_
+    std::uint64_t time = 0;
+  };
+  // From step t on: the table goes, the tortoise is y(t).
+  void switch_to_brent(std::uint64_t t);
+  // What switch_to_brent charges: the tortoise, a copy of y(N) and two cursors.
+  std::size_t brent_bytes() const;
+  void release_brent();
+  // Whether (y(t), t mod p) equals the tortoise's pair; if so, `period` is
+  // the least period of the sequence.  Saves y(t) as the tortoise at the
+  // offsets 1, 2, 4, ... from the switch.
+  bool brent_cycle(std::uint64_t t, std::uint64_t& period);
+  // Past the step limit N: whether every repetition with t2 <= N would have
+  // been found by step t.
+  bool brent_search_done(std::uint64_t t) const;
+  // The second pass: the first repetition of a sequence of least period
+  // `period`, its verdict, and y(t2) into state_.
+  run_outcome brent_verdict(std::uint64_t period);
+  void start_cursor(replay_cursor& cursor, const std::vector<Num>& y, std::uint64_t time);
+  void advance(replay_cursor& cursor);
+  bool same_state(const replay_cursor& a, const replay_cursor& b) const;
+  // Undecided at the step limit N, with y(N) back in state_ (after a search past N).
+  run_outcome at_limit();
+  std::uint64_t hash_share(std::uint32_t v, std::uint64_t value_hash) const;
   // Charges `bytes` about to be allocated for `purpose`, or throws the
   // limit_error that names it.
   // `t`: the steps done so far, or nothing before the run.
@@ -230,6 +296,7 @@ class simulator {
   };
   static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
   static constexpr std::size_t first_seen_capacity = 1024;  // slots of the table when it is first made
+  static constexpr std::size_t table_share = 16;           // automatic: the table may use limit / table_share
   std::vector<seen_state> seen_;               // open addressing, linear probing, at most half full
   bool seen_charged_ = false;                  // seen_ is charged to the budget (a kept table is not, until used)
   std::size_t seen_count_ = 0;
@@ -238,6 +305,19 @@ class simulator {
   std::vector<Num> replay_;                    // a state recomputed from a checkpoint
   std::vector<Num> replay_next_;               // the replay's own scratch values (never next_)
   bool colliding_hash_ = false;                // test hook: every state gets the same key
+  // Brent's method.
+  repetition_method method_ = repetition_method::automatic;  // this run's choice
+  bool brent_ = false;                         // from brent_from_ on, repetitions are found by Brent's method
+  std::uint64_t brent_from_ = 0;
+  std::vector<Num> tortoise_;                  // y(tortoise_time_)
+  std::uint64_t tortoise_time_ = 0;
+  std::uint64_t tortoise_hash_ = 0;
+  std::uint64_t next_save_ = 1;                // offset from brent_from_ of the next tortoise
+  replay_cursor behind_, ahead_;               // the second pass: y(i) and y(i + period)
+  std::size_t brent_charged_ = 0;
+  bool past_limit_ = false;                    // searching past the step limit N
+  std::vector<Num> at_limit_state_;            // y(N), kept while searching past it
+  std::size_t at_limit_bits_ = 0;              // largest_bits_ at N
 
   // Non-finite values (floating modes).  Such an evaluation only makes its
   // equation unfixed; the run stops when one is about to enter the state.

@@ -64,6 +64,9 @@ struct word_classification {
   word_verdict verdict = word_verdict::undecided;
   std::uint64_t steps = 0;              // T, t2 or N as in run_result
   std::size_t largest_value_bits = 0;   // rational mode; 0 in the floating modes
+  // How repetitions were looked for, as in run_result.
+  repetition_method repetitions = repetition_method::table;
+  std::uint64_t brent_from = 0;
   state_values output;                  // the output neuron's value in the last state (one value)
   // options.monitor stopped the run: verdict undecided, and no verdict about the word.
   bool interrupted = false;

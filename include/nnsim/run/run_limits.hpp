@@ -33,6 +33,24 @@ std::string_view name_of(precision_shortfall::decision d);
 // One line: "step 3, neuron 'y': the potential [-0.1, 0.2] contains 0 and negative numbers, ...".
 std::string describe(const precision_shortfall& shortfall);
 
+// How a run looks for the first repetition of (y(t), t mod p) (simulator.hpp,
+// docs/semantics.md "Why each verdict is sound").  Every method gives the same
+// verdict, steps, cycle and state; they differ in time and memory.
+enum class repetition_method {
+  // The table while it fits in a sixteenth of the memory budget, then Brent
+  // from the step where it would not.
+  automatic,
+  // A hash table with an entry for every state seen: the repetition is found
+  // at t2 itself; memory grows with the steps (16 to 48 bytes a step).
+  table,
+  // Brent's cycle finding on the exact states from step 0, then a second pass
+  // for the first repetition: memory independent of the number of steps, at
+  // most about four times the steps of the table.
+  brent,
+};
+// "auto", "table", "brent".
+std::string_view name_of(repetition_method m);
+
 struct run_limits {
   std::uint64_t max_steps = 100000;      // N: y(0) ... y(N) are examined
   std::size_t max_bits = 1u << 20;       // largest size of one exact state value (numerator + denominator bits)
@@ -42,6 +60,7 @@ struct run_limits {
   std::size_t max_memory = 1u << 30;
   // certified mode: the largest precision tried (64, 128, 256, ... bits).
   unsigned max_precision = 65536;
+  repetition_method repetitions = repetition_method::automatic;
 };
 
 }  // namespace nnsim

@@ -29,6 +29,12 @@ struct run_result {
   // request.monitor stopped the run before a verdict: status undecided,
   // state y(steps), and nothing is claimed about the steps after it.
   bool interrupted = false;
+  // How repetitions were looked for (run_limits.hpp): the table, or Brent's
+  // method from step brent_from on (0 when asked for, later when the table
+  // reached its share of the memory budget).  Either gives the same verdict,
+  // steps, cycle and state.
+  repetition_method repetitions = repetition_method::table;
+  std::uint64_t brent_from = 0;
   state_values state;                    // every neuron's value in y(steps), by neuron id
   state_values outputs;                  // the output neurons' values in y(steps), in output order
   std::size_t largest_value_bits = 0;    // rational mode: largest value size seen during the run
