@@ -791,6 +791,7 @@ run_outcome simulator<Num>::run(const std::vector<rational>& input,
 }
 
 template class simulator<rational>;
+template class simulator<compact_rational>;
 template class simulator<real_number>;
 template class simulator<double>;
 template class simulator<interval_number>;
