@@ -11,6 +11,7 @@
 #include "nnsim/numbers/rational.hpp"
 #include "nnsim/numbers/real_number.hpp"
 #include "nnsim/numbers/real_rounding.hpp"
+#include "numbers/compact_rational.hpp"
 #include "support/splitmix64.hpp"  // mix_hash
 
 #include <fmt/format.h>
@@ -85,6 +86,58 @@ struct arithmetic<rational> {
  private:
   static mpq_ptr ptr(rational& a) { return a.backend().data(); }
   static mpq_srcptr ptr(const rational& a) { return a.backend().data(); }
+  [[noreturn]] static void not_exact() { throw std::logic_error("operation is not exact in rational mode"); }
+};
+
+// Rational mode's engine: the same exact values as arithmetic<rational>,
+// small dyadic ones in a machine word (numbers/compact_rational.hpp).  The
+// hash of a value in mpq form is arithmetic<rational>'s; the small form has
+// a hash of its own, which is sound because each value has one form only.
+template <>
+struct arithmetic<compact_rational> {
+  struct context {};
+  static constexpr bool exact = true;
+  static constexpr bool encloses = false;
+
+  static compact_rational zero(const context&) { return compact_rational(); }
+  static void assign(compact_rational& out, const rational& exact_value, const context&) { out.assign(exact_value); }
+  // Never reached, as for arithmetic<rational>.
+  static void assign_real(compact_rational& out, const real_expression& value, const context&) {
+    if (!value.value) throw std::logic_error("an irrational number in rational mode");
+    out.assign(*value.value);
+  }
+  static void assign_integer(compact_rational& out, long value) { out.assign_integer(value); }
+  static void copy(compact_rational& out, const compact_rational& a) { out.copy_from(a); }
+  static void mul(compact_rational& out, const compact_rational& a, const compact_rational& b) {
+    compact_rational::mul(out, a, b);
+  }
+  static void add(compact_rational& out, const compact_rational& a, const compact_rational& b) {
+    compact_rational::add(out, a, b);
+  }
+  static void sub(compact_rational& out, const compact_rational& a, const compact_rational& b) {
+    compact_rational::sub(out, a, b);
+  }
+  static void abs(compact_rational& out, const compact_rational& a) { compact_rational::abs(out, a); }
+  static void square(compact_rational& out, const compact_rational& a) { compact_rational::mul(out, a, a); }
+  static void divide_one_by(compact_rational& out, const compact_rational& a) {
+    compact_rational::divide_one_by(out, a);
+  }
+  static int sign(const compact_rational& a) { return a.sign(); }
+  static int compare(const compact_rational& a, const compact_rational& b) { return compact_rational::compare(a, b); }
+  static bool equal(const compact_rational& a, const compact_rational& b) { return a == b; }
+  static bool finite(const compact_rational&) { return true; }
+  [[noreturn]] static void sqrt(compact_rational&, const compact_rational&) { not_exact(); }
+  [[noreturn]] static void exp(compact_rational&, const compact_rational&) { not_exact(); }
+  [[noreturn]] static void tanh(compact_rational&, const compact_rational&) { not_exact(); }
+
+  static std::uint64_t hash(const compact_rational& a) {
+    if (a.is_small()) return a.hash_small();
+    return hash_limbs(hash_limbs(0x5851F42D4C957F2DULL, mpq_numref(a.big())), mpq_denref(a.big()));
+  }
+  static std::size_t bits(const compact_rational& a) { return a.bits(); }
+  static std::size_t memory(const compact_rational& a) { return sizeof(compact_rational) + sizeof(mp_limb_t) * a.limbs(); }
+
+ private:
   [[noreturn]] static void not_exact() { throw std::logic_error("operation is not exact in rational mode"); }
 };
 

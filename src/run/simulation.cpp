@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <stdexcept>
+#include <type_traits>
 
 namespace nnsim {
 namespace {
@@ -75,12 +76,26 @@ class network_runner::engine {
 
 namespace {
 
+// The number type the engine computes with for a mode's values: rational
+// mode's values are compact_rationals in the engine, turned into rationals
+// where they leave it (the state of a result, a trace).
+template <class Num>
+struct engine_number {
+  using type = Num;
+};
+template <>
+struct engine_number<rational> {
+  using type = compact_rational;
+};
+
 // The compiled network in one number type, its budget and the observer.
 template <class Num>
 class typed_engine final : public network_runner::engine {
+  using engine_num = typename engine_number<Num>::type;
+
  public:
   typed_engine(const network& net, const run_request& request, const rule_spec& rule,
-               const typename arithmetic<Num>::context& ctx)
+               const typename arithmetic<engine_num>::context& ctx)
       : net_(net),
         rule_(rule),
         numbers_(request.numbers),
@@ -106,12 +121,19 @@ class typed_engine final : public network_runner::engine {
     // caller's to count).
     engine_.release_run_numbers();
     if (uses_own_budget_) own_budget_.count_numbers_from_now(compiled_numbers_);
-    typename simulator<Num>::step_hook hook;
+    typename simulator<engine_num>::step_hook hook;
     if (observer_ && observing_) {
       hook = [&](std::uint64_t time, std::span<const equation_index> selected) {
         selected_ids_.clear();
         for (equation_index e : selected) selected_ids_.push_back(net_.equations[e].target);
-        observer_(trace_event{time, state_view(std::span<const Num>(engine_.state())), &selected_ids_});
+        if constexpr (std::is_same_v<engine_num, Num>) {
+          observer_(trace_event{time, state_view(std::span<const Num>(engine_.state())), &selected_ids_});
+        } else {
+          const std::vector<engine_num>& state = engine_.state();
+          traced_.resize(state.size());
+          for (std::size_t v = 0; v < state.size(); ++v) state[v].write_to(traced_[v].backend().data());
+          observer_(trace_event{time, state_view(std::span<const Num>(traced_)), &selected_ids_});
+        }
       };
     }
 
@@ -124,11 +146,18 @@ class typed_engine final : public network_runner::engine {
     result.interrupted = outcome.interrupted;
     result.repetitions = outcome.repetitions;
     result.brent_from = outcome.brent_from;
-    const std::vector<Num>& state = engine_.state();
+    const std::vector<engine_num>& state = engine_.state();
     std::vector<Num> outputs;
     outputs.reserve(net_.outputs.size());
-    for (neuron_id o : net_.outputs) outputs.push_back(state[index(o)]);
-    result.state = state_values(state);
+    for (neuron_id o : net_.outputs) outputs.push_back(mode_value(state[index(o)]));
+    if constexpr (std::is_same_v<engine_num, Num>) {
+      result.state = state_values(state);
+    } else {
+      std::vector<Num> values;
+      values.reserve(state.size());
+      for (const engine_num& value : state) values.push_back(mode_value(value));
+      result.state = state_values(std::move(values));
+    }
     result.outputs = state_values(std::move(outputs));
     result.largest_value_bits = engine_.largest_value_bits();
     result.rule = rule_;
@@ -171,7 +200,16 @@ class typed_engine final : public network_runner::engine {
   bool uses_own_budget_;
   std::size_t numbers_before_engine_;  // number memory in use before engine_ was made
   std::size_t compiled_numbers_ = 0;   // what making engine_ added to it
-  simulator<Num> engine_;
+  simulator<engine_num> engine_;
+  std::vector<Num> traced_;            // the state in the mode's type, for the observer
+
+  static Num mode_value(const engine_num& value) {
+    if constexpr (std::is_same_v<engine_num, Num>) {
+      return value;
+    } else {
+      return value.to_rational();
+    }
+  }
 };
 
 // certified (reals.md, section 3): interval:P with P = 64, 128, 256, ...
@@ -234,7 +272,7 @@ network_runner::network_runner(const network& net, const run_request& request) {
   switch (request.numbers.type) {
     case number_mode::kind::rational:
       check_exactness(net);
-      engine_ = std::make_unique<typed_engine<rational>>(net, request, rule, arithmetic<rational>::context{});
+      engine_ = std::make_unique<typed_engine<rational>>(net, request, rule, arithmetic<compact_rational>::context{});
       return;
     case number_mode::kind::real:
       engine_ = std::make_unique<typed_engine<real_number>>(

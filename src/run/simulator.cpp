@@ -1028,6 +1028,7 @@ run_outcome simulator<Num>::run_steps(const step_hook& hook, const run_monitor* 
 }
 
 template class simulator<rational>;
+template class simulator<compact_rational>;
 template class simulator<real_number>;
 template class simulator<double>;
 template class simulator<interval_number>;
