@@ -69,7 +69,7 @@ TEST_CASE("check boolean: the simulator route and threads give the same summary"
   }
 }
 
-TEST_CASE("check boolean: progress reaches the total; arity 5 is refused", "[boolean_check]") {
+TEST_CASE("check boolean: progress reaches the total; arity 6 is refused", "[boolean_check]") {
   boolean_check_options options;
   std::uint64_t last_done = 0;
   std::uint64_t last_total = 0;
@@ -81,7 +81,7 @@ TEST_CASE("check boolean: progress reaches the total; arity 5 is refused", "[boo
   check_boolean_functions(3, options);
   CHECK(last_done == 256);
   CHECK(last_total == 256);
-  CHECK_THROWS_AS(check_boolean_functions(5), nnsim::input_error);
+  CHECK_THROWS_AS(check_boolean_functions(6), nnsim::input_error);
 }
 
 TEST_CASE("check boolean: function numbers are truth tables read as binary numbers", "[boolean_check]") {

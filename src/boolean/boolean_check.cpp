@@ -11,9 +11,14 @@
 // both routes.  The separability decisions use the int64 path of
 // linear_separability.cpp (0.17 s).  Building the networks is the rest
 // (about 0.45 s of the 0.73 s on one core).
+//
+// For n = 5 (2^32 functions) the work is one network pair and one
+// separability decision per NPN class (616,126 classes), after the classes
+// are enumerated (npn_classes.cpp); check_classes says why that is sound.
 #include "nnsim/boolean/boolean_check.hpp"
 
 #include "nnsim/boolean/linear_separability.hpp"
+#include "nnsim/boolean/npn_classes.hpp"
 #include "nnsim/boolean/truth_table.hpp"
 #include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/model/network_analysis.hpp"
@@ -24,6 +29,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <stdexcept>
 #include <thread>
 
 namespace nnsim {
@@ -31,6 +37,7 @@ namespace {
 
 // Functions per unit of work handed to a thread, and between progress calls.
 constexpr std::uint64_t block_size = 512;
+constexpr std::uint64_t class_block_size = 64;
 constexpr std::size_t max_failures_kept = 10;
 
 std::uint64_t hidden_neuron_count(const network& net) {
@@ -162,33 +169,90 @@ class step_network_evaluator {
   std::vector<std::int64_t> value_;
 };
 
+// The network of the chosen construction for f, verified on every input.
+struct network_check {
+  bool verified = false;
+  std::uint64_t hidden = 0;
+};
+
+network_check check_network(const boolean_function& f, const boolean_check_options& options,
+                            step_network_evaluator& evaluator) {
+  const network net = build_two_layer(f, options.construction);
+  std::optional<boolean_function> computed;
+  if (!options.full_simulation) computed = evaluator.evaluate(net);
+  if (!computed) computed = computed_function(compute_truth_table(net));
+  return {computed && *computed == f, hidden_neuron_count(net)};
+}
+
+// Counts `count` functions whose networks are `result`, f being one of them.
+void record(const network_check& result, std::uint64_t count, const boolean_function& f,
+            boolean_check_summary& summary) {
+  summary.hidden_neurons_total += count * result.hidden;
+  summary.hidden_neurons_max = std::max(summary.hidden_neurons_max, result.hidden);
+  if (result.verified) {
+    summary.verified += count;
+  } else if (summary.failures.size() < max_failures_kept) {
+    summary.failures.push_back(f);
+  }
+}
+
 // Checks the functions with numbers in [begin, end) into `summary`.
 void check_range(unsigned arity, std::uint64_t begin, std::uint64_t end, const boolean_check_options& options,
                  boolean_check_summary& summary) {
   step_network_evaluator evaluator;
   for (std::uint64_t number = begin; number < end; ++number) {
     const boolean_function f = boolean_function_number(arity, number);
-    const network net = build_two_layer(f, options.construction);
-    const std::uint64_t hidden = hidden_neuron_count(net);
-    summary.hidden_neurons_total += hidden;
-    summary.hidden_neurons_max = std::max(summary.hidden_neurons_max, hidden);
-
-    std::optional<boolean_function> computed;
-    if (!options.full_simulation) computed = evaluator.evaluate(net);
-    if (!computed) computed = computed_function(compute_truth_table(net));
-    if (computed && *computed == f) {
-      ++summary.verified;
-    } else if (summary.failures.size() < max_failures_kept) {
-      summary.failures.push_back(f);
-    }
-
+    record(check_network(f, options, evaluator), 1, f, summary);
     if (decide_separability(f, weight_choice::any).separable) ++summary.separable;
+  }
+}
+
+// Checks every function of the classes [begin, end) through the class's
+// representative G and its negation (docs/boolean.md, section 6): a
+// function F of the class is G or NOT G with its inputs permuted and some
+// negated, F(x) = G(σ(x)) or NOT G(σ(x)), and
+//
+//  - F is separable iff G is: a neuron (w, b) for G becomes one for G∘σ by
+//    permuting w and, for each negated input i, w_i -> -w_i, b -> b + w_i;
+//    with integer weights (which decide_separability's neurons have),
+//    (-w, -b - 1) computes NOT G, since w·x + b < 0 iff -w·x - b - 1 >= 0;
+//  - the network the construction builds for G∘σ is the one for G with the
+//    same transform applied to every hidden neuron (its weight vector and
+//    bias as just said): the hidden neuron built for a vector v depends
+//    only on v (weights +1 where v_i = 1, -1 where v_i = 0, bias -|v|; the
+//    dual's are the negation of those minus 1), that transform of v's neuron
+//    is the neuron of σ⁻¹(v), and the output neuron depends only on how many
+//    hidden neurons there are.  Substituting σ(x) for the inputs of a network
+//    that computes G gives one that computes G∘σ.  So the network for every
+//    member of G's NP class computes it once the network for G does, and has
+//    as many hidden neurons; likewise for NOT G.  (The output negation has
+//    no such correspondence, which is why NOT G is checked too.)
+//
+// The tests check the correspondence of networks for every function and
+// every transform of up to three inputs, and the whole summary against the
+// function-by-function check for n <= 4.
+void check_classes(unsigned arity, const std::vector<npn_class>& classes, std::size_t begin, std::size_t end,
+                   const boolean_check_options& options, boolean_check_summary& summary) {
+  step_network_evaluator evaluator;
+  for (std::size_t i = begin; i < end; ++i) {
+    const npn_class& c = classes[i];
+    const boolean_function g = function_of_table(arity, c.representative);
+    if (c.self_complementary) {
+      record(check_network(g, options, evaluator), c.size, g, summary);
+    } else {
+      record(check_network(g, options, evaluator), c.size / 2, g, summary);
+      const boolean_function not_g = function_of_table(arity, ~c.representative);
+      record(check_network(not_g, options, evaluator), c.size / 2, not_g, summary);
+    }
+    if (decide_separability(g, weight_choice::any).separable) summary.separable += c.size;
+    ++summary.npn_classes;
   }
 }
 
 void merge(boolean_check_summary& into, const boolean_check_summary& part) {
   into.verified += part.verified;
   into.separable += part.separable;
+  into.npn_classes += part.npn_classes;
   into.hidden_neurons_total += part.hidden_neurons_total;
   into.hidden_neurons_max = std::max(into.hidden_neurons_max, part.hidden_neurons_max);
   for (const boolean_function& f : part.failures) {
@@ -217,11 +281,40 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
                                   "and at most n = {} is checked",
                                   arity, max_check_arity));
   }
+  const bool by_class = options.npn_classes || arity > max_check_arity_one_by_one;
+  if (by_class && options.construction.minimize) {
+    throw input_error(fmt::format(
+        "check boolean: the minimized construction is checked function by function, for at most {} inputs (its "
+        "choice among minimum covers need not follow the permutations and negations of the inputs, so NPN classes "
+        "prove nothing for it)",
+        max_check_arity_one_by_one));
+  }
   boolean_check_summary summary;
   summary.arity = arity;
   summary.functions = std::uint64_t{1} << (std::uint64_t{1} << arity);
   const std::uint64_t total = summary.functions;
-  const std::uint64_t blocks = (total + block_size - 1) / block_size;
+
+  std::vector<npn_class> classes;
+  if (by_class) {
+    npn_enumeration_options enumeration;
+    enumeration.progress = options.classification_progress;
+    enumeration.stop_requested = options.stop_requested;
+    classes = enumerate_npn_classes(arity, enumeration);
+    std::uint64_t classified = 0;
+    for (const npn_class& c : classes) classified += c.size;
+    if (classified != total) {
+      if (options.stop_requested != nullptr && options.stop_requested->load()) {
+        summary.interrupted = true;  // stopped while sorting: nothing checked
+        return summary;
+      }
+      throw std::logic_error(fmt::format("check boolean: the NPN classes hold {} functions, not {}", classified,
+                                         total));
+    }
+  }
+  // Units of work handed to the threads: blocks of functions, or of classes.
+  const std::uint64_t items = by_class ? classes.size() : total;
+  const std::uint64_t per_block = by_class ? class_block_size : block_size;
+  const std::uint64_t blocks = (items + per_block - 1) / per_block;
   const unsigned threads = static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, blocks));
 
   std::atomic<std::uint64_t> next_block{0};
@@ -237,10 +330,17 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
           next_block = blocks;
           break;
         }
-        const std::uint64_t begin = block * block_size;
-        const std::uint64_t end = std::min(total, begin + block_size);
-        check_range(arity, begin, end, options, parts[t]);
-        done += end - begin;
+        const std::uint64_t begin = block * per_block;
+        const std::uint64_t end = std::min(items, begin + per_block);
+        if (by_class) {
+          check_classes(arity, classes, begin, end, options, parts[t]);
+          std::uint64_t functions = 0;
+          for (std::uint64_t i = begin; i < end; ++i) functions += classes[i].size;
+          done += functions;
+        } else {
+          check_range(arity, begin, end, options, parts[t]);
+          done += end - begin;
+        }
         if (report && options.progress) options.progress(done.load(), total);
       }
     } catch (...) {

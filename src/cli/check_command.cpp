@@ -30,6 +30,7 @@ struct check_boolean_options {
   bool cnf = false;
   bool minimize = false;
   bool full_simulation = false;
+  bool npn_classes = false;
   bool json = false;
 };
 
@@ -41,6 +42,10 @@ std::string human_report(const boolean_check_summary& s, const check_boolean_opt
   if (s.interrupted) {
     text += fmt::format("  interrupted: {} of {} functions checked (Ctrl-C); the counts are over these\n", s.checked,
                         s.functions);
+  }
+  if (s.npn_classes != 0) {
+    text += fmt::format("  NPN classes checked:          {} (one function of each and its negation)\n",
+                        s.npn_classes);
   }
   text += fmt::format("  two-layer networks verified:  {} of {} (each on all {})\n", s.verified, s.checked,
                       plural(inputs, "input", "inputs"));
@@ -65,6 +70,11 @@ std::string human_report(const boolean_check_summary& s, const check_boolean_opt
                                      "--full-simulation runs the simulator instead).\n";
   notes += "Each separability answer was checked: the weights on every input, or the certificate's two convex "
            "combinations recomputed. The separable counts are the numbers of threshold functions (OEIS A000609).";
+  if (s.npn_classes != 0) {
+    notes += " Each function F counts through its NPN class (its inputs permuted and negated, its output negated): "
+             "the network built for the class's least function G, or for NOT G, verified, proves the network "
+             "built for F correct, and G's separability is F's (docs/boolean.md, section 6).";
+  }
   text += wrap_text(notes, help_width) + "\n";
   if (s.verified != s.checked) {
     text += fmt::format("\nMISMATCH: {} networks do not compute their function, e.g.:\n", s.checked - s.verified);
@@ -90,23 +100,31 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
                 "check the minimized construction instead (a hidden neuron per prime implicant of a minimum cover)");
   sub->add_flag("--full-simulation", options->full_simulation,
                 "verify each network by running the simulator on every input (slower; the same answers)");
+  sub->add_flag("--npn-classes", options->npn_classes,
+                "check one function per NPN class and its negation, counting the class's size (always for n = 5; "
+                "not with --minimize)");
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       "For each of the 2^(2^n) functions F of n inputs: build the two-layer network of the lecture's proof that "
       "such networks compute every Boolean function (as nnsim build boolean does), verify it on every input, and "
       "decide exactly whether one unit-step neuron computes F (as nnsim separable does, each answer checked). "
       "Prints how many networks were verified, their hidden neurons, and how many functions are linearly "
-      "separable: 2, 4, 14, 104 and 1882 for n = 0 … 4, the numbers of threshold functions (OEIS A000609). One "
-      "arity per run; n = 4 is 65,536 functions. --cnf and --minimize check the other constructions of nnsim "
-      "build boolean instead. Exit code 1 if a network does not compute its function. Ctrl-C stops the check: "
+      "separable: 2, 4, 14, 104, 1882 and 94,572 for n = 0 … 5, the numbers of threshold functions (OEIS A000609). "
+      "One arity per run; n = 4 is 65,536 functions, checked one by one. n = 5 is 2^32 functions, checked through "
+      "their 616,126 NPN classes (as --npn-classes does for smaller n): one function G of each class, the networks "
+      "for G and NOT G, and G's separability, which prove the same for every function of the class; it takes "
+      "minutes and 512 MiB. --cnf and --minimize check the other constructions of nnsim build boolean instead; "
+      "--minimize only function by function (n <= 4). Exit code 1 if a network does not compute its function. Ctrl-C stops the check: "
       "the counts over the functions checked so far are reported, with exit code 130.\n"
       "With --json: {\"arity\": 3, \"functions\": 256, \"verified\": 256, \"separable\": 104, "
-      "\"hidden_neurons_total\": 1016, \"hidden_neurons_max\": 7}.",
+      "\"hidden_neurons_total\": 1016, \"hidden_neurons_max\": 7}, and \"npn_classes\" after \"functions\" when "
+      "the check went by classes.",
       {
       "nnsim check boolean --arity 3",
       "nnsim check boolean --arity 4 --json",
       "nnsim check boolean --arity 4 --minimize          # the smallest two-layer networks",
       "nnsim check boolean --arity 2 --full-simulation",
+      "nnsim check boolean --arity 5                     # 2^32 functions, 616,126 classes",
       }));
 
   command result;
@@ -118,10 +136,14 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
     check.full_simulation = options->full_simulation;
     check.construction.form = options->cnf ? normal_form::cnf : normal_form::dnf;
     check.construction.minimize = options->minimize;
+    check.npn_classes = options->npn_classes;
     check.threads = options->threads != 0 ? options->threads : std::max(1u, std::thread::hardware_concurrency());
     progress_display progress("check boolean", options->json);
     check.progress = [&progress](std::uint64_t done, std::uint64_t total) {
       progress.update_count(done, total, "functions");
+    };
+    check.classification_progress = [&progress](std::uint64_t done, std::uint64_t total) {
+      progress.update_count(done, total, "functions sorted into NPN classes");
     };
     const interrupt_guard guard;
     check.stop_requested = interrupt_flag();
@@ -133,6 +155,9 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
       nlohmann::ordered_json json;
       json["arity"] = summary.arity;
       json["functions"] = summary.functions;
+      if (summary.npn_classes != 0 || options->npn_classes || arity > max_check_arity_one_by_one) {
+        json["npn_classes"] = summary.npn_classes;
+      }
       if (summary.interrupted) {
         json["interrupted"] = true;
         json["checked"] = summary.checked;

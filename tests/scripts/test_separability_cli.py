@@ -135,6 +135,9 @@ def test_separable(t):
         t.check("separable: bad table --json: stdout is JSON", False, repr(result.stdout))
 
 
+A000370 = [1, 2, 4, 14, 222, 616126]  # NPN classes of n inputs
+
+
 def test_check_boolean(t):
     for n in range(5):
         obj = t.json_of(f"check boolean --arity {n}", ["check", "boolean", "--arity", str(n), "--json"])
@@ -160,9 +163,30 @@ def test_check_boolean(t):
     obj = t.json_of("check boolean --full-simulation", ["check", "boolean", "--arity", "2", "--full-simulation",
                                                          "--json"])
     t.check("check boolean --full-simulation", obj.get("verified") == 16 and obj.get("separable") == 14, obj)
-    t.expect("check boolean --arity 5", ["check", "boolean", "--arity", "5"], 2, stdout="",
-             stderr="nnsim: error: check boolean: arity 5 is too large: there are 2^(2^n) functions of n inputs, "
-                    "and at most n = 4 is checked\n")
+    t.expect("check boolean --arity 6", ["check", "boolean", "--arity", "6"], 2, stdout="",
+             stderr="nnsim: error: check boolean: arity 6 is too large: there are 2^(2^n) functions of n inputs, "
+                    "and at most n = 5 is checked\n")
+    minimize_refused = ("nnsim: error: check boolean: the minimized construction is checked function by function, "
+                        "for at most 4 inputs (its choice among minimum covers need not follow the permutations and "
+                        "negations of the inputs, so NPN classes prove nothing for it)\n")
+    t.expect("check boolean --arity 5 --minimize", ["check", "boolean", "--arity", "5", "--minimize"], 2,
+             stdout="", stderr=minimize_refused)
+    t.expect("check boolean --npn-classes --minimize",
+             ["check", "boolean", "--arity", "3", "--npn-classes", "--minimize"], 2, stdout="",
+             stderr=minimize_refused)
+    # Through NPN classes: every field of the function-by-function report,
+    # and the number of classes, OEIS A000370.
+    for construction in ([], ["--cnf"]):
+        for n in range(5):
+            command = ["check", "boolean", "--arity", str(n), "--json"] + construction
+            one_by_one = t.json_of(" ".join(command), command)
+            by_class = t.json_of(" ".join(command + ["--npn-classes"]), command + ["--npn-classes"])
+            t.check(f"{' '.join(command)} --npn-classes: keys",
+                    list(by_class) == ["arity", "functions", "npn_classes"] + list(one_by_one)[2:], by_class)
+            t.check(f"{' '.join(command)} --npn-classes: classes", by_class.get("npn_classes") == A000370[n],
+                    by_class)
+            t.check(f"{' '.join(command)} --npn-classes: the same report",
+                    {k: v for k, v in by_class.items() if k != "npn_classes"} == one_by_one, (by_class, one_by_one))
     t.expect("check boolean without --arity", ["check", "boolean"], 2,
              stderr_first_line="nnsim: error: nnsim check boolean needs --arity N")
     t.expect("check boolean --arity x", ["check", "boolean", "--arity", "x"], 2,

@@ -9,7 +9,13 @@
 //      certificate) is checked before it is counted.
 //
 // The separable counts are the numbers of threshold functions, OEIS A000609
-// (2, 4, 14, 104, 1882 for n = 0 … 4); the tests check them another way.
+// (2, 4, 14, 104, 1882, 94572 for n = 0 … 5); the tests check them another
+// way.
+//
+// Five inputs are 2^32 functions: they are checked through their NPN
+// classes (npn_classes.hpp), one function per class and its negation, which
+// proves the same statements for every function of the class
+// (docs/boolean.md, section 6, gives the argument).
 #pragma once
 
 #include "nnsim/boolean/boolean_function.hpp"
@@ -24,9 +30,11 @@
 
 namespace nnsim {
 
-// 2^(2^5) functions of five inputs are four billion; four inputs is the
-// largest arity checked exhaustively.
-inline constexpr unsigned max_check_arity = 4;
+// 2^(2^5) functions of five inputs are four billion: four inputs is the
+// largest arity checked function by function, five the largest checked
+// through NPN classes.
+inline constexpr unsigned max_check_arity = 5;
+inline constexpr unsigned max_check_arity_one_by_one = 4;
 
 struct boolean_check_options {
   // Which two-layer construction is checked: the lecture's (the default),
@@ -36,11 +44,19 @@ struct boolean_check_options {
   // instead of the compiled evaluator (see boolean_check.cpp).  Slower, the
   // same answers; the tests compare the two.
   bool full_simulation = false;
+  // Check one function per NPN class (and its negation) and count each
+  // class with its size, instead of every function; always so for n = 5.
+  // Not with the minimized construction, whose choice among minimum covers
+  // need not follow the transforms.
+  bool npn_classes = false;
   // Worker threads (at least 1); each takes every k-th block of functions.
   unsigned threads = 1;
   // Called now and then with the number of functions done and the total,
   // from the calling thread only.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  // With npn_classes: called before the check, the same way, while the
+  // functions are sorted into classes (enumerate_npn_classes).
+  std::function<void(std::uint64_t done, std::uint64_t total)> classification_progress;
   // Read before each block of functions (a few milliseconds of work): once
   // it is true the check stops and reports the functions checked so far
   // (run_monitor.hpp says who may set it).
@@ -55,6 +71,9 @@ struct boolean_check_summary {
   // which are not the first ones in order when several threads worked).
   std::uint64_t checked = 0;
   bool interrupted = false;
+  // With npn_classes: the classes whose functions were checked (all of
+  // them, 616,126 for n = 5, unless interrupted); 0 otherwise.
+  std::uint64_t npn_classes = 0;
   std::uint64_t verified = 0;              // networks that computed their function on every input
   std::uint64_t separable = 0;             // functions one step neuron computes
   std::uint64_t hidden_neurons_total = 0;  // over all the networks
@@ -62,8 +81,9 @@ struct boolean_check_summary {
   std::vector<boolean_function> failures;  // the first few functions whose network failed (a bug)
 };
 
-// Runs the check.  Throws input_error for arity > max_check_arity and
-// std::logic_error if a separability answer fails its own check (a bug).
+// Runs the check.  Throws input_error for arity > max_check_arity, and for
+// the minimized construction with npn_classes or n = 5; std::logic_error if
+// a separability answer fails its own check (a bug).
 boolean_check_summary check_boolean_functions(unsigned arity, const boolean_check_options& options = {});
 
 // The Boolean function number `index` of arity n: its truth table is the
