@@ -221,8 +221,12 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
   summary.arity = arity;
   summary.functions = std::uint64_t{1} << (std::uint64_t{1} << arity);
   const std::uint64_t total = summary.functions;
-  const std::uint64_t blocks = (total + block_size - 1) / block_size;
-  const unsigned threads = static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, blocks));
+  const std::uint64_t all_blocks = (total + block_size - 1) / block_size;
+  const std::uint64_t blocks = options.part.items_of(all_blocks);  // the shard's
+  // The shard's functions: its blocks, the last block of all being short.
+  const std::uint64_t shard_total =
+      blocks * block_size - (options.part.owns(all_blocks - 1) ? all_blocks * block_size - total : 0);
+  const unsigned threads = static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, std::max<std::uint64_t>(blocks, 1)));
 
   std::atomic<std::uint64_t> next_block{0};
   std::atomic<std::uint64_t> done{0};
@@ -237,11 +241,11 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
           next_block = blocks;
           break;
         }
-        const std::uint64_t begin = block * block_size;
+        const std::uint64_t begin = options.part.item_at(block) * block_size;
         const std::uint64_t end = std::min(total, begin + block_size);
         check_range(arity, begin, end, options, parts[t]);
         done += end - begin;
-        if (report && options.progress) options.progress(done.load(), total);
+        if (report && options.progress) options.progress(done.load(), shard_total);
       }
     } catch (...) {
       errors[t] = std::current_exception();
@@ -257,8 +261,8 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
   }
   for (const boolean_check_summary& part : parts) merge(summary, part);
   summary.checked = done.load();
-  summary.interrupted = stopped.load() && summary.checked < total;
-  if (options.progress && !summary.interrupted) options.progress(total, total);
+  summary.interrupted = stopped.load() && summary.checked < shard_total;
+  if (options.progress && !summary.interrupted) options.progress(shard_total, shard_total);
   return summary;
 }
 
