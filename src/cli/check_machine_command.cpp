@@ -24,10 +24,9 @@ namespace nnsim::cli {
 
 namespace {
 
-// A shard's result (shard_job.hpp): the report's numbers over its words and
-// its mismatched words with their numbers.
-nlohmann::ordered_json shard_result(const machine_check_report& report) {
-  const recognition_report& r = report.recognition;
+// The machine's and the network's sizes and the words checked, as both the
+// JSON report and a shard's result give them.
+nlohmann::ordered_json size_members(const machine_check_report& report) {
   nlohmann::ordered_json json;
   json["states"] = report.states;
   json["symbols"] = report.symbols;
@@ -35,6 +34,14 @@ nlohmann::ordered_json shard_result(const machine_check_report& report) {
   json["edges"] = report.edges;
   json["words"] = report.words;
   json["max_length"] = report.max_length;
+  return json;
+}
+
+// A shard's result (shard_job.hpp): the report's numbers over its words and
+// its mismatched words with their numbers.
+nlohmann::ordered_json shard_result(const machine_check_report& report) {
+  const recognition_report& r = report.recognition;
+  nlohmann::ordered_json json = size_members(report);
   json.update(recognition_counts(r));
   json["items"] = nlohmann::ordered_json::array();
   for (std::size_t m = 0; m < r.words.size(); ++m) {
@@ -134,12 +141,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
     if (options->json) {
       nlohmann::ordered_json json;
       json["machine"] = machine.name;
-      json["states"] = report.states;
-      json["symbols"] = report.symbols;
-      json["neurons"] = report.neurons;
-      json["edges"] = report.edges;
-      json["words"] = report.words;
-      json["max_length"] = report.max_length;
+      json.update(size_members(report));
       if (r.interrupted) {
         json["interrupted"] = true;
         json["classified"] = r.classified;
