@@ -226,7 +226,8 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
   // The shard's functions: its blocks, the last block of all being short.
   const std::uint64_t shard_total =
       blocks * block_size - (options.part.owns(all_blocks - 1) ? all_blocks * block_size - total : 0);
-  const unsigned threads = static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, std::max<std::uint64_t>(blocks, 1)));
+  const unsigned threads =
+      static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, std::max<std::uint64_t>(blocks, 1)));
 
   std::atomic<std::uint64_t> next_block{0};
   std::atomic<std::uint64_t> done{0};

@@ -171,9 +171,10 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
     check.part = part.value_or(shard{});
     const auto start = std::chrono::steady_clock::now();
     double seconds = 0;
+    const shard_merge* merging = merging_shards();
     const boolean_check_summary summary =
-        merging_shards() != nullptr ? merged_summary(*merging_shards(), seconds) : check_boolean_functions(arity, check);
-    if (merging_shards() == nullptr) seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        merging != nullptr ? merged_summary(*merging, seconds) : check_boolean_functions(arity, check);
+    if (merging == nullptr) seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.clear();
     if (part) return write_shard_record(*part, shard_result(summary, seconds), summary.interrupted);
     if (options->json) {

@@ -132,7 +132,9 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
         merging_shards() != nullptr ? merged_report(*merging_shards())
                         : check_compiled_machine(
                               machine, options->words, run,
-                              [&](std::uint64_t done, std::uint64_t total) { progress.update_count(done, total, "words"); },
+                              [&](std::uint64_t done, std::uint64_t total) {
+                                progress.update_count(done, total, "words");
+                              },
                               part.value_or(shard{}));
     if (part) {
       return write_shard_record(*part, shard_result(report), report.recognition.interrupted);

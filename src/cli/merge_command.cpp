@@ -16,7 +16,8 @@ command add_merge_command(CLI::App& app, cli_context& context) {
   auto options = std::make_shared<merge_options>();
   CLI::App* sub = app.add_subcommand(
       "merge", "Combine the records of the shards of one job (--shard K/N) into the report of the whole job");
-  sub->add_option("FILE", options->files, "the records the shards wrote, one each, in any order; - reads standard input")
+  sub->add_option("FILE", options->files,
+                  "the records the shards wrote, one each, in any order; - reads standard input")
       ->required()
       ->type_name("");
   add_json_flag(*sub, options->json);

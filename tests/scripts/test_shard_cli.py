@@ -69,14 +69,16 @@ def check_merged(t, name, args, code, mask=lambda text: text):
         merged_json = t.run("merge", "--json", *files)
         t.check(f"{name}: {n} shards merged: the JSON report", mask(merged_json.stdout) == mask(whole_json.stdout),
                 f"merged:\n{merged_json.stdout}\n     whole:\n{whole_json.stdout}")
-        t.check(f"{name}: {n} shards merged: exit code {code} with --json", merged_json.returncode == whole_json.returncode)
+        t.check(f"{name}: {n} shards merged: exit code {code} with --json",
+                merged_json.returncode == whole_json.returncode)
 
 
 def test_check_machine(t):
     palindromes = os.path.join(REPOSITORY, "networks/machines/palindromes.tm")
     check_merged(t, "check machine", ["check", "machine", palindromes, "--words", "5"], 0)
     # A step limit too small for the longer words: undecided words.
-    check_merged(t, "check machine, undecided", ["check", "machine", palindromes, "--words", "4", "--max-steps", "60"], 0)
+    check_merged(t, "check machine, undecided",
+                 ["check", "machine", palindromes, "--words", "4", "--max-steps", "60"], 0)
     # A tape alphabet of more than two symbols: words in block code.
     check_merged(t, "check machine, block code",
                  ["check", "machine", os.path.join(REPOSITORY, "networks/machines/abc.tm"), "--words", "3"], 0)
@@ -148,12 +150,14 @@ def test_merge_errors(t):
              stderr="nnsim: error: c2.json: shard 2/4 of a job split into 4, but a1.json is shard 1/3 of 3\n")
     t.write("bad.json", '{"nnsim-shard": 1,\n  "version": }\n')
     result = t.expect("malformed JSON", ["merge", a1, "bad.json"], 2, stdout="")
-    t.check("malformed JSON: located", result.stderr.startswith("bad.json:2:14: error: not a shard record: malformed JSON"),
+    t.check("malformed JSON: located",
+            result.stderr.startswith("bad.json:2:14: error: not a shard record: malformed JSON"),
             result.stderr)
     t.write("other.json", '{"status": "halted"}\n')
     t.expect("not a record", ["merge", "other.json"], 2, stdout="",
              stderr="nnsim: error: other.json: not a shard record of nnsim --shard: no \"nnsim-shard\" member\n")
-    t.expect("no file", ["merge", "absent.json"], 2, stdout="", stderr="nnsim: error: cannot read 'absent.json': No such file or directory\n")
+    t.expect("no file", ["merge", "absent.json"], 2, stdout="",
+             stderr="nnsim: error: cannot read 'absent.json': No such file or directory\n")
     # The network changed after the shards ran.
     t.write("xor.nn", XOR.replace("network xor", "network xor2"))
     t.expect("changed files", ["merge", a1, a2, a3], 2, stdout="",
