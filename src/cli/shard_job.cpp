@@ -223,6 +223,15 @@ shard_merge read_shard_records(const std::vector<std::string>& files) {
     throw input_error(fmt::format("merge: {} missing: {} (of {})", missing.size() == 1 ? "a shard is" : "shards are",
                                   fmt::join(missing, ", "), shown_job(first.arguments)));
   }
+  // Only a command that writes records can read them back; any other
+  // command line in a record was not written by nnsim.
+  const std::vector<std::string>& a = first.arguments;
+  const bool sharded_command = (!a.empty() && (a[0] == "recognize" || a[0] == "eval")) ||
+                               (a.size() > 1 && a[0] == "check" && (a[1] == "machine" || a[1] == "boolean"));
+  if (!sharded_command) {
+    throw input_error(fmt::format("{}: not a shard record of nnsim --shard: {} does not take --shard", first.file,
+                                  shown_job(a)));
+  }
   if (job_fingerprint(first.arguments) != first.fingerprint) {
     throw input_error(fmt::format("merge: the files that {} names have changed since the shards ran; run them again",
                                   shown_job(first.arguments)));

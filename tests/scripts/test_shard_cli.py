@@ -156,6 +156,12 @@ def test_merge_errors(t):
     t.write("other.json", '{"status": "halted"}\n')
     t.expect("not a record", ["merge", "other.json"], 2, stdout="",
              stderr="nnsim: error: other.json: not a shard record of nnsim --shard: no \"nnsim-shard\" member\n")
+    record = json.loads(t.read(a1))
+    record["arguments"] = ["run", "xor.nn", "--input", "0,1"]
+    t.write("run.json", json.dumps(record))
+    t.expect("a command that is not split", ["merge", "run.json"], 2, stdout="",
+             stderr="nnsim: error: run.json: not a shard record of nnsim --shard: nnsim run xor.nn --input 0,1 does "
+                    "not take --shard\n")
     t.expect("no file", ["merge", "absent.json"], 2, stdout="",
              stderr="nnsim: error: cannot read 'absent.json': No such file or directory\n")
     # The network changed after the shards ran.
