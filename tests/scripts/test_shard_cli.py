@@ -158,6 +158,7 @@ def test_merge_errors(t):
              stderr="nnsim: error: other.json: not a shard record of nnsim --shard: no \"nnsim-shard\" member\n")
     record = json.loads(t.read(a1))
     record["arguments"] = ["run", "xor.nn", "--input", "0,1"]
+    record["shard"] = "1/1"
     t.write("run.json", json.dumps(record))
     t.expect("a command that is not split", ["merge", "run.json"], 2, stdout="",
              stderr="nnsim: error: run.json: not a shard record of nnsim --shard: nnsim run xor.nn --input 0,1 does "
