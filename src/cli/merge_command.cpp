@@ -22,7 +22,7 @@ command add_merge_command(CLI::App& app, cli_context& context) {
       ->type_name("");
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
-      "check machine, check boolean, recognize --all-words, eval --grid and check approx take --shard K/N: "
+      "check machine, check boolean, recognize and eval --grid take --shard K/N: "
       "then they do only the K-th of N shares of their items and write a JSON record instead of their report. "
       "merge checks that the records are the shards 1 .. N of one job (the same command line and the same "
       "files), each exactly once, and prints the report the job prints when run whole -- the text, or with "

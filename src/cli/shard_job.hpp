@@ -1,7 +1,8 @@
 // Exhaustive jobs split into shards (`--shard K/N`) and their records
 // combined again (`nnsim merge`), the same for every command that has them:
-// check machine, check boolean, recognize --all-words, eval --grid and
-// check approx (docs/distributed.md).
+// check machine, check boolean, recognize and eval --grid
+// (docs/distributed.md; check approx's bisection is not a set of
+// independent items, so it is not split).
 //
 // A shard does its share of the items (shard.hpp) and writes, instead of
 // its report, one JSON record: the job (the command line without --shard
