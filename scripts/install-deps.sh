@@ -24,6 +24,10 @@ packages=(
   # a terminal multiplexer in which tests/scripts/test_step_cli.py types into
   # nnsim step as a person would (without it that part prints a SKIP line)
   tmux
+  # GNU parallel, through which tests/scripts/test_shard_cli.py runs the
+  # shards of one job side by side (docs/distributed.md); without it that
+  # part prints a SKIP line
+  parallel
 )
 
 missing=()

@@ -311,11 +311,26 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
                                          total));
     }
   }
-  // Units of work handed to the threads: blocks of functions, or of classes.
+  // Units of work handed to the threads: blocks of functions, or of classes;
+  // a shard takes its share of the blocks.
   const std::uint64_t items = by_class ? classes.size() : total;
   const std::uint64_t per_block = by_class ? class_block_size : block_size;
-  const std::uint64_t blocks = (items + per_block - 1) / per_block;
-  const unsigned threads = static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, blocks));
+  const std::uint64_t all_blocks = (items + per_block - 1) / per_block;
+  const std::uint64_t blocks = options.part.items_of(all_blocks);  // the shard's
+  // The functions items [begin, end) stand for (progress counts functions).
+  const auto functions_in = [&](std::uint64_t begin, std::uint64_t end) {
+    if (!by_class) return end - begin;
+    std::uint64_t functions = 0;
+    for (std::uint64_t i = begin; i < end; ++i) functions += classes[i].size;
+    return functions;
+  };
+  const auto block_begin = [&](std::uint64_t block) { return options.part.item_at(block) * per_block; };
+  std::uint64_t shard_total = 0;
+  for (std::uint64_t block = 0; block < blocks; ++block) {
+    shard_total += functions_in(block_begin(block), std::min(items, block_begin(block) + per_block));
+  }
+  const unsigned threads =
+      static_cast<unsigned>(std::clamp<std::uint64_t>(options.threads, 1, std::max<std::uint64_t>(blocks, 1)));
 
   std::atomic<std::uint64_t> next_block{0};
   std::atomic<std::uint64_t> done{0};
@@ -330,18 +345,15 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
           next_block = blocks;
           break;
         }
-        const std::uint64_t begin = block * per_block;
+        const std::uint64_t begin = block_begin(block);
         const std::uint64_t end = std::min(items, begin + per_block);
         if (by_class) {
           check_classes(arity, classes, begin, end, options, parts[t]);
-          std::uint64_t functions = 0;
-          for (std::uint64_t i = begin; i < end; ++i) functions += classes[i].size;
-          done += functions;
         } else {
           check_range(arity, begin, end, options, parts[t]);
-          done += end - begin;
         }
-        if (report && options.progress) options.progress(done.load(), total);
+        done += functions_in(begin, end);
+        if (report && options.progress) options.progress(done.load(), shard_total);
       }
     } catch (...) {
       errors[t] = std::current_exception();
@@ -357,8 +369,8 @@ boolean_check_summary check_boolean_functions(unsigned arity, const boolean_chec
   }
   for (const boolean_check_summary& part : parts) merge(summary, part);
   summary.checked = done.load();
-  summary.interrupted = stopped.load() && summary.checked < total;
-  if (options.progress && !summary.interrupted) options.progress(total, total);
+  summary.interrupted = stopped.load() && summary.checked < shard_total;
+  if (options.progress && !summary.interrupted) options.progress(shard_total, shard_total);
   return summary;
 }
 

@@ -10,6 +10,7 @@
 #include "cli/output.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/separability_report.hpp"
+#include "cli/shard_job.hpp"
 #include "nnsim/boolean/boolean_check.hpp"
 #include "nnsim/boolean/two_layer_network.hpp"
 
@@ -17,6 +18,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace nnsim::cli {
@@ -31,8 +33,49 @@ struct check_boolean_options {
   bool minimize = false;
   bool full_simulation = false;
   bool npn_classes = false;
+  std::string shard;
   bool json = false;
 };
+
+// A shard's result (shard_job.hpp): the summary's numbers over its
+// functions, its failures, and its time.
+nlohmann::ordered_json shard_result(const boolean_check_summary& s, double seconds) {
+  nlohmann::ordered_json json;
+  json["arity"] = s.arity;
+  json["functions"] = s.functions;
+  json["checked"] = s.checked;
+  json["npn_classes"] = s.npn_classes;
+  json["verified"] = s.verified;
+  json["separable"] = s.separable;
+  json["hidden_neurons_total"] = s.hidden_neurons_total;
+  json["hidden_neurons_max"] = s.hidden_neurons_max;
+  json["failures"] = nlohmann::ordered_json::array();
+  for (const boolean_function& f : s.failures) json["failures"].push_back(f.table());
+  json["seconds"] = seconds;
+  return json;
+}
+
+// The summary of the whole check from its shards' results; the time is the
+// sum of theirs.  The failures are the first few in the order of the shards.
+boolean_check_summary merged_summary(const shard_merge& merge, double& seconds) {
+  boolean_check_summary s;
+  s.arity = merge.results.front().at("arity").get<unsigned>();
+  s.functions = merge.results.front().at("functions").get<std::uint64_t>();
+  s.checked = merged_sum(merge, "checked");
+  s.npn_classes = merged_sum(merge, "npn_classes");
+  s.verified = merged_sum(merge, "verified");
+  s.separable = merged_sum(merge, "separable");
+  s.hidden_neurons_total = merged_sum(merge, "hidden_neurons_total");
+  s.hidden_neurons_max = merged_max(merge, "hidden_neurons_max");
+  seconds = 0;
+  for (const nlohmann::json& result : merge.results) {
+    seconds += result.at("seconds").get<double>();
+    for (const nlohmann::json& table : result.at("failures")) {
+      if (s.failures.size() < 10) s.failures.push_back(boolean_function::from_table(table.get<std::string>()));
+    }
+  }
+  return s;
+}
 
 std::string human_report(const boolean_check_summary& s, const check_boolean_options& options, unsigned threads,
                          double seconds) {
@@ -104,6 +147,7 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
                 "check one function per NPN class and its negation, counting the class's size (always for n = 5; "
                 "not with --minimize)");
   add_json_flag(*sub, options->json);
+  add_shard_option(*sub, options->shard);
   sub->footer(help_footer(
       "For each of the 2^(2^n) functions F of n inputs: build the two-layer network of the lecture's proof that "
       "such networks compute every Boolean function (as nnsim build boolean does), verify it on every input, and "
@@ -147,10 +191,16 @@ command add_check_boolean_command(CLI::App& check, cli_context& context) {
     };
     const interrupt_guard guard;
     check.stop_requested = interrupt_flag();
+    const std::optional<shard> part = shard_option_value(options->shard);
+    check.part = part.value_or(shard{});
     const auto start = std::chrono::steady_clock::now();
-    const boolean_check_summary summary = check_boolean_functions(arity, check);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds = 0;
+    const shard_merge* merging = merging_shards();
+    const boolean_check_summary summary =
+        merging != nullptr ? merged_summary(*merging, seconds) : check_boolean_functions(arity, check);
+    if (merging == nullptr) seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.clear();
+    if (part) return write_shard_record(*part, shard_result(summary, seconds), summary.interrupted);
     if (options->json) {
       nlohmann::ordered_json json;
       json["arity"] = summary.arity;

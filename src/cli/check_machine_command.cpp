@@ -8,6 +8,7 @@
 #include "cli/output.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
+#include "cli/shard_job.hpp"
 #include "nnsim/languages/machine_check.hpp"
 #include "nnsim/languages/machine_code.hpp"
 #include "nnsim/languages/machine_parser.hpp"
@@ -17,8 +18,67 @@
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 
 namespace nnsim::cli {
+
+namespace {
+
+// The machine's and the network's sizes and the words checked, as both the
+// JSON report and a shard's result give them.
+nlohmann::ordered_json size_members(const machine_check_report& report) {
+  nlohmann::ordered_json json;
+  json["states"] = report.states;
+  json["symbols"] = report.symbols;
+  json["neurons"] = report.neurons;
+  json["edges"] = report.edges;
+  json["words"] = report.words;
+  json["max_length"] = report.max_length;
+  return json;
+}
+
+// A shard's result (shard_job.hpp): the report's numbers over its words and
+// its mismatched words with their numbers.
+nlohmann::ordered_json shard_result(const machine_check_report& report) {
+  const recognition_report& r = report.recognition;
+  nlohmann::ordered_json json = size_members(report);
+  json.update(recognition_counts(r));
+  json["items"] = nlohmann::ordered_json::array();
+  for (std::size_t m = 0; m < r.words.size(); ++m) {
+    const recognized_word& w = r.words[m];
+    json["items"].push_back({report.mismatched_items[m],
+                             {{"word", w.result.word},
+                              {"verdict", std::string(name_of(w.result.verdict))},
+                              {"expected", std::string(name_of(w.expected))}}});
+  }
+  return json;
+}
+
+// The report of the whole job from its shards' results.
+machine_check_report merged_report(const shard_merge& merge) {
+  const nlohmann::json& first = merge.results.front();
+  machine_check_report report;
+  report.states = first.at("states").get<std::size_t>();
+  report.symbols = first.at("symbols").get<std::size_t>();
+  report.neurons = first.at("neurons").get<std::size_t>();
+  report.edges = first.at("edges").get<std::size_t>();
+  report.words = first.at("words").get<std::uint64_t>();
+  report.max_length = first.at("max_length").get<std::size_t>();
+  recognition_report& r = report.recognition;
+  r = merged_recognition_counts(merge);
+  for (const auto& [item, w] : merged_items(merge)) {
+    recognized_word entry;
+    entry.result.word = w.at("word").get<std::string>();
+    entry.result.verdict = value_named(w.at("verdict").get<std::string>(), word_verdicts);
+    entry.expected = value_named(w.at("expected").get<std::string>(), expected_verdicts);
+    entry.mismatch = true;
+    r.words.push_back(std::move(entry));
+    report.mismatched_items.push_back(item);
+  }
+  return report;
+}
+
+}  // namespace
 
 command add_check_machine_command(CLI::App& check, cli_context& context) {
   struct machine_check_options {
@@ -27,6 +87,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
     std::uint64_t max_steps = run_limits{}.max_steps;
     std::size_t max_bits = run_limits{}.max_bits;
     std::size_t max_memory = run_limits{}.max_memory;
+    std::string shard;
     bool json = false;
   };
   auto options = std::make_shared<machine_check_options>();
@@ -41,6 +102,7 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
   add_max_bits_option(*sub, options->max_bits);
   add_max_memory_option(*sub, options->max_memory);
   add_json_flag(*sub, options->json);
+  add_shard_option(*sub, options->shard);
   sub->footer(help_footer(
       "Compiles the machine as nnsim build machine does, runs the network exactly on δ(ω) for every word ω of "
       "length at most N, and compares each verdict with the machine run directly (the same step limit for both). "
@@ -62,23 +124,26 @@ command add_check_machine_command(CLI::App& check, cli_context& context) {
     run.limits.max_bits = options->max_bits;
     run.limits.max_memory = options->max_memory;
     limit_number_memory_growth(options->max_memory);
+    const std::optional<shard> part = shard_option_value(options->shard);
     progress_display progress("check machine", options->json);
     const interrupt_guard guard;
     run.monitor = progress.monitor();
     const machine_check_report report =
-        check_compiled_machine(machine, options->words, run, [&](std::uint64_t done, std::uint64_t total) {
-          progress.update_count(done, total, "words");
-        });
+        merging_shards() != nullptr ? merged_report(*merging_shards())
+                        : check_compiled_machine(
+                              machine, options->words, run,
+                              [&](std::uint64_t done, std::uint64_t total) {
+                                progress.update_count(done, total, "words");
+                              },
+                              part.value_or(shard{}));
+    if (part) {
+      return write_shard_record(*part, shard_result(report), report.recognition.interrupted);
+    }
     const recognition_report& r = report.recognition;
     if (options->json) {
       nlohmann::ordered_json json;
       json["machine"] = machine.name;
-      json["states"] = report.states;
-      json["symbols"] = report.symbols;
-      json["neurons"] = report.neurons;
-      json["edges"] = report.edges;
-      json["words"] = report.words;
-      json["max_length"] = report.max_length;
+      json.update(size_members(report));
       if (r.interrupted) {
         json["interrupted"] = true;
         json["classified"] = r.classified;

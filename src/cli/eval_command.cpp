@@ -9,6 +9,7 @@
 #include "cli/output.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
+#include "cli/shard_job.hpp"
 #include "nnsim/io/csv_reader.hpp"
 #include "nnsim/io/line_reader.hpp"
 #include "nnsim/io/network_parser.hpp"
@@ -36,6 +37,7 @@ struct eval_command_options {
   computation_options computation;
   bool json = false;
   std::string output;
+  std::string shard;
 
   CLI::Option* inputs_option = nullptr;
   CLI::Option* grid_option = nullptr;
@@ -58,18 +60,23 @@ class input_source {
 // --grid: the points of an input_grid, first input slowest.
 class grid_source final : public input_source {
  public:
-  explicit grid_source(input_grid grid) : grid_(std::move(grid)) {}
+  // Only the points of `part` (shard.hpp), in order.
+  grid_source(input_grid grid, const shard& part) : grid_(std::move(grid)), part_(part), row_(part.index - 1) {}
 
   bool next(std::vector<rational>& input) override {
-    if (row_ == grid_.size()) return false;
-    grid_.point(row_++, input);
+    if (row_ >= grid_.size()) return false;
+    grid_.point(row_, input);
+    row_ += part_.count;
     return true;
   }
-  std::uint64_t total() const override { return grid_.size(); }
-  std::string where() const override { return fmt::format("row {} of {}", row_, grid_.size()); }
+  std::uint64_t total() const override { return part_.items_of(grid_.size()); }
+  // The number (from 0) of the point next() gave last.
+  std::uint64_t point() const { return row_ - part_.count; }
+  std::string where() const override { return fmt::format("row {} of {}", point() + 1, grid_.size()); }
 
  private:
   input_grid grid_;
+  shard part_;
   std::uint64_t row_ = 0;
 };
 
@@ -260,6 +267,38 @@ class number_ceiling {
   number_ceiling& operator=(const number_ceiling&) = delete;
 };
 
+// One computation, with its number ceiling, and a limit error told with the input.
+run_result run_row(network_runner& runner, const std::vector<rational>& input, const input_source& source,
+                   const eval_command_options& options) {
+  try {
+    const number_ceiling ceiling(options.computation.max_memory);
+    return runner.run(input);
+  } catch (const limit_error& e) {
+    std::vector<std::string> values;
+    for (const rational& value : input) values.push_back(format_value(value));
+    rethrow_in_context(e, fmt::format("on input {} ({})", fmt::join(values, ","), source.where()));
+  }
+}
+
+// --shard K/N: the rows of the shard's points, both as CSV and as JSON, in
+// a record for nnsim merge (shard_job.hpp).
+int execute_shard(const shard& part, grid_source& source, network_runner& runner, const eval_command_options& options,
+                  progress_display& progress) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  std::vector<rational> input;
+  bool interrupted = false;
+  while (!interrupted && source.next(input)) {
+    const run_result result = run_row(runner, input, source, options);
+    interrupted = result.interrupted || interrupt_requested();
+    if (result.interrupted) break;
+    items.push_back({source.point(), {{"csv", csv_row(input, result)}, {"json", json_row(input, result)}}});
+    progress.update_count(items.size(), source.total(), "inputs");
+  }
+  nlohmann::ordered_json result;
+  result["items"] = std::move(items);
+  return write_shard_record(part, std::move(result), interrupted);
+}
+
 int execute(const eval_command_options& options, cli_context& context) {
   context.json_errors = options.json;
   const bool from_csv = options.inputs_option->count() > 0;
@@ -269,6 +308,8 @@ int execute(const eval_command_options& options, cli_context& context) {
   if (from_csv && options.inputs == "-" && options.file == "-") {
     throw input_error("the network and --inputs cannot both come from standard input");
   }
+  const std::optional<shard> part = shard_option_value(options.shard);
+  if (part && from_csv) throw input_error("--shard splits the points of --grid, not the rows of --inputs");
   const network net = load_network_file(options.file);
   if (net.inputs.empty()) {
     throw input_error("the network has no input neurons, so there is nothing to vary: run it with nnsim run");
@@ -283,12 +324,24 @@ int execute(const eval_command_options& options, cli_context& context) {
   network_runner runner(net, request);
 
   std::unique_ptr<input_source> source;
+  grid_source* grid = nullptr;
   if (from_csv) {
     source = std::make_unique<csv_source>(net, options.inputs);
   } else {
-    source = std::make_unique<grid_source>(make_grid(net, options.grid));
+    auto points = std::make_unique<grid_source>(make_grid(net, options.grid), part.value_or(shard{}));
+    grid = points.get();
+    source = std::move(points);
   }
+  if (part) return execute_shard(*part, *grid, runner, options, progress);
   output_stream out(options.output);
+  if (merging_shards() != nullptr) {  // the rows the shards made, in order
+    if (!options.json) out.write(csv_header(net));
+    for (const auto& [point, row] : merged_items(*merging_shards())) {
+      out.write(row.at(options.json ? "json" : "csv").get<std::string>());
+    }
+    out.finish();
+    return 0;
+  }
 
   // One row per input, handed to the reader as soon as it is made.  The CSV
   // header waits for the first row, so that an error in the first input
@@ -299,15 +352,7 @@ int execute(const eval_command_options& options, cli_context& context) {
   // Ctrl-C ends the rows: the one whose computation it stopped is not
   // written (it has no verdict), and a message says how far the work got.
   while (!interrupt_requested() && source->next(input)) {
-    run_result result;
-    try {
-      const number_ceiling ceiling(options.computation.max_memory);
-      result = runner.run(input);
-    } catch (const limit_error& e) {
-      std::vector<std::string> values;
-      for (const rational& value : input) values.push_back(format_value(value));
-      rethrow_in_context(e, fmt::format("on input {} ({})", fmt::join(values, ","), source->where()));
-    }
+    const run_result result = run_row(runner, input, *source, options);
     if (result.interrupted) break;
     if (!header_written) out.write(csv_header(net));
     header_written = true;
@@ -360,6 +405,7 @@ command add_eval_command(CLI::App& app, cli_context& context) {
   add_computation_options(*sub, options->computation);
   add_json_flag(*sub, options->json)->description("one JSON object per input (JSON lines) instead of CSV");
   add_output_option(*sub, options->output);
+  add_shard_option(*sub, options->shard);
   sub->footer(help_footer(
       "Each input is one computation, exactly as nnsim run does it, and gives one row: the input, the verdict "
       "(halted, diverges or undecided), the steps, the first state and the period of the cycle for diverges, and "

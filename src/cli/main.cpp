@@ -7,6 +7,7 @@
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "cli/shard_job.hpp"
 #include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/support/error.hpp"
 #include "nnsim/version.hpp"
@@ -24,6 +25,7 @@
 #include <optional>
 #include <sstream>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 
@@ -80,9 +82,8 @@ int output_failed(const output_error& e, bool json) {
 
 // Whether --json was asked for, read from the raw arguments because a
 // failed parse may not have set the flag.
-bool json_requested(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
+bool json_requested(const std::vector<std::string>& arguments) {
+  for (const std::string& arg : arguments) {
     if (arg == "--") break;
     if (arg == "--json") return true;
   }
@@ -93,11 +94,10 @@ bool json_requested(int argc, char** argv) {
 // reads an empty `=` value as a missing one and takes the next argument
 // instead, but the empty word is a value (δ(ε) = 1/2).  CLI11 wants them in
 // reverse order.
-std::vector<std::string> split_empty_assignments(int argc, char** argv) {
+std::vector<std::string> split_empty_assignments(const std::vector<std::string>& given) {
   std::vector<std::string> arguments;
   bool options_end = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
+  for (const std::string_view arg : given) {
     options_end = options_end || arg == "--";
     if (!options_end && arg.starts_with("--") && arg.ends_with('=') && arg.find('=') == arg.size() - 1) {
       arguments.emplace_back(arg.substr(0, arg.size() - 1));
@@ -156,14 +156,18 @@ int main(int argc, char** argv) {
       add_recognize_command(app, context), add_tm_command(app, context), add_tag_command(app, context),
       add_truth_command(app, context), add_build_command(app, context),
       add_separable_command(app, context), add_check_command(app, context), add_learn_command(app, context),
+      add_merge_command(app, context),
   };
   for (const command& c : commands) c.app->allow_extras(false);
 
-  const bool json = json_requested(argc, argv);
+  // One command line; `nnsim merge` then asks for a second, the merged job's.
+  const auto run_line = [&](const std::vector<std::string>& arguments) -> int {
+  const bool json = json_requested(arguments);
+  current_shard_session().arguments = arguments;
   active_context = &context;
   json_output = json;
   try {
-    app.parse(split_empty_assignments(argc, argv));
+    app.parse(split_empty_assignments(arguments));
   } catch (const CLI::ParseError& e) {
     const std::optional<std::string> message = command_line_error(e, app);
     // --help and --version arrive as "errors" with a success code.
@@ -226,9 +230,26 @@ int main(int argc, char** argv) {
     if (context.json_errors || json) print_json_error("out of memory");
     write_standard_error("nnsim: error: out of memory\n");
     return exit_limit;
+  } catch (const nlohmann::json::exception& e) {
+    if (merging_shards() == nullptr) {
+      write_standard_error(fmt::format("nnsim: internal error: {}\n", e.what()));
+      return exit_internal;
+    }
+    // A record that is JSON but not what its command wrote.
+    std::fflush(stdout);
+    const std::string message = fmt::format("merge: a shard record's result is not what the command writes: {}",
+                                            e.what());
+    if (context.json_errors || json) print_json_error(message);
+    write_standard_error(fmt::format("nnsim: error: {}\n", message));
+    return exit_bad_input;
   } catch (const std::exception& e) {
     write_standard_error(fmt::format("nnsim: internal error: {}\n", e.what()));
     return exit_internal;
   }
   return exit_bad_input;  // unreachable: require_subcommand(1) guarantees a command
+  };
+  const int code = run_line(std::vector<std::string>(argv + 1, argv + argc));
+  if (code != 0 || !current_shard_session().merge_job) return code;
+  const std::vector<std::string> job = *std::exchange(current_shard_session().merge_job, std::nullopt);
+  return run_line(job);
 }

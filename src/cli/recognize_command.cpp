@@ -9,6 +9,7 @@
 #include "cli/output.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_report.hpp"
+#include "cli/shard_job.hpp"
 #include "cli/text_table.hpp"
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
@@ -38,6 +39,7 @@ struct recognize_command_options {
   std::string expect_regex;
   std::string expect_words;
   computation_options computation;
+  std::string shard;
   bool json = false;
 
   CLI::Option* all_words_option = nullptr;
@@ -96,6 +98,35 @@ struct word_list {
   std::uint64_t count() const { return given->size() + enumerated; }
   std::string at(std::uint64_t i) const { return i < given->size() ? (*given)[i] : shortlex_word(i - given->size()); }
 };
+
+// A word's record in a shard's result (shard_job.hpp), and back.
+nlohmann::ordered_json record_json(const word_record& w) {
+  return {{"steps", w.steps},
+          {"bits", w.bits},
+          {"verdict", std::string(name_of(w.verdict))},
+          {"expected", std::string(name_of(w.expected))},
+          {"mismatch", w.mismatch},
+          {"precision_undecided", w.precision_undecided},
+          {"precision", w.precision},
+          {"brent", w.brent},
+          {"brent_from", w.brent_from},
+          {"output", w.output}};
+}
+
+word_record record_of(const nlohmann::json& json) {
+  word_record w;
+  w.steps = json.at("steps").get<std::uint64_t>();
+  w.bits = json.at("bits").get<std::size_t>();
+  w.verdict = value_named(json.at("verdict").get<std::string>(), word_verdicts);
+  w.expected = value_named(json.at("expected").get<std::string>(), expected_verdicts);
+  w.mismatch = json.at("mismatch").get<bool>();
+  w.precision_undecided = json.at("precision_undecided").get<bool>();
+  w.precision = json.at("precision").get<unsigned>();
+  w.brent = json.at("brent").get<bool>();
+  w.brent_from = json.at("brent_from").get<std::uint64_t>();
+  w.output = json.at("output");
+  return w;
+}
 
 void write_human_report(const network& net, const recognition_options& options,
                         const language_expectation* expectation, const recognition_report& report,
@@ -272,6 +303,7 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
   options->expect_regex_option->excludes(options->expect_words_option);
   add_computation_options(*sub, options->computation);
   add_json_flag(*sub, options->json);
+  add_shard_option(*sub, options->shard);
   sub->footer(help_footer(
       "A network with one input neuron and one output neuron recognizes a language L when, for every word ω, "
       "its computation on input δ(ω) halts with an output > 0 exactly when ω is in L. Each word gets one "
@@ -321,12 +353,20 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
     memory_charge kept(budget);
     std::vector<word_record> records;
     const language_expectation* expected = expectation ? &*expectation : nullptr;
+    const std::optional<shard> part = shard_option_value(options->shard);
+    const shard share = part.value_or(shard{});
     progress_display progress("recognize", options->json);
     const interrupt_guard guard;
     run_options.monitor = progress.monitor();
-    const recognition_report report = recognize_each(
-        net, {words.count(), [&](std::uint64_t i) { return words.at(i); }}, run_options, expected,
-        [&](std::uint64_t i, recognized_word&& entry) {
+    recognition_report report;
+    if (merging_shards() != nullptr) {
+      report = merged_recognition_counts(*merging_shards());
+      for (const auto& [item, record] : merged_items(*merging_shards())) records.push_back(record_of(record));
+    } else {
+      const std::uint64_t shard_words = share.items_of(words.count());
+      report = recognize_each(
+        net, {shard_words, [&](std::uint64_t j) { return words.at(share.item_at(j)); }}, run_options, expected,
+        [&](std::uint64_t j, recognized_word&& entry) {
           word_record record;
           record.steps = entry.result.steps;
           record.bits = entry.result.largest_value_bits;
@@ -337,19 +377,28 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           record.precision_undecided = entry.result.shortfall.has_value();
           record.brent = entry.result.repetitions == repetition_method::brent;
           record.brent_from = entry.result.brent_from;
-          if (options->json) record.output = value_json(entry.result.output.view(), 0);
+          if (options->json || part) record.output = value_json(entry.result.output.view(), 0);
           // Charged before the vector grows (it doubles).
           const std::size_t capacity =
               records.size() < records.capacity() ? records.capacity() : std::max<std::size_t>(16, 2 * records.size());
           if (!kept.try_add((capacity - records.capacity()) * sizeof(word_record) + record.output.dump().size())) {
             throw limit_error(fmt::format("keeping the results of {} words for the report needs more than the "
                                           "memory limit of {} bytes (raise --max-memory)",
-                                          i + 1, budget.limit()));
+                                          j + 1, budget.limit()));
           }
           records.reserve(capacity);
           records.push_back(std::move(record));
-          progress.update_count(i + 1, words.count(), "words");
+          progress.update_count(j + 1, shard_words, "words");
         });
+    }
+    if (part) {
+      nlohmann::ordered_json result = recognition_counts(report);
+      result["items"] = nlohmann::ordered_json::array();
+      for (std::uint64_t j = 0; j < records.size(); ++j) {
+        result["items"].push_back({share.item_at(j), record_json(records[j])});
+      }
+      return write_shard_record(*part, std::move(result), report.interrupted);
+    }
     if (options->json) {
       write_json_report(net, run_options, expected, report, words, records);
     } else {

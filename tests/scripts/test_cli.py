@@ -104,9 +104,9 @@ def test_errors(t):
              stderr_first_line="nnsim: error: nnsim run has no option '--bogus'")
     t.expect("unknown command", ["frobnicate"], 2,
              stderr_first_line="nnsim: error: unknown command 'frobnicate' "
-                               "(the commands are run, trace, view, step, eval, info, dot, fmt, encode, decode, recognize, tm, tag, truth, build, separable, check, learn)")
+                               "(the commands are run, trace, view, step, eval, info, dot, fmt, encode, decode, recognize, tm, tag, truth, build, separable, check, learn, merge)")
     t.expect("no command", [], 2, stderr_first_line="nnsim: error: a command is required "
-                                                   "(the commands are run, trace, view, step, eval, info, dot, fmt, encode, decode, recognize, tm, tag, truth, build, separable, check, learn)")
+                                                   "(the commands are run, trace, view, step, eval, info, dot, fmt, encode, decode, recognize, tm, tag, truth, build, separable, check, learn, merge)")
     t.expect("--word on a two-input network", ["run", xor, "--word", "01"], 2, stdout="",
              stderr="nnsim: error: --word needs a network with one input neuron, but the network has "
                     "2 input neurons (x1, x2); use --input\n")

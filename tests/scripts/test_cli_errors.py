@@ -40,7 +40,7 @@ accept yes
 q _ -> yes _ S
 """
 
-COMMANDS = "run, trace, view, step, eval, info, dot, fmt, encode, decode, recognize, tm, tag, truth, build, separable, check, learn"
+COMMANDS = "run, trace, view, step, eval, info, dot, fmt, encode, decode, recognize, tm, tag, truth, build, separable, check, learn, merge"
 
 
 def error(message, help_command=None):

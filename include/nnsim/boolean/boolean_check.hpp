@@ -21,6 +21,7 @@
 #include "nnsim/boolean/boolean_function.hpp"
 #include "nnsim/boolean/two_layer_network.hpp"
 #include "nnsim/model/network.hpp"
+#include "nnsim/support/shard.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -61,6 +62,10 @@ struct boolean_check_options {
   // it is true the check stops and reports the functions checked so far
   // (run_monitor.hpp says who may set it).
   const std::atomic<bool>* stop_requested = nullptr;
+  // Only this shard of the functions (shard.hpp), whose items are the
+  // blocks of 512 functions in order; `checked` and the counts are then
+  // over the shard's functions.
+  shard part;
 };
 
 struct boolean_check_summary {

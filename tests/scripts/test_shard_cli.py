@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Command-line tests of `--shard K/N` and `nnsim merge`: for every command
+that can be split (check machine, check boolean, recognize, eval --grid),
+the shards' records merged give exactly the report of the unsharded run --
+the same text, the same JSON, the same exit code -- for N = 1, 2, 3, 4, 7
+(7 is more than the items of some of these jobs, so some shards are empty),
+with mismatches, undecided items and limits among them; the records given
+in any order.  Then the errors: bad --shard values, and merges of missing,
+repeated, foreign, malformed or outdated records.  Last, four shards run
+side by side through GNU parallel (skipped, with a SKIP line, without it).
+
+The reference is the unsharded run of the same nnsim, whose reports the
+other scripts check by hand; here what is checked is that splitting and
+merging changes nothing.
+
+Usage: python3 tests/scripts/test_shard_cli.py PATH_TO_nnsim
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cli_tester  # noqa: E402
+
+REPOSITORY = os.getcwd()
+
+XOR = """\
+network xor
+input x1, x2
+output y
+h1 = step(-1 + 2 x1 + 2 x2)
+h2 = step(3 - 2 x1 - 2 x2)
+y = step(-2 + h1 + h2)
+"""
+
+SHARD_COUNTS = [1, 2, 3, 4, 7]
+
+
+def without_time(text):
+    """check boolean's last line is the time it took, which no two runs share."""
+    return re.sub(r"time: [0-9.]+ s", "time: T s", text)
+
+
+def check_merged(t, name, args, code, mask=lambda text: text):
+    """Runs `args` whole and in N shards for each N, merges the records
+    (last shard first) and compares the reports and exit codes, text and JSON."""
+    whole = t.run(*args)
+    whole_json = t.run(*args, "--json")
+    t.check(f"{name}: the unsharded run exits {code}", whole.returncode == code,
+            f"{whole.returncode}: {whole.stderr}")
+    for n in SHARD_COUNTS:
+        files = []
+        for k in range(1, n + 1):
+            shard = t.run(*args, "--shard", f"{k}/{n}")
+            t.check(f"{name}: shard {k}/{n} exits 0", shard.returncode == 0, shard.stderr)
+            record = json.loads(shard.stdout) if shard.returncode == 0 else {}
+            t.check(f"{name}: shard {k}/{n} names itself", record.get("shard") == f"{k}/{n}", shard.stdout[:200])
+            files.append(t.write(f"shard-{k}-of-{n}.json", shard.stdout))
+        files.reverse()
+        merged = t.run("merge", *files)
+        t.check(f"{name}: {n} shards merged: the text report", mask(merged.stdout) == mask(whole.stdout),
+                f"merged:\n{merged.stdout}\n     whole:\n{whole.stdout}\n     {merged.stderr}")
+        t.check(f"{name}: {n} shards merged: exit code {code}", merged.returncode == code,
+                f"{merged.returncode}: {merged.stderr}")
+        merged_json = t.run("merge", "--json", *files)
+        t.check(f"{name}: {n} shards merged: the JSON report", mask(merged_json.stdout) == mask(whole_json.stdout),
+                f"merged:\n{merged_json.stdout}\n     whole:\n{whole_json.stdout}")
+        t.check(f"{name}: {n} shards merged: exit code {code} with --json",
+                merged_json.returncode == whole_json.returncode)
+
+
+def test_check_machine(t):
+    palindromes = os.path.join(REPOSITORY, "networks/machines/palindromes.tm")
+    check_merged(t, "check machine", ["check", "machine", palindromes, "--words", "5"], 0)
+    # A step limit too small for the longer words: undecided words.
+    check_merged(t, "check machine, undecided",
+                 ["check", "machine", palindromes, "--words", "4", "--max-steps", "60"], 0)
+    # A tape alphabet of more than two symbols: words in block code.
+    check_merged(t, "check machine, block code",
+                 ["check", "machine", os.path.join(REPOSITORY, "networks/machines/abc.tm"), "--words", "3"], 0)
+
+
+def test_check_boolean(t):
+    check_merged(t, "check boolean 2", ["check", "boolean", "--arity", "2"], 0, without_time)
+    check_merged(t, "check boolean 4", ["check", "boolean", "--arity", "4", "--threads", "1"], 0, without_time)
+    check_merged(t, "check boolean 3 --cnf --minimize", ["check", "boolean", "--arity", "3", "--cnf", "--minimize"], 0,
+                 without_time)
+
+
+def test_recognize(t):
+    net = os.path.join(REPOSITORY, "examples/networks/starts_with_1.nn")
+    # Right on every word.
+    check_merged(t, "recognize", ["recognize", net, "--all-words", "5", "--expect-regex", "1[01]*"], 0)
+    # Wrong on half of them: mismatches, more than the ten the text lists.
+    check_merged(t, "recognize, mismatches", ["recognize", net, "--all-words", "5", "--expect-regex", "0[01]*"], 1)
+    # Given words before the enumerated ones, and a step limit that leaves
+    # words undecided.
+    cycles = os.path.join(REPOSITORY, "examples/networks/starts_with_1_or_cycles.nn")
+    check_merged(t, "recognize, undecided", ["recognize", cycles, "0110", "", "--all-words", "3", "--max-steps", "1",
+                                             "--expect-words", "1,10"], 1)
+    check_merged(t, "recognize, interval numbers",
+                 ["recognize", net, "--all-words", "3", "--numbers", "interval:64"], 0)
+
+
+def test_eval(t):
+    t.write("xor.nn", XOR)
+    check_merged(t, "eval 3x3", ["eval", "xor.nn", "--grid", "0:1:3"], 0)
+    check_merged(t, "eval 2x2 (fewer points than shards)", ["eval", "xor.nn", "--grid", "0:1:2"], 0)
+    check_merged(t, "eval, a step limit", ["eval", "xor.nn", "--grid", "0:1:3", "--max-steps", "1"], 0)
+
+
+def test_shard_option_errors(t):
+    def refused(value, message):
+        t.expect(f"--shard {value!r}", ["check", "boolean", "--arity", "2", "--shard", value], 2, stdout="",
+                 stderr=f"nnsim: error: --shard: {message}\n(see 'nnsim check boolean --help')\n")
+    refused("0/3", "'0/3': K must be from 1 to N = 3")
+    refused("4/3", "'4/3': K must be from 1 to N = 3")
+    refused("1/0", "'1/0': N must be from 1 to 1000000")
+    refused("3", "'3' is not of the form K/N (shard K of N, e.g. 2/4)")
+    refused("a/b", "'a/b' is not of the form K/N with whole numbers K and N of at most 1000000 (e.g. 2/4)")
+    refused("-1/2", "'-1/2' is not of the form K/N with whole numbers K and N of at most 1000000 (e.g. 2/4)")
+    t.write("xor.nn", XOR)
+    t.write("in.csv", "0,1\n")
+    t.expect("eval --shard with --inputs", ["eval", "xor.nn", "--inputs", "in.csv", "--shard", "1/2"], 2, stdout="",
+             stderr="nnsim: error: --shard splits the points of --grid, not the rows of --inputs\n")
+
+
+def test_merge_errors(t):
+    t.write("xor.nn", XOR)
+
+    def shard(name, k, n, *extra):
+        result = t.run("eval", "xor.nn", "--grid", "0:1:3", *extra, "--shard", f"{k}/{n}")
+        return t.write(name, result.stdout)
+
+    a1, a2, a3 = shard("a1.json", 1, 3), shard("a2.json", 2, 3), shard("a3.json", 3, 3)
+    t.expect("a shard missing", ["merge", a1, a3], 2, stdout="",
+             stderr="nnsim: error: merge: a shard is missing: 2/3 (of nnsim eval xor.nn --grid 0:1:3)\n")
+    t.expect("a shard twice", ["merge", a1, a2, a3, a2], 2, stdout="",
+             stderr="nnsim: error: a2.json: shard 2/3 is given twice (also a2.json)\n")
+    b2 = shard("b2.json", 2, 3, "--max-steps", "5")
+    t.expect("a shard of another job", ["merge", a1, b2, a3], 2, stdout="",
+             stderr="nnsim: error: b2.json: a shard of another job (nnsim eval xor.nn --grid 0:1:3 --max-steps 5) "
+                    "than a1.json (nnsim eval xor.nn --grid 0:1:3)\n")
+    c2 = shard("c2.json", 2, 4)
+    t.expect("a shard of another split", ["merge", a1, c2], 2, stdout="",
+             stderr="nnsim: error: c2.json: shard 2/4 of a job split into 4, but a1.json is shard 1/3 of 3\n")
+    t.write("bad.json", '{"nnsim-shard": 1,\n  "version": }\n')
+    result = t.expect("malformed JSON", ["merge", a1, "bad.json"], 2, stdout="")
+    t.check("malformed JSON: located",
+            result.stderr.startswith("bad.json:2:14: error: not a shard record: malformed JSON"),
+            result.stderr)
+    t.write("other.json", '{"status": "halted"}\n')
+    t.expect("not a record", ["merge", "other.json"], 2, stdout="",
+             stderr="nnsim: error: other.json: not a shard record of nnsim --shard: no \"nnsim-shard\" member\n")
+    record = json.loads(t.read(a1))
+    record["arguments"] = ["run", "xor.nn", "--input", "0,1"]
+    record["shard"] = "1/1"
+    t.write("run.json", json.dumps(record))
+    t.expect("a command that is not split", ["merge", "run.json"], 2, stdout="",
+             stderr="nnsim: error: run.json: not a shard record of nnsim --shard: nnsim run xor.nn --input 0,1 does "
+                    "not take --shard\n")
+    t.expect("no file", ["merge", "absent.json"], 2, stdout="",
+             stderr="nnsim: error: cannot read 'absent.json': No such file or directory\n")
+    # The network changed after the shards ran.
+    t.write("xor.nn", XOR.replace("network xor", "network xor2"))
+    t.expect("changed files", ["merge", a1, a2, a3], 2, stdout="",
+             stderr="nnsim: error: merge: the files that nnsim eval xor.nn --grid 0:1:3 names have changed since the "
+                    "shards ran; run them again\n")
+    t.write("xor.nn", XOR)
+    t.expect("merge --json error", ["merge", "--json", a1], 2,
+             stdout='{"error":"merge: shards are missing: 2/3, 3/3 (of nnsim eval xor.nn --grid 0:1:3)"}\n')
+    t.expect("merge without files", ["merge"], 2, stdout="",
+             stderr="nnsim: error: nnsim merge needs at least one FILE argument\n(see 'nnsim merge --help')\n")
+
+
+def test_gnu_parallel(t):
+    if shutil.which("parallel") is None:
+        print("SKIP GNU parallel is not installed (Debian: apt-get install parallel)")
+        return
+    palindromes = os.path.join(REPOSITORY, "networks/machines/palindromes.tm")
+    job = ["check", "machine", palindromes, "--words", "6"]
+    whole = t.run(*job)
+    command = " ".join([t.nnsim, *job, "--shard", "{}/4", ">", "parallel-{}.json"])
+    ran = subprocess.run(["parallel", "--will-cite", "--jobs", "2", command, ":::", "1", "2", "3", "4"],
+                         cwd=t.directory, capture_output=True, text=True, timeout=600)
+    t.check("GNU parallel: four shards ran", ran.returncode == 0, ran.stderr)
+    merged = t.run("merge", *[f"parallel-{k}.json" for k in (1, 2, 3, 4)])
+    t.check("GNU parallel: merged = whole", merged.stdout == whole.stdout and merged.returncode == whole.returncode,
+            f"merged:\n{merged.stdout}{merged.stderr}\n     whole:\n{whole.stdout}")
+
+
+if __name__ == "__main__":
+    sys.exit(cli_tester.main([test_check_machine, test_check_boolean, test_recognize, test_eval,
+                              test_shard_option_errors, test_merge_errors, test_gnu_parallel], "nnsim-shard-"))
