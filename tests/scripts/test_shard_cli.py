@@ -87,6 +87,8 @@ def test_check_machine(t):
 def test_check_boolean(t):
     check_merged(t, "check boolean 2", ["check", "boolean", "--arity", "2"], 0, without_time)
     check_merged(t, "check boolean 4", ["check", "boolean", "--arity", "4", "--threads", "1"], 0, without_time)
+    check_merged(t, "check boolean 4 --npn-classes", ["check", "boolean", "--arity", "4", "--npn-classes"], 0,
+                 without_time)
     check_merged(t, "check boolean 3 --cnf --minimize", ["check", "boolean", "--arity", "3", "--cnf", "--minimize"], 0,
                  without_time)
 
