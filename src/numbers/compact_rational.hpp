@@ -141,24 +141,10 @@ class compact_rational {
     slow(operation::mul, out, a, b);
   }
   static void add(compact_rational& out, const compact_rational& a, const compact_rational& b) {
-    if (!a.big_ && !b.big_) {
-      std::int64_t x = a.word_;
-      std::int64_t y = b.word_;
-      std::uint32_t j = 0;
-      std::int64_t k = 0;
-      if (align(x, a.shift_, y, b.shift_, j) && !__builtin_add_overflow(x, y, &k) && out.set_small(k, j)) return;
-    }
-    slow(operation::add, out, a, b);
+    add_or_sub<operation::add>(out, a, b);
   }
   static void sub(compact_rational& out, const compact_rational& a, const compact_rational& b) {
-    if (!a.big_ && !b.big_) {
-      std::int64_t x = a.word_;
-      std::int64_t y = b.word_;
-      std::uint32_t j = 0;
-      std::int64_t k = 0;
-      if (align(x, a.shift_, y, b.shift_, j) && !__builtin_sub_overflow(x, y, &k) && out.set_small(k, j)) return;
-    }
-    slow(operation::sub, out, a, b);
+    add_or_sub<operation::sub>(out, a, b);
   }
   static void abs(compact_rational& out, const compact_rational& a) {
     if (!a.big_) {
@@ -207,6 +193,24 @@ class compact_rational {
  private:
   enum class operation { mul, add, sub, invert };
 
+  // a + b or a - b: on words over their common power of two when both are
+  // small and nothing overflows, else on mpq.
+  template <operation op>
+  static void add_or_sub(compact_rational& out, const compact_rational& a, const compact_rational& b) {
+    static_assert(op == operation::add || op == operation::sub);
+    if (!a.big_ && !b.big_) {
+      std::int64_t x = a.word_;
+      std::int64_t y = b.word_;
+      std::uint32_t j = 0;
+      std::int64_t k = 0;
+      if (align(x, a.shift_, y, b.shift_, j)) {
+        const bool overflow =
+            op == operation::add ? __builtin_add_overflow(x, y, &k) : __builtin_sub_overflow(x, y, &k);
+        if (!overflow && out.set_small(k, j)) return;
+      }
+    }
+    slow(op, out, a, b);
+  }
   // The small form of k / 2^j in lowest terms, when it has one.
   bool set_small(std::int64_t k, std::uint64_t j) {
     if (k == 0) {

@@ -25,18 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
 import compare  # noqa: E402  (bench/compare.py)
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402  (tests/scripts/checks.py)
+
 NNSIM = sys.argv[1]
 FLOOR = os.environ.get("NNSIM_GMP_FLOOR") or str(Path(NNSIM).resolve().parent / "bench" / "nnsim_gmp_floor")
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
+checks_done = checks.Checks()
+check = checks_done.check
 
 
 def state_of(path):
@@ -114,5 +109,4 @@ check("compare: no disagreement", "DISAGREE" not in run.stdout)
 if not NUMPY:
     print("SKIP: numpy/scipy not found (Debian: python3-numpy python3-scipy); the doubles baseline was not checked")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(checks_done.report())

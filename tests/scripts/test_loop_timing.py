@@ -25,19 +25,14 @@ import re
 import sys
 from fractions import Fraction as F
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import checks  # noqa: E402  (tests/scripts/checks.py)
+
 MACHINES = ["even_ones", "ends_01", "zeros_then_ones", "palindromes", "equal_count", "divisible_by_3", "abc"]
 HOLD = "in.e.1"
 STEPS = 200  # about 16 turns of the loop
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
+checks_done = checks.Checks()
+check = checks_done.check
 
 
 def parse_loop(path):
@@ -229,5 +224,4 @@ check("m = 2: a hold of 1/32 breaks it", violations(shorter, F(1, 32)), violatio
 _, failing_shorter = check_every_hold("m = 2", shorter)
 check("m = 2: the complete check finds it", failing_shorter, len(failing_shorter))
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(checks_done.report())
