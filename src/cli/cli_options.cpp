@@ -196,6 +196,16 @@ CLI::Option* add_repetitions_option(CLI::App& app, std::string& repetitions) {
       ->check(library_check([](const std::string& text) { parse_repetition_method(text); }));
 }
 
+CLI::Option* add_threads_option(CLI::App& app, unsigned& threads) {
+  return app
+      .add_option("--threads", threads,
+                  "--numbers double: the threads that evaluate a large step, 0 for as many as pay on this machine "
+                  "(from about 250,000 terms); the values are the same for any number")
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(whole_number_check(0, 256));
+}
+
 void add_computation_options(CLI::App& app, computation_options& options, bool repetitions) {
   add_rule_option(app, options.rule);
   add_numbers_option(app, options.numbers);
@@ -203,6 +213,7 @@ void add_computation_options(CLI::App& app, computation_options& options, bool r
   add_max_bits_option(app, options.max_bits);
   add_max_memory_option(app, options.max_memory);
   add_max_precision_option(app, options.max_precision);
+  add_threads_option(app, options.threads);
   if (repetitions) add_repetitions_option(app, options.repetitions);
 }
 

@@ -47,6 +47,7 @@ struct computation_options {
   std::size_t max_memory = run_limits{}.max_memory;
   unsigned max_precision = run_limits{}.max_precision;
   std::string repetitions = "auto";  // --repetitions
+  unsigned threads = run_limits{}.threads;  // --threads
 };
 
 struct run_options {
@@ -68,11 +69,13 @@ CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory);
 CLI::Option* add_max_precision_option(CLI::App& app, unsigned& max_precision);
 // --repetitions auto|table|brent.
 CLI::Option* add_repetitions_option(CLI::App& app, std::string& repetitions);
+// --threads N (double mode).
+CLI::Option* add_threads_option(CLI::App& app, unsigned& threads);
 // "auto", "table", "brent"; throws input_error for anything else.
 repetition_method parse_repetition_method(std::string_view text);
 
 // --rule, --numbers, --max-steps, --max-bits, --max-memory, --max-precision,
-// and --repetitions unless `repetitions` is false (commands that show every
+// --threads, and --repetitions unless `repetitions` is false (commands that show every
 // state keep them all anyway, and always find repetitions with the table).
 void add_computation_options(CLI::App& app, computation_options& options, bool repetitions = true);
 
@@ -89,6 +92,7 @@ void apply_computation_options(const computation_options& options, Request& requ
   request.limits.max_memory = options.max_memory;
   request.limits.max_precision = options.max_precision;
   request.limits.repetitions = parse_repetition_method(options.repetitions);
+  request.limits.threads = options.threads;
   // The last resort behind the budget of each run (number_memory.hpp).
   limit_number_memory_growth(options.max_memory);
 }

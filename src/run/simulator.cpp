@@ -120,10 +120,28 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     pending_ids_.assign(equations, 0);
   }
   in_universe_.assign(equations, 0);
-  for (equation_index e : rule_->universe()) in_universe_[e] = 1;
+  universe_terms_ = 0;
+  for (equation_index e : rule_->universe()) {
+    in_universe_[e] = 1;
+    universe_terms_ += term_begin_[e + 1] - term_begin_[e] + 1;
+  }
+  if constexpr (std::is_same_v<Num, double>) {
+    doubles_ = {term_begin_.data(), term_source_.data(), term_value_.data(), bias_.data(), scale_.data(),
+                lambda_.data(),     act_.data(),         kind_.data(),       norm_.data()};
+    sweep_threads_ = limits_.threads != 0 ? limits_.threads : automatic_sweep_threads(universe_terms_);
+    if (sweep_threads_ > 1 && rule_->selects_everything()) {
+      universe_cuts_ = cut_by_terms(doubles_, rule_->universe(), sweep_threads_);
+      parts_.resize(sweep_threads_);
+      for (unsigned p = 0; p < sweep_threads_; ++p) {
+        // Reserved in full: the threads never allocate.
+        parts_[p].unfixed.reserve(universe_cuts_[p + 1] - universe_cuts_[p]);
+        parts_[p].changed.reserve(universe_cuts_[p + 1] - universe_cuts_[p]);
+      }
+    }
+  }
   unfixed_.assign(equations, 0);
   mark_.assign(equations, 0);
-  value_hash_.assign(neuron_count_, 0);
+  hash_shares_.assign(neuron_count_, 0);
   period_ = rule_->period().value_or(0);
   const char* colliding = std::getenv("NNSIM_TEST_COLLIDING_HASH");
   colliding_hash_ = colliding != nullptr && std::string_view(colliding) == "1";
@@ -188,6 +206,20 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
     // potential) must not leave the findings of an earlier one.
     last_copy_source_ = no_copy;
     last_piece_undecided_ = false;
+  }
+  if constexpr (std::is_same_v<Num, double>) {
+    double not_finite = 0.0;
+    switch (evaluate_double(doubles_, e, y.data(), out, not_finite)) {
+      case double_evaluation::finite: return true;
+      case double_evaluation::potential_not_finite:
+        non_finite_part_ = non_finite_potential;
+        non_finite_value_ = not_finite;
+        return false;
+      case double_evaluation::value_not_finite:
+        non_finite_part_ = non_finite_value;
+        non_finite_value_ = out;
+        return false;
+    }
   }
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
@@ -407,11 +439,6 @@ precision_shortfall simulator<Num>::fixed_point_shortfall(std::uint64_t t) {
 }
 
 template <class Num>
-std::uint64_t simulator<Num>::neuron_hash(std::uint32_t v) const {
-  return hash_share(v, value_hash_[v]);
-}
-
-template <class Num>
 std::uint64_t simulator<Num>::hash_share(std::uint32_t v, std::uint64_t value_hash) const {
   return mix_hash(value_hash + (static_cast<std::uint64_t>(v) + 1) * 0x9E3779B97F4A7C15ULL);
 }
@@ -433,9 +460,9 @@ void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) 
   using std::swap;
   swap(state_[v], value);
   if (period_ != 0) {
-    state_hash_ -= neuron_hash(v);
-    value_hash_[v] = ops::hash(state_[v]);
-    state_hash_ += neuron_hash(v);
+    state_hash_ -= hash_shares_[v];
+    hash_shares_[v] = hash_share(v, ops::hash(state_[v]));
+    state_hash_ += hash_shares_[v];
   }
 }
 
@@ -481,7 +508,7 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
   // shares of the previous run leaves exactly those of y(0).
   state_hash_ = 0;
   if (period_ != 0) {
-    for (std::uint32_t v = 0; v < neuron_count_; ++v) state_hash_ += neuron_hash(v);
+    for (std::uint32_t v = 0; v < neuron_count_; ++v) state_hash_ += hash_shares_[v];
   }
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
     Num value = state_[v];
@@ -573,6 +600,83 @@ bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selec
 }
 
 template <class Num>
+void simulator<Num>::evaluate_universe() {
+  if constexpr (std::is_same_v<Num, double>) {
+    sweep_doubles(doubles_, rule_->universe(), state_.data(), next_.data(), non_finite_.data(), sweep_threads_);
+  } else {
+    for (equation_index e : rule_->universe()) evaluate_next(e);
+  }
+}
+
+template <class Num>
+void simulator<Num>::sweep_in_parts() {
+  if constexpr (std::is_same_v<Num, double>) {
+    // What evaluate_universe, classify_fixed and the list of unfixed
+    // equations do one after the other, each part on its own thread, so that
+    // a part's values stay in the cache of the core that applies them next.
+    const auto universe = rule_->universe();
+    in_parallel(sweep_threads_, [&](unsigned p) {
+      part& mine = parts_[p];
+      mine.unfixed.clear();
+      mine.first_non_finite = std::nullopt;
+      double ignored = 0.0;
+      for (std::size_t i = universe_cuts_[p]; i < universe_cuts_[p + 1]; ++i) {
+        const equation_index e = universe[i];
+        const bool not_finite = evaluate_double(doubles_, e, state_.data(), next_[e], ignored) != double_evaluation::finite;
+        non_finite_[e] = not_finite ? 1 : 0;
+        const bool unfixed = not_finite || next_[e] != state_[target_[e]];
+        unfixed_[e] = unfixed ? 1 : 0;
+        if (unfixed) mine.unfixed.push_back(e);
+        if (not_finite && (!mine.first_non_finite || e < *mine.first_non_finite)) mine.first_non_finite = e;
+      }
+    });
+    unfixed_count_ = 0;
+    unfixed_list_.clear();
+    for (const part& p : parts_) {
+      unfixed_count_ += p.unfixed.size();
+      unfixed_list_.insert(unfixed_list_.end(), p.unfixed.begin(), p.unfixed.end());
+    }
+    unfixed_in_parts_ = true;
+  }
+}
+
+template <class Num>
+void simulator<Num>::apply_in_parts() {
+  if constexpr (std::is_same_v<Num, double>) {
+    // As step(t, unfixed_list_, true): stop at the first non-finite value in
+    // file order, else apply every unfixed equation.  The hash is a sum of
+    // shares, so the parts' changes add up to the same hash in any order.
+    std::optional<equation_index> first;
+    for (const part& p : parts_) {
+      if (p.first_non_finite && (!first || *p.first_non_finite < *first)) first = p.first_non_finite;
+    }
+    if (first) throw_non_finite(*first);
+    in_parallel(sweep_threads_, [&](unsigned p) {
+      part& mine = parts_[p];
+      mine.changed.clear();
+      mine.hash_change = 0;
+      for (equation_index e : mine.unfixed) {
+        const std::uint32_t v = target_[e];
+        if (next_[e] == state_[v]) continue;
+        std::swap(state_[v], next_[e]);
+        if (period_ != 0) {
+          mine.hash_change -= hash_shares_[v];
+          hash_shares_[v] = hash_share(v, ops::hash(state_[v]));
+          mine.hash_change += hash_shares_[v];
+        }
+        mine.changed.push_back(v);
+      }
+    });
+    changed_.clear();
+    for (const part& p : parts_) {
+      state_hash_ += p.hash_change;
+      changed_.insert(changed_.end(), p.changed.begin(), p.changed.end());
+    }
+    unfixed_in_parts_ = false;
+  }
+}
+
+template <class Num>
 void simulator<Num>::classify_fixed(equation_index e, bool first_time) {
   const char unfixed = non_finite_[e] || !proven_unchanged(e) ? 1 : 0;
   if (!first_time) unfixed_count_ -= static_cast<std::size_t>(unfixed_[e]);
@@ -590,6 +694,30 @@ void simulator<Num>::classify_fixed(equation_index e, bool first_time) {
 // one, can have changed whether the state is a fixed point for them.
 template <class Num>
 void simulator<Num>::recheck_fixed_points() {
+  // When the changed neurons are read by about half of the universe's terms
+  // or more, evaluating the whole universe in order costs less than finding
+  // their readers (the result is the same: an equation whose inputs did not
+  // change evaluates to the value it had).
+  std::size_t read_by = 0;
+  for (std::uint32_t v : changed_) read_by += reader_begin_[v + 1] - reader_begin_[v] + 1;
+  if (2 * read_by >= universe_terms_) {
+    if constexpr (std::is_same_v<Num, double>) {
+      if (!parts_.empty()) {
+        sweep_in_parts();
+        return;
+      }
+    }
+    evaluate_universe();
+    for (equation_index e : rule_->universe()) classify_fixed(e, false);
+    if (rule_->selects_everything()) {
+      unfixed_list_.clear();
+      for (equation_index e : rule_->universe()) {
+        if (unfixed_[e]) unfixed_list_.push_back(e);
+      }
+    }
+    return;
+  }
+  unfixed_in_parts_ = false;
   ++stamp_;
   recheck_.clear();
   auto queue = [&](equation_index e) {
@@ -956,8 +1084,9 @@ run_outcome simulator<Num>::run_steps(const step_hook& hook, const run_monitor* 
   // Whether y(0) is a fixed point of each equation of W.
   unfixed_count_ = 0;
   unfixed_list_.clear();
+  unfixed_in_parts_ = false;
+  evaluate_universe();
   for (equation_index e : rule_->universe()) {
-    evaluate_next(e);
     classify_fixed(e, true);
     if (unfixed_[e]) unfixed_list_.push_back(e);
   }
@@ -1017,7 +1146,11 @@ run_outcome simulator<Num>::run_steps(const step_hook& hook, const run_monitor* 
       // value changes, and their next values were computed on y(t) when
       // their inputs last changed, so only they are applied and only their
       // readers are evaluated again: the cost follows the activity.
-      step(t, unfixed_list_, true);
+      if (unfixed_in_parts_) {
+        apply_in_parts();
+      } else {
+        step(t, unfixed_list_, true);
+      }
     } else {
       step(t, selected, false);
     }

@@ -9,6 +9,10 @@
 // incrementally: after a step only the equations that read a neuron that just
 // changed are evaluated again (at most O(edges) a step, much less when
 // little changes), and nothing is allocated once GMP/MPFR storage has grown.
+// When the changed neurons are read by about half of the terms or more, the
+// whole universe is evaluated in file order instead, a plain sweep over the
+// arrays (in double mode on several threads for a large network:
+// double_sweep.hpp).
 // Under the parallel rule a step applies exactly the equations that are not
 // fixed, whose next values are already known.
 //
@@ -93,6 +97,7 @@
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
 #include "numbers/number_arithmetic.hpp"
+#include "run/double_sweep.hpp"
 
 #include <fmt/format.h>
 
@@ -177,6 +182,15 @@ class simulator {
   bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
   void set_value(std::uint32_t v, Num& value, std::uint64_t time);
   void recheck_fixed_points();
+  // evaluate_next(e) for every e of the universe (double mode: as one
+  // sweep, on several threads for a large network).
+  void evaluate_universe();
+  // Double mode, parallel rule, on several threads: evaluate_universe, then
+  // classify_fixed of every equation and the list of unfixed equations,
+  // each part of the universe on its own thread.
+  void sweep_in_parts();
+  // Then step(t, unfixed_list_, true), each part on its own thread.
+  void apply_in_parts();
   // The steps of run() after reset(); run() turns a limit_error met past
   // the step limit into the verdict at the limit (see at_limit).
   run_outcome run_steps(const step_hook& hook, const run_monitor* monitor);
@@ -219,7 +233,6 @@ class simulator {
   // After step t: throws when the numbers' storage has grown past the budget.
   void check_memory(std::uint64_t t) const;
   bool first_equal_state(std::uint64_t& first);
-  std::uint64_t neuron_hash(std::uint32_t v) const;
   // Throws non_finite_error unless `value` (a constant or an initial value)
   // is a finite number.
   void require_finite(const Num& value, std::uint32_t neuron, const char* what) const;
@@ -285,11 +298,25 @@ class simulator {
   std::uint64_t stamp_ = 0;
   std::vector<equation_index> recheck_;
   std::vector<equation_index> unfixed_list_;   // parallel rule: the equations that are not fixed
+  std::size_t universe_terms_ = 0;             // terms of the universe's equations, plus one per equation
+  double_equations doubles_;                   // double mode: views into the arrays above
+  unsigned sweep_threads_ = 1;                 // double mode: threads of a sweep over the universe
+  // Double mode, parallel rule, on several threads: part p of the universe
+  // is universe[universe_cuts_[p] .. universe_cuts_[p + 1]).
+  std::vector<std::size_t> universe_cuts_;
+  struct part {
+    std::vector<equation_index> unfixed;            // its unfixed equations, in universe order
+    std::optional<equation_index> first_non_finite;  // its first equation evaluated to a non-finite number
+    std::vector<std::uint32_t> changed;              // the neurons its last application changed
+    std::uint64_t hash_change = 0;                   // what that application added to state_hash_
+  };
+  std::vector<part> parts_;
+  bool unfixed_in_parts_ = false;              // unfixed_list_ is the concatenation of the parts' lists
 
   // Repetitions.
   std::uint64_t period_ = 0;                   // 0: not tracked
-  std::vector<std::uint64_t> value_hash_;      // neuron -> hash of its value
-  std::uint64_t state_hash_ = 0;               // sum of neuron_hash over neurons
+  std::vector<std::uint64_t> hash_shares_;     // neuron -> hash_share of its value
+  std::uint64_t state_hash_ = 0;               // sum of hash_shares_
   struct seen_state {
     std::uint64_t key = 0;                     // hash of (y(t), t mod p)
     std::uint64_t time = empty_slot;

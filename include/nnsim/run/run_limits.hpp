@@ -61,6 +61,10 @@ struct run_limits {
   // certified mode: the largest precision tried (64, 128, 256, ... bits).
   unsigned max_precision = 65536;
   repetition_method repetitions = repetition_method::automatic;
+  // double mode: the threads that evaluate the equations of a large step
+  // (the values are the same for any number); 0: as many as pay on this
+  // machine (double_sweep.cpp).
+  unsigned threads = 0;
 };
 
 }  // namespace nnsim
