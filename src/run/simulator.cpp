@@ -129,7 +129,10 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     doubles_ = {term_begin_.data(), term_source_.data(), term_value_.data(), bias_.data(), scale_.data(),
                 lambda_.data(),     act_.data(),         kind_.data(),       norm_.data()};
     sweep_threads_ = limits_.threads != 0 ? limits_.threads : automatic_sweep_threads(universe_terms_);
-    if (sweep_threads_ > 1 && rule_->selects_everything()) {
+    // Under the parallel rule a large step is evaluated, classified and
+    // applied part by part, in one pass each (on one thread too: no list
+    // is walked twice).
+    if (rule_->selects_everything()) {
       universe_cuts_ = cut_by_terms(doubles_, rule_->universe(), sweep_threads_);
       parts_.resize(sweep_threads_);
       for (unsigned p = 0; p < sweep_threads_; ++p) {

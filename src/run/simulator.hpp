@@ -185,9 +185,9 @@ class simulator {
   // evaluate_next(e) for every e of the universe (double mode: as one
   // sweep, on several threads for a large network).
   void evaluate_universe();
-  // Double mode, parallel rule, on several threads: evaluate_universe, then
-  // classify_fixed of every equation and the list of unfixed equations,
-  // each part of the universe on its own thread.
+  // Double mode, parallel rule: evaluate_universe, then classify_fixed of
+  // every equation and the list of unfixed equations, in one pass over each
+  // part of the universe, each part on its own thread.
   void sweep_in_parts();
   // Then step(t, unfixed_list_, true), each part on its own thread.
   void apply_in_parts();
@@ -301,8 +301,8 @@ class simulator {
   std::size_t universe_terms_ = 0;             // terms of the universe's equations, plus one per equation
   double_equations doubles_;                   // double mode: views into the arrays above
   unsigned sweep_threads_ = 1;                 // double mode: threads of a sweep over the universe
-  // Double mode, parallel rule, on several threads: part p of the universe
-  // is universe[universe_cuts_[p] .. universe_cuts_[p + 1]).
+  // Double mode, parallel rule: part p of the universe is
+  // universe[universe_cuts_[p] .. universe_cuts_[p + 1]), one per thread.
   std::vector<std::size_t> universe_cuts_;
   struct part {
     std::vector<equation_index> unfixed;            // its unfixed equations, in universe order

@@ -28,14 +28,9 @@ import cli_tester  # noqa: E402
 
 REPOSITORY = os.getcwd()
 
-XOR = """\
-network xor
-input x1, x2
-output y
-h1 = step(-1 + 2 x1 + 2 x2)
-h2 = step(3 - 2 x1 - 2 x2)
-y = step(-2 + h1 + h2)
-"""
+# The lecture's XOR network, as the repository holds it.
+with open(os.path.join(REPOSITORY, "networks", "lecture", "xor.nn"), encoding="utf-8") as xor_file:
+    XOR = xor_file.read()
 
 SHARD_COUNTS = [1, 2, 3, 4, 7]
 
