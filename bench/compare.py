@@ -26,6 +26,7 @@ all edges.  The baselines run exactly as many steps as nnsim did (a run that
 halts or repeats stops early).
 
     python3 bench/compare.py [--quick] [--sizes N1,N2,...] [--only NETWORKS] [--machine-word W]
+                             [--doubles-only] [--double-steps S]
                              [--build DIR | --nnsim P --floor P] [--no-build] [--no-repeat]
                              [--keep DIR] [--json OUT]
 
@@ -125,6 +126,7 @@ class ChildClock:
         return elapsed
 
 
+REUSE_KEPT = False  # --keep: use the networks an earlier run left there
 LAST_WALL = [0.0]   # wall-clock seconds of the last checked() command
 
 
@@ -172,6 +174,11 @@ def write_network(case, folder, nnsim):
         value = nn_reference.delta_encode(case.word)
         return path, ["--word", case.word], f"{value.numerator}/{value.denominator}"
     path = folder / f"{case.family}-{case.neurons}.nn"
+    if REUSE_KEPT and path.exists():
+        # A network of 10^6 neurons takes minutes to generate; the generator
+        # is deterministic, so the file kept by an earlier run is the same.
+        return path, ([] if case.family == "counters" else ["--input", "1/3"]), \
+            (None if case.family == "counters" else "1/3")
     if case.family == "counters":
         text = generator.make_counters(case.neurons)
         return write_once(path, text), [], None
@@ -273,7 +280,8 @@ def run_case(case, args, folder, numpy_python):
             row.skipped.append(f"fractions: not run above {FRACTIONS_LIMIT} neurons")
         print(f"   exact: {result['status']} after {steps} steps", flush=True)
     else:
-        row.skipped.append("exact: not run at this size (one step takes too long)")
+        row.skipped.append("exact: not run (--doubles-only)" if args.doubles_only else
+                           "exact: not run at this size (one step takes too long)")
 
     if case.double_steps is None:
         row.skipped.append("doubles: not run (the machine needs exact values)")
@@ -385,6 +393,9 @@ def main():
     ap.add_argument("--quick", action="store_true", help="2,000 neurons, 40 steps, the machine on 0^4 1^4")
     ap.add_argument("--only", help="only these networks: random-dyadic, random-357, counters, machine")
     ap.add_argument("--sizes", help="neurons of the random and counters networks, e.g. 2000,20000")
+    ap.add_argument("--doubles-only", action="store_true",
+                    help="run only nnsim double and the numpy baseline (not the exact programs, not the machine)")
+    ap.add_argument("--double-steps", type=int, help="steps of the double runs (default 200, 50 above 20,000 neurons)")
     ap.add_argument("--machine-word", help="the word for zeros_then_ones (default 0^8 1^8, --quick 0^4 1^4)")
     ap.add_argument("--fractions-limit", type=int, default=FRACTIONS_LIMIT,
                     help=f"run the Python fractions simulator up to this many neurons (default {FRACTIONS_LIMIT})")
@@ -394,7 +405,8 @@ def main():
     ap.add_argument("--nnsim", help="the nnsim program (default BUILD/nnsim)")
     ap.add_argument("--floor", help="the floor program (default BUILD/bench/nnsim_gmp_floor)")
     ap.add_argument("--no-build", action="store_true", help="do not build the programs first")
-    ap.add_argument("--keep", help="write the networks and states into this folder and keep them")
+    ap.add_argument("--keep", help="write the networks and states into this folder and keep them (a network "
+                                   "already there from an earlier run is used again)")
     ap.add_argument("--json", help="write the measurements to this file as well")
     args = ap.parse_args()
     FRACTIONS_LIMIT = args.fractions_limit
@@ -417,9 +429,19 @@ def main():
     REPEAT_SHORT_RUNS = not args.no_repeat
     if args.only:
         cases = [case for case in cases if case.family in args.only.split(",")]
+    if args.doubles_only:
+        cases = [case for case in cases if case.double_steps is not None]
+        for case in cases:
+            case.exact_steps = None
+    if args.double_steps:
+        for case in cases:
+            if case.double_steps is not None:
+                case.double_steps = args.double_steps
     numpy_python = python_with_numpy()
     if numpy_python is None:
         print("SKIP: numpy/scipy not found (Debian: python3-numpy python3-scipy); the doubles baseline is not run")
+    global REUSE_KEPT
+    REUSE_KEPT = bool(args.keep)
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nnsim-compare-"))
     folder.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()

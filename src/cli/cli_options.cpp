@@ -1,6 +1,7 @@
 #include "cli/cli_options.hpp"
 
 #include "cli/output.hpp"
+#include "nnsim/io/text_file.hpp"
 #include "nnsim/languages/delta_encoding.hpp"
 #include "nnsim/model/vocabulary.hpp"
 #include "nnsim/numbers/number_mode.hpp"
@@ -164,7 +165,13 @@ CLI::Option* add_max_memory_option(CLI::App& app, std::size_t& max_memory) {
                   "words")
       ->type_name("BYTES")
       ->capture_default_str()
-      ->check(whole_number_check(1, std::numeric_limits<std::size_t>::max()));
+      ->check(whole_number_check(1, std::numeric_limits<std::size_t>::max()))
+      // Parsed before any file is read: a larger budget reads larger files.
+      ->each([](const std::string& text) {
+        std::size_t bytes = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+        if (error == std::errc() && end == text.data() + text.size()) limit_text_file_size(bytes);
+      });
 }
 
 CLI::Option* add_max_precision_option(CLI::App& app, unsigned& max_precision) {

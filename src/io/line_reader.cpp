@@ -87,9 +87,9 @@ bool line_reader::next(std::string& line) {
       return true;
     }
     scanned = buffer_.size() - start;
-    if (scanned > max_text_file_bytes) {
-      throw input_error(fmt::format("cannot read {}: line {} is longer than the limit of {} bytes (64 MiB)", what_,
-                                    line_number_ + 1, max_text_file_bytes));
+    if (scanned > max_text_file_bytes()) {
+      throw input_error(fmt::format("cannot read {}: line {} is longer than the limit of {}", what_,
+                                    line_number_ + 1, describe_text_file_limit()));
     }
     if (!fill()) {
       // The last line has no line end; a text that ends in one (or is

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -27,10 +28,9 @@ std::string read_stream(std::FILE* file, const std::string& what) {
     if (std::ferror(file)) {
       throw input_error(fmt::format("cannot read {}: {}", what, std::strerror(error != 0 ? error : EIO)));
     }
-    if (text.size() > max_text_file_bytes) {
-      throw input_error(fmt::format("cannot read {}: it is longer than the limit of {} bytes (64 MiB) for an "
-                                    "input file",
-                                    what, max_text_file_bytes));
+    if (text.size() > max_text_file_bytes()) {
+      throw input_error(fmt::format("cannot read {}: it is longer than the limit of {} for an input file", what,
+                                    describe_text_file_limit()));
     }
     if (got < buffer.size()) break;
   }
@@ -38,6 +38,21 @@ std::string read_stream(std::FILE* file, const std::string& what) {
 }
 
 }  // namespace
+
+namespace {
+std::size_t text_file_limit = default_max_text_file_bytes;
+}  // namespace
+
+std::size_t max_text_file_bytes() { return text_file_limit; }
+
+void limit_text_file_size(std::size_t memory_limit) {
+  text_file_limit = std::max(default_max_text_file_bytes, memory_limit / 8);
+}
+
+std::string describe_text_file_limit() {
+  if (text_file_limit == default_max_text_file_bytes) return fmt::format("{} bytes (64 MiB)", text_file_limit);
+  return fmt::format("{} bytes (an eighth of --max-memory)", text_file_limit);
+}
 
 std::string read_text_file(const std::string& path) {
   if (path == "-") return read_stream(stdin, "standard input");

@@ -264,6 +264,15 @@ def test_endless_input(t):
     t.expect("endless input", ["run", "-"], 2, stdin="#" * ((64 << 20) + 1),
              stderr="nnsim: error: cannot read standard input: it is longer than the limit of 67108864 bytes "
                     "(64 MiB) for an input file\n")
+    # A larger --max-memory reads larger files (an eighth of it): 64 MiB + 1
+    # comment characters are read (the empty network, which halts at once);
+    # 128 MiB + 1 are not.
+    t.expect("--max-memory 1 GiB reads more", ["run", "-", "--max-memory", str(1 << 30)], 0,
+             stdin="#" * ((64 << 20) + 1), stderr="")
+    t.expect("--max-memory 1 GiB: its limit", ["run", "-", "--max-memory", str(1 << 30)], 2,
+             stdin="#" * ((128 << 20) + 1),
+             stderr="nnsim: error: cannot read standard input: it is longer than the limit of 134217728 bytes "
+                    "(an eighth of --max-memory) for an input file\n")
 
 
 if __name__ == "__main__":
