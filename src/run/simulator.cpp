@@ -711,12 +711,11 @@ void simulator<Num>::recheck_fixed_points() {
       }
     }
     evaluate_universe();
-    for (equation_index e : rule_->universe()) classify_fixed(e, false);
-    if (rule_->selects_everything()) {
-      unfixed_list_.clear();
-      for (equation_index e : rule_->universe()) {
-        if (unfixed_[e]) unfixed_list_.push_back(e);
-      }
+    const bool everything = rule_->selects_everything();
+    if (everything) unfixed_list_.clear();
+    for (equation_index e : rule_->universe()) {
+      classify_fixed(e, false);
+      if (everything && unfixed_[e]) unfixed_list_.push_back(e);
     }
     return;
   }
