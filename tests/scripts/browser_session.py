@@ -351,7 +351,11 @@ class Page:
 
     def console_errors(self):
         """The texts of the JavaScript exceptions the page did not catch and
-        of its console.error / console.assert / log errors so far."""
+        of its console.error / console.assert / log errors so far.  The page
+        first finishes the tasks already queued (a click's handler may still
+        be running when the click returns, and its exception is reported
+        only after it), so that what a caller just did is counted."""
+        self.evaluate("new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => resolve()), 0))")
         self._collect_events()
         return list(self.errors)
 
