@@ -123,7 +123,7 @@ irrational_use first_irrational_use(const network& net) {
 }
 
 std::optional<neuron_id> network::find(std::string_view neuron_name) const {
-  auto it = by_name_.find(std::string(neuron_name));
+  auto it = by_name_.find(neuron_name);
   if (it == by_name_.end()) return std::nullopt;
   return it->second;
 }

@@ -12,6 +12,12 @@
 // INT64_MIN < k <= INT64_MAX and j <= max_shift, and every result -- an mpq
 // one too -- is put in that form.  Equality and the hash can then look at the
 // representation.  INT64_MIN is left out so that -k and |k| never overflow.
+//
+// A value in the mpq form may carry a note of how its denominator factors
+// over at most four primes below 256 (run/smooth_sum.hpp writes and
+// reads it); the note is a fact about the value alone, is copied with it and
+// is dropped whenever the value is written otherwise.  It takes no room: it
+// lives in the word and the shift, which the mpq form does not use.
 #pragma once
 
 #include "nnsim/numbers/rational.hpp"
@@ -20,6 +26,7 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cstdint>
@@ -33,7 +40,8 @@ class compact_rational {
   static constexpr std::uint32_t max_shift = 1U << 20;
 
   compact_rational() noexcept = default;  // 0
-  compact_rational(const compact_rational& other) : word_(other.word_), shift_(other.shift_) {
+  compact_rational(const compact_rational& other)
+      : word_(other.word_), shift_(other.shift_), noted_(other.noted_) {
     if (other.big_) {
       mpq_init(&q_);
       storage_ = true;
@@ -42,7 +50,12 @@ class compact_rational {
     }
   }
   compact_rational(compact_rational&& other) noexcept
-      : word_(other.word_), shift_(other.shift_), big_(other.big_), storage_(other.storage_), q_(other.q_) {
+      : word_(other.word_),
+        shift_(other.shift_),
+        big_(other.big_),
+        storage_(other.storage_),
+        noted_(other.noted_),
+        q_(other.q_) {
     other.storage_ = false;
     other.big_ = false;
     other.word_ = 0;
@@ -64,6 +77,7 @@ class compact_rational {
     std::swap(a.shift_, b.shift_);
     std::swap(a.big_, b.big_);
     std::swap(a.storage_, b.storage_);
+    std::swap(a.noted_, b.noted_);
     std::swap(a.q_, b.q_);  // GMP's structs hold their limbs by pointer: they move as bytes
   }
 
@@ -85,12 +99,14 @@ class compact_rational {
     storage();
     mpq_set(&q_, value);
     big_ = true;
+    noted_ = false;
   }
   void assign_integer(long value) {
     if (value == LONG_MIN) {
       storage();
       mpq_set_si(&q_, value, 1);
       big_ = true;
+      noted_ = false;
       return;
     }
     word_ = value;
@@ -102,6 +118,11 @@ class compact_rational {
       storage();
       mpq_set(&q_, &other.q_);
       big_ = true;
+      noted_ = other.noted_;
+      if (noted_) {
+        word_ = other.word_;
+        shift_ = other.shift_;
+      }
     } else {
       word_ = other.word_;
       shift_ = other.shift_;
@@ -156,6 +177,7 @@ class compact_rational {
     out.storage();
     mpq_abs(&out.q_, &a.q_);
     out.big_ = true;  // |a| does not fit when a does not
+    out.noted_ = false;
   }
   static void divide_one_by(compact_rational& out, const compact_rational& a) { slow(operation::invert, out, a, a); }
   static int compare(const compact_rational& a, const compact_rational& b) {
@@ -174,6 +196,37 @@ class compact_rational {
       return a_scaled == (sa > 0) ? 1 : -1;
     }
     return compare_slow(a, b);
+  }
+
+  // The note on the denominator of a value in the mpq form: it is
+  // prod over i of primes[i]^exponents[i] (a prime 0 is an unused place).
+  static constexpr std::size_t noted_primes = 4;
+  struct denominator_note {
+    std::array<std::uint8_t, noted_primes> primes{};
+    std::array<std::uint16_t, noted_primes> exponents{};
+  };
+  bool noted() const { return big_ && noted_; }
+  denominator_note note() const {
+    return {std::bit_cast<std::array<std::uint8_t, noted_primes>>(shift_),
+            std::bit_cast<std::array<std::uint16_t, noted_primes>>(word_)};
+  }
+  // Notes how the denominator factors; the caller has checked it.  Only
+  // the note changes (it is a cache), so a value read as const may get one.
+  void set_note(const denominator_note& note) const {
+    shift_ = std::bit_cast<std::uint32_t>(note.primes);
+    word_ = std::bit_cast<std::int64_t>(note.exponents);
+    noted_ = true;
+  }
+  // Sets the value to numerator / denominator, which the caller has in
+  // lowest terms with a positive denominator; their limbs are swapped in
+  // (the two arguments get this value's old storage).  In the mpq form the
+  // value gets `note`, which must describe the denominator, when given.
+  void set_lowest_terms(mpz_ptr numerator, mpz_ptr denominator, const denominator_note* note) {
+    storage();
+    mpz_swap(mpq_numref(&q_), numerator);
+    mpz_swap(mpq_denref(&q_), denominator);
+    canonicalize();
+    if (big_ && note != nullptr) set_note(*note);
   }
 
   std::uint64_t hash_small() const;
@@ -270,14 +323,20 @@ class compact_rational {
     }
   }
   // The mpq result of q_ put in canonical form.
-  void canonicalize() { big_ = !fits(&q_, word_, shift_); }
+  void canonicalize() {
+    big_ = !fits(&q_, word_, shift_);
+    noted_ = false;
+  }
   static void slow(operation op, compact_rational& out, const compact_rational& a, const compact_rational& b);
   static int compare_slow(const compact_rational& a, const compact_rational& b);
 
-  std::int64_t word_ = 0;
-  std::uint32_t shift_ = 0;
-  bool big_ = false;      // the value is q_, not word_ / 2^shift_
-  bool storage_ = false;  // q_ is initialised (kept while small, to be reused)
+  // Mutable for the note only: the small form's word and shift never change
+  // through a const value.
+  mutable std::int64_t word_ = 0;     // the small form's k; or the note's exponents
+  mutable std::uint32_t shift_ = 0;   // the small form's j; or the note's primes
+  bool big_ = false;                  // the value is q_, not word_ / 2^shift_
+  bool storage_ = false;              // q_ is initialised (kept while small, to be reused)
+  mutable bool noted_ = false;        // in the mpq form: word_ and shift_ hold a note
   __mpq_struct q_{};
 };
 

@@ -104,6 +104,8 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     }
   }
 
+  if constexpr (std::is_same_v<Num, compact_rational>) prepare_smooth_sums();
+
   state_.assign(neuron_count_, ops::zero(ctx_));
   next_.assign(equations, ops::zero(ctx_));
   replay_.assign(neuron_count_, ops::zero(ctx_));
@@ -203,6 +205,42 @@ bool simulator<Num>::left_finite_numbers(const Num& value, non_finite_part part)
 }
 
 template <class Num>
+void simulator<Num>::prepare_smooth_sums() {
+  if constexpr (std::is_same_v<Num, compact_rational>) {
+    // The primes of every number of the network; too many of them (or a
+    // large one) and every sum is left to the general way.
+    auto smooth = std::make_unique<smooth_sum>();
+    bool usable = true;
+    for (std::size_t e = 0; e < kind_.size() && usable; ++e) {
+      if (kind_[e] != potential_kind::weighted_sum) continue;
+      usable = smooth->add_primes_of(bias_[e].to_rational());
+      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1] && usable; ++k) {
+        usable = smooth->add_primes_of(term_value_[k].to_rational());
+      }
+    }
+    for (std::size_t v = 0; v < initial_.size() && usable; ++v) usable = smooth->add_primes_of(initial_[v].to_rational());
+    if (!usable) return;
+    smooth_weights_.resize(term_value_.size());
+    smooth_bias_.resize(kind_.size());
+    smooth_equation_.assign(kind_.size(), 0);
+    for (std::size_t e = 0; e < kind_.size(); ++e) {
+      if (kind_[e] != potential_kind::weighted_sum) continue;
+      bool coefficients = smooth->make_coefficient(bias_[e], smooth_bias_[e]);
+      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1] && coefficients; ++k) {
+        coefficients = smooth->make_coefficient(term_value_[k], smooth_weights_[k]);
+      }
+      bool words = smooth_bias_[e].word;
+      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1] && coefficients; ++k) {
+        words = words && smooth_weights_[k].word;
+      }
+      smooth_equation_[e] = !coefficients ? 0 : words ? 2 : 1;
+    }
+    network_primes_ = smooth->prime_count();
+    smooth_ = std::move(smooth);
+  }
+}
+
+template <class Num>
 bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
   if constexpr (ops::encloses) {
     // Both found afresh: an evaluation that stops early (a non-finite
@@ -226,6 +264,13 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   }
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
+  if constexpr (std::is_same_v<Num, compact_rational>) {
+    if (smooth_run_ && smooth_equation_[e] != 0 &&
+        smooth_->evaluate(smooth_bias_[e], smooth_weights_.data() + begin, term_source_.data() + begin, end - begin,
+                          smooth_equation_[e] == 2, y.data(), act_[e], out)) {
+      return true;
+    }
+  }
   if (kind_[e] == potential_kind::weighted_sum) {
     // ξ = b + Σ w·y, left to right from the bias (each operation rounds once
     // in the floating modes).
@@ -488,10 +533,15 @@ void simulator<Num>::release_run_numbers() {
 template <class Num>
 void simulator<Num>::reset(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) {
   for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
+  if (smooth_) {
+    smooth_->keep_primes(network_primes_);
+    smooth_run_ = true;
+  }
   for (std::size_t j = 0; j < net_.inputs.size(); ++j) {
     Num& value = state_[index(net_.inputs[j])];
     if (j >= input_expressions.size() || !input_expressions[j]) {
       ops::assign(value, input[j], ctx_);
+      if (smooth_run_) smooth_run_ = smooth_->add_primes_of(input[j]);
       continue;
     }
     // An irrational input, rounded correctly once (or enclosed) as a constant is.

@@ -97,6 +97,7 @@
 #include "nnsim/run/update_rule.hpp"
 #include "nnsim/support/error.hpp"
 #include "numbers/number_arithmetic.hpp"
+#include "run/smooth_sum.hpp"
 #include "run/double_sweep.hpp"
 
 #include <fmt/format.h>
@@ -168,6 +169,8 @@ class simulator {
   // in non_finite_part_), or when the piece of the activation is undecided
   // (interval modes; then last_piece_undecided_ is set).
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // Rational mode: smooth_ and its coefficients, when the network's numbers allow.
+  void prepare_smooth_sums();
   // evaluate(e, state_, next_[e]), keeping what it found out about e's value.
   void evaluate_next(equation_index e);
   static bool is_point_zero(const Num& value) {
@@ -278,6 +281,16 @@ class simulator {
   std::vector<Num> bias_;                      // bias, or the offset of a distance
   std::vector<Num> scale_;                     // scale of a distance
   std::vector<Num> lambda_;                    // logistic parameter
+  // Rational mode: weighted sums without gcds (run/smooth_sum.hpp), for
+  // the equations whose numbers are over the primes of the network.
+  std::unique_ptr<smooth_sum> smooth_;
+  std::size_t network_primes_ = 0;             // smooth_'s primes from the network (a run's input may add more)
+  bool smooth_run_ = false;                    // this run's inputs are over smooth_'s primes as well
+  std::vector<smooth_sum::coefficient> smooth_weights_;  // term -> its weight
+  std::vector<smooth_sum::coefficient> smooth_bias_;     // equation -> its bias
+  // equation -> evaluated by smooth_ when it can: 0 never, 1 yes, 2 yes and
+  // its bias and weights are words
+  std::vector<char> smooth_equation_;
   std::vector<Num> initial_;                   // init values (0 for neurons without)
   std::vector<std::uint32_t> reader_begin_;    // neuron -> first equation reading it; size neurons + 1
   std::vector<equation_index> readers_;

@@ -10,6 +10,7 @@
 #include "nnsim/support/error.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -171,7 +172,13 @@ class network {
   equation& add_equation(neuron_id target, activation act);
 
  private:
-  std::unordered_map<std::string, neuron_id> by_name_;
+  // Looked up by string_view without making a std::string (a file of 10^6
+  // neurons looks up every name of every equation).
+  struct name_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, neuron_id, name_hash, std::equal_to<>> by_name_;
 };
 
 // Two networks are the same network when they agree on everything the

@@ -1,0 +1,311 @@
+#include "run/smooth_sum.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <limits>
+
+namespace nnsim {
+namespace {
+
+bool is_small_prime(unsigned p) {
+  if (p < 2) return false;
+  for (unsigned d = 2; d * d <= p; ++d) {
+    if (p % d == 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+smooth_sum::smooth_sum() {
+  for (__mpz_struct& power : last_power_) mpz_init(&power);
+  mpz_init(sum_);
+  mpz_init(term_);
+  mpz_init(denominator_);
+  mpz_init(scratch_);
+  keep_primes(0);
+  add_primes_of(rational(1, 2));
+}
+
+smooth_sum::~smooth_sum() {
+  for (auto& list : powers_) {
+    for (__mpz_struct& power : list) mpz_clear(&power);
+  }
+  for (__mpz_struct& power : last_power_) mpz_clear(&power);
+  mpz_clear(sum_);
+  mpz_clear(term_);
+  mpz_clear(denominator_);
+  mpz_clear(scratch_);
+}
+
+void smooth_sum::keep_primes(std::size_t count) {
+  for (std::size_t s = count; s < max_primes; ++s) {
+    primes_[s] = 0;
+    word_powers_[s].clear();
+    for (__mpz_struct& power : powers_[s]) mpz_clear(&power);
+    powers_[s].clear();
+    last_exponent_[s] = 0;
+  }
+  prime_count_ = std::min(prime_count_, count);
+  compact_rational::denominator_note note;
+  for (std::size_t s = 0; s < max_primes; ++s) note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
+  packed_primes_ = std::bit_cast<std::uint32_t>(note.primes);
+}
+
+bool smooth_sum::add_primes_of(const rational& value) {
+  mpz_srcptr denominator = mpq_denref(value.backend().data());
+  mpz_set(scratch_, denominator);
+  std::array<unsigned, max_primes> found{};
+  std::size_t found_count = 0;
+  for (unsigned p = 2; p < 256 && mpz_cmp_ui(scratch_, 1) != 0; ++p) {
+    if (!is_small_prime(p) || mpz_divisible_ui_p(scratch_, p) == 0) continue;
+    while (mpz_divisible_ui_p(scratch_, p) != 0) mpz_divexact_ui(scratch_, scratch_, p);
+    if (std::find(primes_.begin(), primes_.begin() + prime_count_, p) != primes_.begin() + prime_count_) continue;
+    if (prime_count_ + found_count == max_primes) return false;
+    found[found_count++] = p;
+  }
+  if (mpz_cmp_ui(scratch_, 1) != 0) return false;  // a prime of 256 or more
+  for (std::size_t i = 0; i < found_count; ++i) {
+    const std::size_t s = prime_count_++;
+    primes_[s] = found[i];
+    std::vector<std::int64_t>& words = word_powers_[s];
+    words.assign(1, 1);
+    while (words.back() <= std::numeric_limits<std::int64_t>::max() / found[i]) {
+      words.push_back(words.back() * found[i]);
+    }
+  }
+  keep_primes(prime_count_);  // packs the primes
+  return true;
+}
+
+bool smooth_sum::make_coefficient(const compact_rational& value, coefficient& out) {
+  out.word = value.is_small();
+  if (out.word) {
+    out.numerator = value.numerator();
+    out.exponents = {};
+    out.exponents[0] = value.shift();
+    return value.shift() <= max_exponent;
+  }
+  const mpz_srcptr numerator = mpq_numref(value.big());
+  if (mpz_fits_slong_p(numerator) == 0 || mpz_get_si(numerator) == LONG_MIN) return false;
+  out.numerator = mpz_get_si(numerator);
+  return exponents_of(value, out.exponents);
+}
+
+bool smooth_sum::exponents_of(const compact_rational& value, exponent_vector& out) {
+  out = {};
+  if (value.is_small()) {
+    out[0] = value.shift();  // primes_[0] is 2
+    return true;
+  }
+  if (value.noted()) {
+    const compact_rational::denominator_note note = value.note();
+    if (std::bit_cast<std::uint32_t>(note.primes) == packed_primes_) {
+      for (std::size_t s = 0; s < max_primes; ++s) out[s] = note.exponents[s];
+      return true;
+    }
+    for (std::size_t i = 0; i < max_primes; ++i) {
+      if (note.exponents[i] == 0) continue;
+      const auto slot = std::find(primes_.begin(), primes_.begin() + prime_count_, note.primes[i]);
+      if (slot == primes_.begin() + prime_count_) return false;
+      out[static_cast<std::size_t>(slot - primes_.begin())] = note.exponents[i];
+    }
+    return true;
+  }
+  // Factored once, then noted.
+  mpz_set(scratch_, mpq_denref(value.big()));
+  compact_rational::denominator_note note;
+  for (std::size_t s = 0; s < prime_count_; ++s) {
+    note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
+    mp_bitcnt_t count = 0;
+    if (primes_[s] == 2) {
+      count = mpz_scan1(scratch_, 0);
+      mpz_tdiv_q_2exp(scratch_, scratch_, count);
+    } else if (mpz_divisible_ui_p(scratch_, primes_[s]) != 0) {
+      count = mpz_remove(scratch_, scratch_, power(s, 1));
+    }
+    if (count > max_exponent) return false;
+    out[s] = static_cast<std::uint32_t>(count);
+    note.exponents[s] = static_cast<std::uint16_t>(count);
+  }
+  if (mpz_cmp_ui(scratch_, 1) != 0) return false;
+  value.set_note(note);
+  return true;
+}
+
+mpz_srcptr smooth_sum::power(std::size_t slot, std::uint32_t k) {
+  if (k >= cached_powers) {
+    mpz_ptr last = &last_power_[slot];
+    const std::uint32_t had = last_exponent_[slot];
+    const std::vector<std::int64_t>& words = word_powers_[slot];
+    if (had != 0 && k >= had && k - had < words.size()) {
+      mpz_mul_ui(last, last, static_cast<unsigned long>(words[k - had]));
+    } else if (had != 0 && k < had && had - k < words.size()) {
+      mpz_divexact_ui(last, last, static_cast<unsigned long>(words[had - k]));
+    } else {
+      mpz_ui_pow_ui(last, primes_[slot], k);
+    }
+    last_exponent_[slot] = k;
+    return last;
+  }
+  std::vector<__mpz_struct>& list = powers_[slot];
+  while (list.size() <= k) {
+    __mpz_struct next;
+    mpz_init(&next);
+    if (list.empty()) {
+      mpz_set_ui(&next, 1);
+    } else {
+      mpz_mul_ui(&next, &list.back(), primes_[slot]);
+    }
+    list.push_back(next);
+  }
+  return &list[k];
+}
+
+bool smooth_sum::scaled_word(std::int64_t numerator, const exponent_vector& have, const exponent_vector& target,
+                             std::int64_t& out) const {
+  std::int64_t result = numerator;
+  for (std::size_t s = 0; s < prime_count_; ++s) {
+    const std::uint32_t missing = target[s] - have[s];
+    if (missing == 0) continue;
+    if (missing >= word_powers_[s].size() || __builtin_mul_overflow(result, word_powers_[s][missing], &result)) {
+      return false;
+    }
+  }
+  if (result == std::numeric_limits<std::int64_t>::min()) return false;  // -result must fit
+  out = result;
+  return true;
+}
+
+void smooth_sum::add_scaled(mpz_srcptr value, std::int64_t multiplier, const exponent_vector& have,
+                            const exponent_vector& target) {
+  mpz_mul_si(term_, value, multiplier);
+  for (std::size_t s = 0; s < prime_count_; ++s) {
+    const std::uint32_t missing = target[s] - have[s];
+    if (missing == 0) continue;
+    if (primes_[s] == 2) {
+      mpz_mul_2exp(term_, term_, missing);
+    } else {
+      mpz_mul(term_, term_, power(s, missing));
+    }
+  }
+  mpz_add(sum_, sum_, term_);
+}
+
+bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, const std::uint32_t* sources,
+                          std::size_t count, bool words_only, const compact_rational* y, activation act,
+                          compact_rational& out) {
+  if (act != activation::step && act != activation::sign && act != activation::sat && act != activation::relu &&
+      act != activation::id) {
+    return false;
+  }
+  if (words_only) {
+    // The common case of dyadic networks, decided before any other work.
+    bool all_small = true;
+    for (std::size_t k = 0; k < count && all_small; ++k) all_small = y[sources[k]].is_small();
+    if (all_small) return false;
+  }
+  // First pass: every term's exponents and the common denominator's.
+  if (term_exponents_.size() < count) term_exponents_.resize(count);
+  bool all_words = bias.word;
+  exponent_vector target{};
+  if (bias.numerator != 0) target = bias.exponents;
+  for (std::size_t k = 0; k < count; ++k) {
+    const compact_rational& value = y[sources[k]];
+    if (weights[k].numerator == 0 || value.sign() == 0) continue;
+    all_words = all_words && weights[k].word && value.is_small();
+    exponent_vector& exponents = term_exponents_[k];
+    if (!exponents_of(value, exponents)) return false;
+    for (std::size_t s = 0; s < prime_count_; ++s) {
+      exponents[s] += weights[k].exponents[s];
+      target[s] = std::max(target[s], exponents[s]);
+    }
+  }
+  if (all_words) return false;
+
+  // Second pass: the numerators over the common denominator, added.
+  mpz_set_ui(sum_, 0);
+  std::int64_t multiplier = 0;
+  if (bias.numerator != 0) {
+    if (scaled_word(bias.numerator, bias.exponents, target, multiplier)) {
+      mpz_set_si(sum_, multiplier);
+    } else {
+      mpz_set_si(scratch_, bias.numerator);
+      add_scaled(scratch_, 1, bias.exponents, target);
+    }
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    const compact_rational& value = y[sources[k]];
+    if (weights[k].numerator == 0 || value.sign() == 0) continue;
+    const exponent_vector& exponents = term_exponents_[k];
+    if (scaled_word(weights[k].numerator, exponents, target, multiplier)) {
+      if (value.is_small()) {
+        std::int64_t product = 0;
+        if (!__builtin_mul_overflow(value.numerator(), multiplier, &product)) {
+          if (product >= 0) {
+            mpz_add_ui(sum_, sum_, static_cast<unsigned long>(product));
+          } else {
+            mpz_sub_ui(sum_, sum_, static_cast<unsigned long>(0) - static_cast<unsigned long>(product));
+          }
+        } else {
+          mpz_set_si(term_, value.numerator());
+          mpz_mul_si(term_, term_, multiplier);
+          mpz_add(sum_, sum_, term_);
+        }
+      } else if (multiplier > 0) {
+        mpz_addmul_ui(sum_, mpq_numref(value.big()), static_cast<unsigned long>(multiplier));
+      } else {
+        mpz_submul_ui(sum_, mpq_numref(value.big()), static_cast<unsigned long>(-multiplier));
+      }
+    } else if (value.is_small()) {
+      mpz_set_si(scratch_, value.numerator());
+      add_scaled(scratch_, weights[k].numerator, exponents, target);
+    } else {
+      add_scaled(mpq_numref(value.big()), weights[k].numerator, exponents, target);
+    }
+  }
+
+  const int sign = mpz_sgn(sum_);
+  if (act == activation::step || act == activation::sign) {
+    out.assign_integer(sign >= 0 ? 1 : (act == activation::step ? 0 : -1));
+    return true;
+  }
+  if (sign == 0 || (sign < 0 && act != activation::id)) {
+    out.assign_integer(0);
+    return true;
+  }
+  // Lowest terms: the sum's numerator shares with Π p^E_p only the primes p
+  // that divide it.
+  exponent_vector exponents = target;
+  for (std::size_t s = 0; s < prime_count_; ++s) {
+    if (exponents[s] == 0) continue;
+    if (primes_[s] == 2) {
+      const auto common = static_cast<std::uint32_t>(std::min<mp_bitcnt_t>(mpz_scan1(sum_, 0), exponents[s]));
+      mpz_tdiv_q_2exp(sum_, sum_, common);  // exact
+      exponents[s] -= common;
+      continue;
+    }
+    while (exponents[s] != 0 && mpz_divisible_ui_p(sum_, primes_[s]) != 0) {
+      mpz_divexact_ui(sum_, sum_, primes_[s]);
+      --exponents[s];
+    }
+  }
+  mpz_set_ui(denominator_, 1);
+  bool notable = true;
+  compact_rational::denominator_note note;
+  for (std::size_t s = 0; s < prime_count_; ++s) {
+    note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
+    note.exponents[s] = static_cast<std::uint16_t>(exponents[s]);
+    notable = notable && exponents[s] <= max_exponent;
+    if (primes_[s] != 2 && exponents[s] != 0) mpz_mul(denominator_, denominator_, power(s, exponents[s]));
+  }
+  mpz_mul_2exp(denominator_, denominator_, exponents[0]);
+  if (act == activation::sat && mpz_cmp(sum_, denominator_) > 0) {
+    out.assign_integer(1);
+    return true;
+  }
+  out.set_lowest_terms(sum_, denominator_, notable ? &note : nullptr);
+  return true;
+}
+
+}  // namespace nnsim

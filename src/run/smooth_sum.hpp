@@ -1,0 +1,108 @@
+// Exact weighted sums b + Σ w_k·y_k without a single gcd, for the case that
+// every denominator involved is a product of powers of a few primes known
+// in advance.
+//
+// That is the case of almost every exact network: the denominators of a
+// state divide those of the weights and biases times those of the state
+// before (σ maps a rational to itself, 0, 1 or -1), so from the initial
+// values and the inputs on, only the primes of those numbers and of the
+// weights ever appear -- 3, 5 and 7 for weights k/3, k/5, k/7; 2 and 5 for a
+// compiled Turing machine (weights 1/10, 1/100).  A sum of mpq fractions
+// reduces every partial result by a gcd of the big denominators; here the
+// terms are brought to the common denominator Π p^E_p (E_p the largest
+// exponent of p among the terms) by multiplying each numerator with the
+// small factor Π p^(E_p - e_p) it lacks, the numerators are added as
+// integers, and the sum is put in lowest terms by dividing out the primes
+// while the numerator is divisible by them.  The result is the same
+// rational in lowest terms that mpq arithmetic gives, so hashing and
+// comparing states see no difference.
+//
+// The exponents of a value's denominator are read from the note its
+// compact_rational carries (numbers/compact_rational.hpp); a value without
+// one is factored once and noted.  A value whose denominator has another
+// prime makes evaluate() decline, and the caller evaluates that equation the
+// general way.
+#pragma once
+
+#include "nnsim/model/network.hpp"  // activation
+#include "nnsim/numbers/rational.hpp"
+#include "numbers/compact_rational.hpp"
+
+#include <gmp.h>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace nnsim {
+
+class smooth_sum {
+ public:
+  static constexpr std::size_t max_primes = compact_rational::noted_primes;
+  static constexpr std::uint32_t max_exponent = 0xFFFF;  // what a note holds
+  using exponent_vector = std::array<std::uint32_t, max_primes>;
+
+  // A weight or a bias as numerator / Π prime_s^exponents_s over the basis.
+  struct coefficient {
+    std::int64_t numerator = 0;
+    exponent_vector exponents{};
+    bool word = true;  // the engine holds it as a word k / 2^j
+  };
+
+  smooth_sum();
+  ~smooth_sum();
+  smooth_sum(const smooth_sum&) = delete;
+  smooth_sum& operator=(const smooth_sum&) = delete;
+
+  // The basis: 2 and the primes added so far, in their order.
+  std::size_t prime_count() const { return prime_count_; }
+  void keep_primes(std::size_t count);  // forgets the primes added after the first `count`
+  // Adds the primes of the denominator of `value` to the basis.  False, with
+  // the basis as it was, when one of them is 256 or more or the basis would
+  // have more than max_primes primes.
+  bool add_primes_of(const rational& value);
+  // `value` as a coefficient: false when its numerator does not fit 63 bits
+  // or its denominator is not over the basis.
+  bool make_coefficient(const compact_rational& value, coefficient& out);
+
+  // out = σ(bias + Σ_{k < count} weights[k] · y[sources[k]]) for σ one of
+  // step, sign, sat, relu and id; `words_only` says that the bias and the
+  // weights are words.  False, with out untouched, when a value of y is not
+  // over the basis, or when every number of the sum is a word (the engine's
+  // word arithmetic is faster there).
+  bool evaluate(const coefficient& bias, const coefficient* weights, const std::uint32_t* sources,
+                std::size_t count, bool words_only, const compact_rational* y, activation act,
+                compact_rational& out);
+
+ private:
+  // The exponents of the denominator of `value` over the basis; false when
+  // it has another prime or too large an exponent.
+  bool exponents_of(const compact_rational& value, exponent_vector& out);
+  // p_slot^k, valid until the next call for the same slot.
+  mpz_srcptr power(std::size_t slot, std::uint32_t k);
+  // numerator · Π p^(target - have) as an int64, when it fits.
+  bool scaled_word(std::int64_t numerator, const exponent_vector& have, const exponent_vector& target,
+                   std::int64_t& out) const;
+  // sum_ += value · multiplier · Π p^(target - have), in mpz.
+  void add_scaled(mpz_srcptr value, std::int64_t multiplier, const exponent_vector& have,
+                  const exponent_vector& target);
+
+  std::array<unsigned, max_primes> primes_{};
+  std::size_t prime_count_ = 0;
+  std::uint32_t packed_primes_ = 0;  // primes_ as a note packs them
+  // word_powers_[s][k] = p_s^k while it is below 2^63.
+  std::array<std::vector<std::int64_t>, max_primes> word_powers_;
+  // powers_[s][k] = p_s^k for k < cached_powers (made on demand; GMP's
+  // structs hold their limbs by pointer, so a vector may move them).  A
+  // larger power is made from the last one of its prime, which the sums of
+  // one network mostly ask for again or a few factors of p apart; a table of
+  // all of them would grow with the square of the exponent.
+  static constexpr std::uint32_t cached_powers = 64;
+  std::array<std::vector<__mpz_struct>, max_primes> powers_;
+  std::array<__mpz_struct, max_primes> last_power_{};
+  std::array<std::uint32_t, max_primes> last_exponent_{};  // 0: none yet
+  mpz_t sum_, term_, denominator_, scratch_;
+  std::vector<exponent_vector> term_exponents_;  // per term of the sum being evaluated
+};
+
+}  // namespace nnsim
