@@ -101,11 +101,9 @@ TEST_CASE("smooth_sum: random sums over several bases are the mpq sums", "[smoot
       std::vector<smooth_sum::coefficient> coefficients(count);
       smooth_sum::coefficient bias_coefficient;
       REQUIRE(sum.make_coefficient(compact_rational(bias), bias_coefficient));
-      bool words = bias_coefficient.word;
       for (std::size_t k = 0; k < count; ++k) {
         weights.push_back(source.next(true));
         REQUIRE(sum.make_coefficient(compact_rational(weights.back()), coefficients[k]));
-        words = words && coefficients[k].word;
         values.emplace_back(source.next(false));
         sources.push_back(static_cast<std::uint32_t>(count - 1 - k));  // read in another order
       }
@@ -114,7 +112,7 @@ TEST_CASE("smooth_sum: random sums over several bases are the mpq sums", "[smoot
       const activation act = activations[source.rng() % activations.size()];
       INFO("round " << round << ", " << name_of(act) << ", xi = " << to_string(xi));
       compact_rational out(rational(12345));
-      if (sum.evaluate(bias_coefficient, coefficients.data(), sources.data(), count, words, values.data(), act, out)) {
+      if (sum.evaluate(bias_coefficient, coefficients.data(), sources.data(), count, values.data(), act, out)) {
         ++evaluated;
         require_exact(out, apply(act, xi));
       } else {
@@ -130,7 +128,7 @@ TEST_CASE("smooth_sum: random sums over several bases are the mpq sums", "[smoot
       }
       // The values now carry notes; a second sum reads them.
       compact_rational again;
-      if (sum.evaluate(bias_coefficient, coefficients.data(), sources.data(), count, words, values.data(), act, again)) {
+      if (sum.evaluate(bias_coefficient, coefficients.data(), sources.data(), count, values.data(), act, again)) {
         require_exact(again, apply(act, xi));
       }
     }
@@ -151,7 +149,7 @@ TEST_CASE("smooth_sum: a value over another prime is declined", "[smooth_sum]") 
   const std::vector<std::uint32_t> sources = {0, 1};
   std::vector<compact_rational> values = {compact_rational(rational(1, 5)), compact_rational(rational(2, 77))};
   compact_rational out(rational(9));
-  REQUIRE_FALSE(sum.evaluate(zero, weights.data(), sources.data(), 2, false, values.data(), activation::id, out));
+  REQUIRE_FALSE(sum.evaluate(zero, weights.data(), sources.data(), 2, values.data(), activation::id, out));
   REQUIRE(out.to_rational() == 9);
   // With 7 and 11 in the basis the same sum is made: 1/15 + 1/77.
   REQUIRE(sum.add_primes_of(rational(1, 77)) == false);  // five primes: refused, the basis unchanged
@@ -161,7 +159,7 @@ TEST_CASE("smooth_sum: a value over another prime is declined", "[smooth_sum]") 
   REQUIRE(sum.make_coefficient(compact_rational(rational(1, 3)), third));
   REQUIRE(sum.make_coefficient(compact_rational(rational(1, 2)), half));
   values[0] = compact_rational(rational(1, 7));  // 1/21 + 1/77 = 14/231 = 2/33
-  REQUIRE(sum.evaluate(zero, std::vector<smooth_sum::coefficient>{third, half}.data(), sources.data(), 2, false,
+  REQUIRE(sum.evaluate(zero, std::vector<smooth_sum::coefficient>{third, half}.data(), sources.data(), 2,
                        values.data(), activation::id, out));
   require_exact(out, rational(2, 33));
   REQUIRE(out.noted());
@@ -184,8 +182,7 @@ TEST_CASE("smooth_sum: lowest terms when the common denominator cancels", "[smoo
       values.emplace_back(y[k]);
     }
     compact_rational out;
-    REQUIRE(sum.evaluate(smooth_sum::coefficient{}, c.data(), sources.data(), w.size(), false, values.data(), act,
-                         out));
+    REQUIRE(sum.evaluate(smooth_sum::coefficient{}, c.data(), sources.data(), w.size(), values.data(), act, out));
     return out.to_rational();
   };
   REQUIRE(weighted({rational(1, 3), 1}, {rational(1, 2), rational(1, 3)}, activation::id) == rational(1, 2));

@@ -213,12 +213,12 @@ void simulator<Num>::prepare_smooth_sums() {
     bool usable = true;
     for (std::size_t e = 0; e < kind_.size() && usable; ++e) {
       if (kind_[e] != potential_kind::weighted_sum) continue;
-      usable = smooth->add_primes_of(bias_[e].to_rational());
+      usable = smooth->add_primes_of(bias_[e]);
       for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1] && usable; ++k) {
-        usable = smooth->add_primes_of(term_value_[k].to_rational());
+        usable = smooth->add_primes_of(term_value_[k]);
       }
     }
-    for (std::size_t v = 0; v < initial_.size() && usable; ++v) usable = smooth->add_primes_of(initial_[v].to_rational());
+    for (std::size_t v = 0; v < initial_.size() && usable; ++v) usable = smooth->add_primes_of(initial_[v]);
     if (!usable) return;
     smooth_weights_.resize(term_value_.size());
     smooth_bias_.resize(kind_.size());
@@ -237,6 +237,18 @@ void simulator<Num>::prepare_smooth_sums() {
     }
     network_primes_ = smooth->prime_count();
     smooth_ = std::move(smooth);
+  }
+}
+
+template <class Num>
+bool simulator<Num>::smooth_evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
+  if constexpr (std::is_same_v<Num, compact_rational>) {
+    const std::uint32_t begin = term_begin_[e];
+    return smooth_->evaluate(smooth_bias_[e], smooth_weights_.data() + begin, term_source_.data() + begin,
+                             term_begin_[e + 1] - begin, y.data(), act_[e], out);
+  } else {
+    (void)e, (void)y, (void)out;
+    return false;
   }
 }
 
@@ -264,12 +276,13 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   }
   const std::uint32_t begin = term_begin_[e];
   const std::uint32_t end = term_begin_[e + 1];
+  // Rational mode: a sum with a fraction among its weights goes the gcd-free
+  // way at once; one of words only when it meets a value that is not a word
+  // (below), since word arithmetic is faster than any other.
+  [[maybe_unused]] bool smooth_possible = false;
   if constexpr (std::is_same_v<Num, compact_rational>) {
-    if (smooth_run_ && smooth_equation_[e] != 0 &&
-        smooth_->evaluate(smooth_bias_[e], smooth_weights_.data() + begin, term_source_.data() + begin, end - begin,
-                          smooth_equation_[e] == 2, y.data(), act_[e], out)) {
-      return true;
-    }
+    smooth_possible = smooth_run_ && smooth_equation_[e] != 0;
+    if (smooth_possible && smooth_equation_[e] == 1 && smooth_evaluate(e, y, out)) return true;
   }
   if (kind_[e] == potential_kind::weighted_sum) {
     // ξ = b + Σ w·y, left to right from the bias (each operation rounds once
@@ -285,6 +298,12 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
       // kept, since -0 + 0 and inf * 0 are not no-ops there.
       if constexpr (ops::exact) {
         if (ops::sign(value) == 0) continue;
+      }
+      if constexpr (std::is_same_v<Num, compact_rational>) {
+        if (smooth_possible && !value.is_small()) {
+          if (smooth_evaluate(e, y, out)) return true;
+          smooth_possible = false;  // a value over another prime: the general way, once
+        }
       }
       if constexpr (ops::encloses) {
         if (copy_possible && !is_point_zero(value) && !is_point_zero(term_value_[k])) {

@@ -171,6 +171,8 @@ class simulator {
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // Rational mode: smooth_ and its coefficients, when the network's numbers allow.
   void prepare_smooth_sums();
+  // Rational mode: evaluate(e, y, out) by smooth_, when it can.
+  bool smooth_evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // evaluate(e, state_, next_[e]), keeping what it found out about e's value.
   void evaluate_next(equation_index e);
   static bool is_point_zero(const Num& value) {
@@ -288,8 +290,8 @@ class simulator {
   bool smooth_run_ = false;                    // this run's inputs are over smooth_'s primes as well
   std::vector<smooth_sum::coefficient> smooth_weights_;  // term -> its weight
   std::vector<smooth_sum::coefficient> smooth_bias_;     // equation -> its bias
-  // equation -> evaluated by smooth_ when it can: 0 never, 1 yes, 2 yes and
-  // its bias and weights are words
+  // equation -> evaluated by smooth_ when it can: 0 never, 1 yes, 2 when
+  // one of its values is not a word (its bias and weights are words)
   std::vector<char> smooth_equation_;
   std::vector<Num> initial_;                   // init values (0 for neurons without)
   std::vector<std::uint32_t> reader_begin_;    // neuron -> first equation reading it; size neurons + 1

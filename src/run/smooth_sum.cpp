@@ -7,13 +7,11 @@
 namespace nnsim {
 namespace {
 
-bool is_small_prime(unsigned p) {
-  if (p < 2) return false;
-  for (unsigned d = 2; d * d <= p; ++d) {
-    if (p % d == 0) return false;
-  }
-  return true;
-}
+// The primes below 256.
+constexpr std::array<unsigned, 54> small_primes = {
+    2,   3,   5,   7,   11,  13,  17,  19,  23,  29,  31,  37,  41,  43,  47,  53,  59,  61,
+    67,  71,  73,  79,  83,  89,  97,  101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151,
+    157, 163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251};
 
 }  // namespace
 
@@ -53,12 +51,30 @@ void smooth_sum::keep_primes(std::size_t count) {
 }
 
 bool smooth_sum::add_primes_of(const rational& value) {
-  mpz_srcptr denominator = mpq_denref(value.backend().data());
+  return add_primes_of_denominator(mpq_denref(value.backend().data()));
+}
+
+bool smooth_sum::add_primes_of(const compact_rational& value) {
+  // A word's denominator is a power of two, and 2 is always in the basis.
+  return value.is_small() || add_primes_of_denominator(mpq_denref(value.big()));
+}
+
+bool smooth_sum::add_primes_of_denominator(mpz_srcptr denominator) {
+  // Most denominators are small and over the basis already: decided in a
+  // machine word.
+  if (mpz_fits_ulong_p(denominator) != 0) {
+    unsigned long rest = mpz_get_ui(denominator);
+    for (std::size_t s = 0; s < prime_count_ && rest != 1; ++s) {
+      while (rest % primes_[s] == 0) rest /= primes_[s];
+    }
+    if (rest == 1) return true;
+  }
   mpz_set(scratch_, denominator);
   std::array<unsigned, max_primes> found{};
   std::size_t found_count = 0;
-  for (unsigned p = 2; p < 256 && mpz_cmp_ui(scratch_, 1) != 0; ++p) {
-    if (!is_small_prime(p) || mpz_divisible_ui_p(scratch_, p) == 0) continue;
+  for (unsigned p : small_primes) {
+    if (mpz_cmp_ui(scratch_, 1) == 0) break;
+    if (mpz_divisible_ui_p(scratch_, p) == 0) continue;
     while (mpz_divisible_ui_p(scratch_, p) != 0) mpz_divexact_ui(scratch_, scratch_, p);
     if (std::find(primes_.begin(), primes_.begin() + prime_count_, p) != primes_.begin() + prime_count_) continue;
     if (prime_count_ + found_count == max_primes) return false;
@@ -112,9 +128,23 @@ bool smooth_sum::exponents_of(const compact_rational& value, exponent_vector& ou
     }
     return true;
   }
-  // Factored once, then noted.
-  mpz_set(scratch_, mpq_denref(value.big()));
+  // Factored once, then noted; in a machine word when the denominator fits one.
   compact_rational::denominator_note note;
+  const mpz_srcptr denominator = mpq_denref(value.big());
+  if (mpz_fits_ulong_p(denominator) != 0) {
+    unsigned long rest = mpz_get_ui(denominator);
+    for (std::size_t s = 0; s < prime_count_; ++s) {
+      note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
+      std::uint32_t count = 0;
+      for (; rest % primes_[s] == 0; ++count) rest /= primes_[s];
+      out[s] = count;  // below 64
+      note.exponents[s] = static_cast<std::uint16_t>(count);
+    }
+    if (rest != 1) return false;
+    value.set_note(note);
+    return true;
+  }
+  mpz_set(scratch_, denominator);
   for (std::size_t s = 0; s < prime_count_; ++s) {
     note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
     mp_bitcnt_t count = 0;
@@ -193,17 +223,10 @@ void smooth_sum::add_scaled(mpz_srcptr value, std::int64_t multiplier, const exp
 }
 
 bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, const std::uint32_t* sources,
-                          std::size_t count, bool words_only, const compact_rational* y, activation act,
-                          compact_rational& out) {
+                          std::size_t count, const compact_rational* y, activation act, compact_rational& out) {
   if (act != activation::step && act != activation::sign && act != activation::sat && act != activation::relu &&
       act != activation::id) {
     return false;
-  }
-  if (words_only) {
-    // The common case of dyadic networks, decided before any other work.
-    bool all_small = true;
-    for (std::size_t k = 0; k < count && all_small; ++k) all_small = y[sources[k]].is_small();
-    if (all_small) return false;
   }
   // First pass: every term's exponents and the common denominator's.
   if (term_exponents_.size() < count) term_exponents_.resize(count);

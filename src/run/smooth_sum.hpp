@@ -61,20 +61,20 @@ class smooth_sum {
   // the basis as it was, when one of them is 256 or more or the basis would
   // have more than max_primes primes.
   bool add_primes_of(const rational& value);
+  bool add_primes_of(const compact_rational& value);
   // `value` as a coefficient: false when its numerator does not fit 63 bits
   // or its denominator is not over the basis.
   bool make_coefficient(const compact_rational& value, coefficient& out);
 
   // out = σ(bias + Σ_{k < count} weights[k] · y[sources[k]]) for σ one of
-  // step, sign, sat, relu and id; `words_only` says that the bias and the
-  // weights are words.  False, with out untouched, when a value of y is not
-  // over the basis, or when every number of the sum is a word (the engine's
-  // word arithmetic is faster there).
+  // step, sign, sat, relu and id.  False, with out untouched, when a value
+  // of y is not over the basis, or when every number of the sum is a word
+  // (the engine's word arithmetic is faster there).
   bool evaluate(const coefficient& bias, const coefficient* weights, const std::uint32_t* sources,
-                std::size_t count, bool words_only, const compact_rational* y, activation act,
-                compact_rational& out);
+                std::size_t count, const compact_rational* y, activation act, compact_rational& out);
 
  private:
+  bool add_primes_of_denominator(mpz_srcptr denominator);
   // The exponents of the denominator of `value` over the basis; false when
   // it has another prime or too large an exponent.
   bool exponents_of(const compact_rational& value, exponent_vector& out);
