@@ -492,3 +492,35 @@ TEST_CASE("compact_rational: runs whose sums take the gcd-free way are the mpq r
     require_same_run(net, 60);
   }
 }
+
+TEST_CASE("compact_rational: runs of dyadic sums near the edges of 128 bits are the mpq runs", "[compact_rational]") {
+  // Weights and values k/2^j with numerators up to 2^40 and shifts up to
+  // 2^-40: the sums of words are added in one 128-bit integer, which
+  // overflows now and then (a product of two numerators near 2^62 shifted by
+  // the difference of the shifts) and must then fall back to the general
+  // way without a trace.
+  std::mt19937_64 rng(128);
+  for (int n = 0; n < 6; ++n) {
+    INFO("network #" << n);
+    network net;
+    const int size = 10;
+    auto number = [&](int bits) {
+      rational k(static_cast<long>(rng() % (std::uint64_t{1} << bits)) - (1L << (bits - 1)));
+      return k * power_of_two(-static_cast<long>(rng() % 41));
+    };
+    const std::vector<activation> kinds = {activation::sat, activation::relu, activation::id, activation::step,
+                                           activation::sign};
+    for (int i = 0; i < size; ++i) {
+      nnsim_test::term_list terms;
+      for (int k = 0; k < 4; ++k) terms.push_back({"n" + std::to_string(rng() % size), number(n < 3 ? 41 : 20)});
+      const activation act = kinds[rng() % kinds.size()];
+      if (act == activation::id || act == activation::relu) {
+        for (auto& term : terms) term.second = rational(1) / (terms.size() * (rng() % 2 + 1)) * (term.second < 0 ? -1 : 1);
+      }
+      add(net, "n" + std::to_string(i), act, number(41), terms);
+    }
+    for (int i = 0; i < size; ++i) net.set_init(*net.find("n" + std::to_string(i)), number(62));
+    net.add_output(*net.find("n0"));
+    require_same_run(net, 40);
+  }
+}

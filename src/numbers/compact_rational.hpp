@@ -113,6 +113,15 @@ class compact_rational {
     shift_ = 0;
     big_ = false;
   }
+  // The value k / 2^j, given in lowest terms (k odd, or j = 0); false, with
+  // nothing changed, when that is not a word (k = INT64_MIN, j > max_shift).
+  bool assign_dyadic(std::int64_t k, std::uint32_t j) {
+    if (k == INT64_MIN || j > max_shift) return false;
+    word_ = k;
+    shift_ = k == 0 ? 0 : j;
+    big_ = false;
+    return true;
+  }
   void copy_from(const compact_rational& other) {
     if (other.big_) {
       storage();

@@ -3,6 +3,8 @@
 #include "run/monitor_poll.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <limits>
 #include <optional>
 #include <cstdlib>
 
@@ -253,6 +255,78 @@ bool simulator<Num>::smooth_evaluate(equation_index e, const std::vector<Num>& y
 }
 
 template <class Num>
+bool simulator<Num>::word_sum(equation_index e, const std::vector<Num>& y, Num& out) {
+  if constexpr (std::is_same_v<Num, compact_rational>) {
+    const activation act = act_[e];
+    if (act != activation::step && act != activation::sign && act != activation::sat && act != activation::relu &&
+        act != activation::id) {
+      return false;
+    }
+    // ξ = (b·2^(J - j_b) + Σ w·y·2^(J - j_w - j_y)) / 2^J for J the largest
+    // shift of a term, in a 128-bit integer with every step checked.
+    const compact_rational& bias = bias_[e];
+    if (!bias.is_small()) return false;
+    const std::uint32_t begin = term_begin_[e];
+    const std::uint32_t end = term_begin_[e + 1];
+    std::uint32_t shift = bias.numerator() != 0 ? bias.shift() : 0;
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const compact_rational& weight = term_value_[k];
+      const compact_rational& value = y[term_source_[k]];
+      if (!weight.is_small() || !value.is_small()) return false;
+      if (weight.numerator() != 0 && value.numerator() != 0) {
+        shift = std::max(shift, weight.shift() + value.shift());
+      }
+    }
+    if (shift > 62) return false;
+    __extension__ typedef __int128 wide;
+    // |x| · 2^by stays below 2^126, so that a sum of two never overflows unnoticed.
+    const auto scaled = [](wide x, std::uint32_t by, wide& result) {
+      const wide magnitude = x < 0 ? -x : x;
+      if (by >= 126 || (magnitude >> (126 - by)) != 0) return false;
+      result = x * (wide{1} << by);
+      return true;
+    };
+    wide sum = 0;
+    if (bias.numerator() != 0 && !scaled(bias.numerator(), shift - bias.shift(), sum)) return false;
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const compact_rational& weight = term_value_[k];
+      const compact_rational& value = y[term_source_[k]];
+      if (weight.numerator() == 0 || value.numerator() == 0) continue;
+      wide term = 0;
+      if (!scaled(wide{weight.numerator()} * value.numerator(), shift - weight.shift() - value.shift(), term) ||
+          __builtin_add_overflow(sum, term, &sum)) {
+        return false;
+      }
+    }
+    if (act == activation::step || act == activation::sign) {
+      out.assign_integer(sum >= 0 ? 1 : (act == activation::step ? 0 : -1));
+      return true;
+    }
+    if (sum == 0 || (sum < 0 && act != activation::id)) {
+      out.assign_integer(0);
+      return true;
+    }
+    // Lowest terms: the odd part of the numerator over what is left of 2^J.
+    const auto low = static_cast<std::uint64_t>(sum);
+    const std::uint32_t zeros = low != 0 ? static_cast<std::uint32_t>(std::countr_zero(low)) : 64;
+    const std::uint32_t common = std::min(zeros, shift);
+    sum >>= common;  // exact
+    shift -= common;
+    if (act == activation::sat && sum > (wide{1} << shift)) {
+      out.assign_integer(1);
+      return true;
+    }
+    if (sum > std::numeric_limits<std::int64_t>::max() || sum < -std::numeric_limits<std::int64_t>::max()) {
+      return false;
+    }
+    return out.assign_dyadic(static_cast<std::int64_t>(sum), shift);
+  } else {
+    (void)e, (void)y, (void)out;
+    return false;
+  }
+}
+
+template <class Num>
 bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& out) {
   if constexpr (ops::encloses) {
     // Both found afresh: an evaluation that stops early (a non-finite
@@ -283,6 +357,7 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   if constexpr (std::is_same_v<Num, compact_rational>) {
     smooth_possible = smooth_run_ && smooth_equation_[e] != 0;
     if (smooth_possible && smooth_equation_[e] == 1 && smooth_evaluate(e, y, out)) return true;
+    if (kind_[e] == potential_kind::weighted_sum && word_sum(e, y, out)) return true;
   }
   if (kind_[e] == potential_kind::weighted_sum) {
     // ξ = b + Σ w·y, left to right from the bias (each operation rounds once

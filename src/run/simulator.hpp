@@ -173,6 +173,10 @@ class simulator {
   void prepare_smooth_sums();
   // Rational mode: evaluate(e, y, out) by smooth_, when it can.
   bool smooth_evaluate(equation_index e, const std::vector<Num>& y, Num& out);
+  // Rational mode: evaluate(e, y, out) for a weighted sum whose numbers are
+  // all words, in one 128-bit integer over a power of two, when nothing
+  // overflows (false: nothing done).
+  bool word_sum(equation_index e, const std::vector<Num>& y, Num& out);
   // evaluate(e, state_, next_[e]), keeping what it found out about e's value.
   void evaluate_next(equation_index e);
   static bool is_point_zero(const Num& value) {
