@@ -188,6 +188,13 @@ TEST_CASE("smooth_sum: lowest terms when the common denominator cancels", "[smoo
   REQUIRE(weighted({rational(1, 3), 1}, {rational(1, 2), rational(1, 3)}, activation::id) == rational(1, 2));
   REQUIRE(weighted({rational(5, 3), rational(7, 3)}, {rational(1, 4), rational(1, 4)}, activation::id) == 1);
   REQUIRE(weighted({rational(1, 3), rational(-1, 3)}, {rational(1, 3), rational(1, 3)}, activation::id) == 0);
+  // More factors of 3 in the sum than in the common denominator: 27/9 = 3,
+  // and 3^80 + 3^80 over 3^2.
+  REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {rational(1, 3), rational(26, 3)}, activation::id) == 3);
+  REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {power(3, 79), power(3, 79)}, activation::id) ==
+          2 * power(3, 78));
+  REQUIRE(weighted({rational(1, 9), rational(1, 3)}, {rational(1, 3) + power(3, 70), rational(-1, 9)},
+                   activation::id) == power(3, 68));
   REQUIRE(weighted({rational(1, 3), rational(-1, 3)}, {rational(1, 3), rational(1, 3)}, activation::step) == 1);
   REQUIRE(weighted({rational(1, 3), rational(-1, 3)}, {rational(1, 3), rational(1, 3)}, activation::sign) == 1);
   REQUIRE(weighted({rational(-1, 3)}, {rational(1, 3)}, activation::sign) == -1);

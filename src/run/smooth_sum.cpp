@@ -308,9 +308,16 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
       exponents[s] -= common;
       continue;
     }
-    while (exponents[s] != 0 && mpz_divisible_ui_p(sum_, primes_[s]) != 0) {
-      mpz_divexact_ui(sum_, sum_, primes_[s]);
-      --exponents[s];
+    // Usually p does not divide the sum at all; when it does, all its
+    // factors go at once (one at a time would cost the exponent times the
+    // size), and those beyond p^E_p come back.
+    if (mpz_divisible_ui_p(sum_, primes_[s]) == 0) continue;
+    const mp_bitcnt_t removed = mpz_remove(sum_, sum_, power(s, 1));
+    if (removed > exponents[s]) {
+      mpz_mul(sum_, sum_, power(s, static_cast<std::uint32_t>(removed - exponents[s])));
+      exponents[s] = 0;
+    } else {
+      exponents[s] -= static_cast<std::uint32_t>(removed);
     }
   }
   mpz_set_ui(denominator_, 1);
