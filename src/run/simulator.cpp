@@ -228,11 +228,9 @@ void simulator<Num>::prepare_smooth_sums() {
     for (std::size_t e = 0; e < kind_.size(); ++e) {
       if (kind_[e] != potential_kind::weighted_sum) continue;
       bool coefficients = smooth->make_coefficient(bias_[e], smooth_bias_[e]);
-      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1] && coefficients; ++k) {
-        coefficients = smooth->make_coefficient(term_value_[k], smooth_weights_[k]);
-      }
       bool words = smooth_bias_[e].word;
       for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1] && coefficients; ++k) {
+        coefficients = smooth->make_coefficient(term_value_[k], smooth_weights_[k]);
         words = words && smooth_weights_[k].word;
       }
       smooth_equation_[e] = !coefficients ? 0 : words ? 2 : 1;
@@ -258,10 +256,7 @@ template <class Num>
 bool simulator<Num>::word_sum(equation_index e, const std::vector<Num>& y, Num& out) {
   if constexpr (std::is_same_v<Num, compact_rational>) {
     const activation act = act_[e];
-    if (act != activation::step && act != activation::sign && act != activation::sat && act != activation::relu &&
-        act != activation::id) {
-      return false;
-    }
+    if (!piecewise_linear(act)) return false;
     // ξ = (b·2^(J - j_b) + Σ w·y·2^(J - j_w - j_y)) / 2^J for J the largest
     // shift of a term, in a 128-bit integer with every step checked.
     const compact_rational& bias = bias_[e];
@@ -298,14 +293,7 @@ bool simulator<Num>::word_sum(equation_index e, const std::vector<Num>& y, Num& 
         return false;
       }
     }
-    if (act == activation::step || act == activation::sign) {
-      out.assign_integer(sum >= 0 ? 1 : (act == activation::step ? 0 : -1));
-      return true;
-    }
-    if (sum == 0 || (sum < 0 && act != activation::id)) {
-      out.assign_integer(0);
-      return true;
-    }
+    if (activate_by_sign(act, (sum > 0) - (sum < 0), out)) return true;
     // Lowest terms: the odd part of the numerator over what is left of 2^J.
     const auto low = static_cast<std::uint64_t>(sum);
     const std::uint32_t zeros = low != 0 ? static_cast<std::uint32_t>(std::countr_zero(low)) : 64;

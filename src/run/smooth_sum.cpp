@@ -224,10 +224,7 @@ void smooth_sum::add_scaled(mpz_srcptr value, std::int64_t multiplier, const exp
 
 bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, const std::uint32_t* sources,
                           std::size_t count, const compact_rational* y, activation act, compact_rational& out) {
-  if (act != activation::step && act != activation::sign && act != activation::sat && act != activation::relu &&
-      act != activation::id) {
-    return false;
-  }
+  if (!piecewise_linear(act)) return false;
   // First pass: every term's exponents and the common denominator's.
   if (term_exponents_.size() < count) term_exponents_.resize(count);
   bool all_words = bias.word;
@@ -288,15 +285,7 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
     }
   }
 
-  const int sign = mpz_sgn(sum_);
-  if (act == activation::step || act == activation::sign) {
-    out.assign_integer(sign >= 0 ? 1 : (act == activation::step ? 0 : -1));
-    return true;
-  }
-  if (sign == 0 || (sign < 0 && act != activation::id)) {
-    out.assign_integer(0);
-    return true;
-  }
+  if (activate_by_sign(act, mpz_sgn(sum_), out)) return true;
   // Lowest terms: the sum's numerator shares with Π p^E_p only the primes p
   // that divide it.
   exponent_vector exponents = target;

@@ -36,6 +36,27 @@
 
 namespace nnsim {
 
+// Whether the exact sums below handle σ: step, sign, sat, relu and id.
+inline bool piecewise_linear(activation act) {
+  return act == activation::step || act == activation::sign || act == activation::sat || act == activation::relu ||
+         act == activation::id;
+}
+
+// σ(ξ) from the sign of ξ alone, when that decides it (always for step and
+// sign; at 0 for the others, and below 0 for sat and relu): writes out and
+// returns true; false when σ(ξ) needs ξ's value.
+inline bool activate_by_sign(activation act, int sign, compact_rational& out) {
+  if (act == activation::step || act == activation::sign) {
+    out.assign_integer(sign >= 0 ? 1 : (act == activation::step ? 0 : -1));
+    return true;
+  }
+  if (sign == 0 || (sign < 0 && act != activation::id)) {
+    out.assign_integer(0);
+    return true;
+  }
+  return false;
+}
+
 class smooth_sum {
  public:
   static constexpr std::size_t max_primes = compact_rational::noted_primes;
