@@ -344,7 +344,10 @@ bool simulator<Num>::evaluate(equation_index e, const std::vector<Num>& y, Num& 
   [[maybe_unused]] bool smooth_possible = false;
   if constexpr (std::is_same_v<Num, compact_rational>) {
     smooth_possible = smooth_run_ && smooth_equation_[e] != 0;
-    if (smooth_possible && smooth_equation_[e] == 1 && smooth_evaluate(e, y, out)) return true;
+    if (smooth_possible && smooth_equation_[e] == 1) {
+      if (smooth_evaluate(e, y, out)) return true;
+      smooth_possible = false;  // declined: not tried again below
+    }
     if (kind_[e] == potential_kind::weighted_sum && word_sum(e, y, out)) return true;
   }
   if (kind_[e] == potential_kind::weighted_sum) {
