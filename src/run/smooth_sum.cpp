@@ -45,9 +45,22 @@ void smooth_sum::keep_primes(std::size_t count) {
     last_exponent_[s] = 0;
   }
   prime_count_ = std::min(prime_count_, count);
+  packed_primes_ = std::bit_cast<std::uint32_t>(basis_note().primes);
+}
+
+compact_rational::denominator_note smooth_sum::basis_note() const {
   compact_rational::denominator_note note;
-  for (std::size_t s = 0; s < max_primes; ++s) note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
-  packed_primes_ = std::bit_cast<std::uint32_t>(note.primes);
+  for (std::size_t s = 0; s < prime_count_; ++s) note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
+  return note;
+}
+
+unsigned long smooth_sum::strip_basis(unsigned long denominator, exponent_vector& exponents) const {
+  for (std::size_t s = 0; s < prime_count_; ++s) {
+    std::uint32_t count = 0;
+    for (; denominator % primes_[s] == 0; ++count) denominator /= primes_[s];
+    exponents[s] = count;  // below 64
+  }
+  return denominator;
 }
 
 bool smooth_sum::add_primes_of(const rational& value) {
@@ -62,13 +75,8 @@ bool smooth_sum::add_primes_of(const compact_rational& value) {
 bool smooth_sum::add_primes_of_denominator(mpz_srcptr denominator) {
   // Most denominators are small and over the basis already: decided in a
   // machine word.
-  if (mpz_fits_ulong_p(denominator) != 0) {
-    unsigned long rest = mpz_get_ui(denominator);
-    for (std::size_t s = 0; s < prime_count_ && rest != 1; ++s) {
-      while (rest % primes_[s] == 0) rest /= primes_[s];
-    }
-    if (rest == 1) return true;
-  }
+  exponent_vector unused;
+  if (mpz_fits_ulong_p(denominator) != 0 && strip_basis(mpz_get_ui(denominator), unused) == 1) return true;
   mpz_set(scratch_, denominator);
   std::array<unsigned, max_primes> found{};
   std::size_t found_count = 0;
@@ -129,24 +137,16 @@ bool smooth_sum::exponents_of(const compact_rational& value, exponent_vector& ou
     return true;
   }
   // Factored once, then noted; in a machine word when the denominator fits one.
-  compact_rational::denominator_note note;
+  compact_rational::denominator_note note = basis_note();
   const mpz_srcptr denominator = mpq_denref(value.big());
   if (mpz_fits_ulong_p(denominator) != 0) {
-    unsigned long rest = mpz_get_ui(denominator);
-    for (std::size_t s = 0; s < prime_count_; ++s) {
-      note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
-      std::uint32_t count = 0;
-      for (; rest % primes_[s] == 0; ++count) rest /= primes_[s];
-      out[s] = count;  // below 64
-      note.exponents[s] = static_cast<std::uint16_t>(count);
-    }
-    if (rest != 1) return false;
+    if (strip_basis(mpz_get_ui(denominator), out) != 1) return false;
+    for (std::size_t s = 0; s < prime_count_; ++s) note.exponents[s] = static_cast<std::uint16_t>(out[s]);
     value.set_note(note);
     return true;
   }
   mpz_set(scratch_, denominator);
   for (std::size_t s = 0; s < prime_count_; ++s) {
-    note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
     mp_bitcnt_t count = 0;
     if (primes_[s] == 2) {
       count = mpz_scan1(scratch_, 0);
@@ -311,9 +311,8 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
   }
   mpz_set_ui(denominator_, 1);
   bool notable = true;
-  compact_rational::denominator_note note;
+  compact_rational::denominator_note note = basis_note();
   for (std::size_t s = 0; s < prime_count_; ++s) {
-    note.primes[s] = static_cast<std::uint8_t>(primes_[s]);
     note.exponents[s] = static_cast<std::uint16_t>(exponents[s]);
     notable = notable && exponents[s] <= max_exponent;
     if (primes_[s] != 2 && exponents[s] != 0) mpz_mul(denominator_, denominator_, power(s, exponents[s]));

@@ -96,6 +96,11 @@ class smooth_sum {
 
  private:
   bool add_primes_of_denominator(mpz_srcptr denominator);
+  // A note with the basis's primes and no exponents yet.
+  compact_rational::denominator_note basis_note() const;
+  // What is left of `denominator` once the basis's primes are divided out;
+  // their exponents go to `exponents`.
+  unsigned long strip_basis(unsigned long denominator, exponent_vector& exponents) const;
   // The exponents of the denominator of `value` over the basis; false when
   // it has another prime or too large an exponent.
   bool exponents_of(const compact_rational& value, exponent_vector& out);
