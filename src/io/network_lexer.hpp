@@ -11,6 +11,7 @@
 #include "support/text.hpp"  // is_identifier, shorten, split_lines
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,8 @@ struct token {
   token_kind kind = token_kind::end_of_file;
   std::string_view text;  // the bytes of the token in the source (empty at the end)
   text_location where;
-  rational value;  // for numbers
+  // For numbers only: every other token (most of them) makes no GMP number.
+  std::optional<rational> value;
 };
 
 // Longest number literal accepted, in characters: the longest that the

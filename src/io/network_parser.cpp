@@ -74,7 +74,7 @@ struct written_number {
   token where;
 
   void negate() {
-    value = -value;
+    mpq_neg(value.backend().data(), value.backend().data());
     if (use) use.negated = !use.negated;
   }
 };
@@ -349,7 +349,7 @@ class parser {
     written_number n;
     n.where = take();
     if (n.where.kind == token_kind::number) {
-      n.value = n.where.value;
+      n.value = std::move(*n.where.value);  // the token's text and place are what is kept of it
     } else {
       n.use.constant = net_.find_constant(n.where.text);
       if (n.use.constant->is_rational()) n.value = *n.use.constant->value();
@@ -464,7 +464,24 @@ class parser {
   // POTENTIAL ')' : an affine sum or a distance (see the grammar corners at
   // the top of the file).  Consumes the closing parenthesis.
   void parse_potential(equation& e, const token& open) {
+    // Where a neuron's term is in e.inputs: found by a scan while the sum is
+    // short (most are, and a scan allocates nothing), by a table once it is long.
     std::unordered_map<std::size_t, std::size_t> position;  // neuron index -> its term in e.inputs
+    constexpr std::size_t longest_scanned_sum = 16;
+    const auto term_of = [&](neuron_id source) -> std::optional<std::size_t> {
+      if (e.inputs.size() <= longest_scanned_sum) {
+        for (std::size_t k = 0; k < e.inputs.size(); ++k) {
+          if (e.inputs[k].source == source) return k;
+        }
+        return std::nullopt;
+      }
+      if (position.empty()) {
+        for (std::size_t k = 0; k < e.inputs.size(); ++k) position.emplace(index(e.inputs[k].source), k);
+      }
+      const auto found = position.find(index(source));
+      if (found == position.end()) return std::nullopt;
+      return found->second;
+    };
     std::size_t constants = 0;
     bool has_neuron = false;
     std::optional<std::string> norm_name;  // the norm, once one was read
@@ -489,7 +506,7 @@ class parser {
         const token name = take();
         written_number weight;
         if (coefficient) {
-          weight = *coefficient;
+          weight = std::move(*coefficient);
         } else {
           weight.value = 1;
         }
@@ -550,11 +567,11 @@ class parser {
             if (!divisor.use.is_irrational()) weight.value /= divisor.value;
           }
           has_neuron = true;
-          auto [slot, added] = position.try_emplace(index(source), e.inputs.size());
-          if (added) {
+          if (const auto existing = term_of(source); !existing) {
+            if (!position.empty()) position.emplace(index(source), e.inputs.size());
             e.inputs.push_back({source, std::move(weight.value), std::move(weight.use)});
           } else {
-            weighted_input& term = e.inputs[slot->second];
+            weighted_input& term = e.inputs[*existing];
             if (term.weight_constant.is_irrational() || weight.use.is_irrational()) {
               fail_at(name, fmt::format("neuron '{}' is named twice in one potential with an irrational coefficient; "
                                         "define a constant for the sum of its coefficients",

@@ -123,16 +123,17 @@ irrational_use first_irrational_use(const network& net) {
 }
 
 std::optional<neuron_id> network::find(std::string_view neuron_name) const {
-  auto it = by_name_.find(neuron_name);
-  if (it == by_name_.end()) return std::nullopt;
-  return it->second;
+  const auto id = by_name_.find(neuron_name, [this](std::uint32_t k) -> std::string_view { return neurons[k].name; });
+  if (!id) return std::nullopt;
+  return make_neuron_id(*id);
 }
 
 neuron_id network::intern(std::string_view neuron_name, text_location seen) {
   if (auto existing = find(neuron_name)) return *existing;
   const neuron_id id = make_neuron_id(neurons.size());
   neurons.push_back(neuron{std::string(neuron_name), std::nullopt, {}, std::nullopt, false, seen, {}});
-  by_name_.emplace(std::string(neuron_name), id);
+  by_name_.insert(neuron_name, static_cast<std::uint32_t>(index(id)),
+                  [this](std::uint32_t k) -> std::string_view { return neurons[k].name; });
   return id;
 }
 

@@ -41,7 +41,15 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
          "the compiled network", std::nullopt);
   equation_of_neuron_.assign(neuron_count_, -1);
   term_begin_.reserve(equations + 1);
-  std::vector<std::vector<equation_index>> readers(neuron_count_);
+  target_.reserve(equations);
+  act_.reserve(equations);
+  kind_.reserve(equations);
+  norm_.reserve(equations);
+  lambda_.reserve(equations);
+  bias_.reserve(equations);
+  scale_.reserve(equations);
+  term_source_.reserve(terms);
+  term_value_.reserve(terms);
 
   auto exact_to_num = [&](const rational& value, const constant_use& use = {}) {
     Num n = ops::zero(ctx_);
@@ -82,16 +90,9 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
         term_value_.push_back(exact_to_num(argument.centre, argument.centre_constant));
       }
     }
-    for (neuron_id source : eq.predecessors()) readers[index(source)].push_back(static_cast<equation_index>(e));
   }
   term_begin_.push_back(static_cast<std::uint32_t>(term_source_.size()));
-
-  reader_begin_.reserve(neuron_count_ + 1);
-  for (const auto& list : readers) {
-    reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
-    readers_.insert(readers_.end(), list.begin(), list.end());
-  }
-  reader_begin_.push_back(static_cast<std::uint32_t>(readers_.size()));
+  index_readers();
 
   initial_.reserve(neuron_count_);
   for (const auto& n : net.neurons) initial_.push_back(exact_to_num(n.init.value_or(rational(0)), n.init_constant));
@@ -152,6 +153,34 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
   period_ = rule_->period().value_or(0);
   const char* colliding = std::getenv("NNSIM_TEST_COLLIDING_HASH");
   colliding_hash_ = colliding != nullptr && std::string_view(colliding) == "1";
+}
+
+// The readers of each neuron (the equations with it among their terms, each
+// once, in equation order) as one array cut per neuron: counted in a first
+// pass and placed in a second, so that a network of 10^6 neurons makes two
+// arrays, not a list per neuron.  seen_by[v] is the last equation that
+// listed v, which keeps a neuron named twice in one equation listed once.
+template <class Num>
+void simulator<Num>::index_readers() {
+  const std::size_t equations = target_.size();
+  std::vector<std::uint32_t> seen_by(neuron_count_, std::numeric_limits<std::uint32_t>::max());
+  reader_begin_.assign(neuron_count_ + 1, 0);
+  const auto each_reader = [&](auto&& visit) {
+    std::fill(seen_by.begin(), seen_by.end(), std::numeric_limits<std::uint32_t>::max());
+    for (std::size_t e = 0; e < equations; ++e) {
+      for (std::uint32_t k = term_begin_[e]; k < term_begin_[e + 1]; ++k) {
+        const std::uint32_t source = term_source_[k];
+        if (seen_by[source] == e) continue;
+        seen_by[source] = static_cast<std::uint32_t>(e);
+        visit(source, static_cast<equation_index>(e));
+      }
+    }
+  };
+  each_reader([&](std::uint32_t source, equation_index) { ++reader_begin_[source + 1]; });
+  for (std::size_t v = 0; v < neuron_count_; ++v) reader_begin_[v + 1] += reader_begin_[v];
+  readers_.resize(reader_begin_[neuron_count_]);
+  std::vector<std::uint32_t> next_place(reader_begin_.begin(), reader_begin_.end() - 1);
+  each_reader([&](std::uint32_t source, equation_index e) { readers_[next_place[source]++] = e; });
 }
 
 template <class Num>

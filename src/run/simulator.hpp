@@ -171,6 +171,7 @@ class simulator {
   bool evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // Rational mode: smooth_ and its coefficients, when the network's numbers allow.
   void prepare_smooth_sums();
+  void index_readers();
   // Rational mode: evaluate(e, y, out) by smooth_, when it can.
   bool smooth_evaluate(equation_index e, const std::vector<Num>& y, Num& out);
   // Rational mode: evaluate(e, y, out) for a weighted sum whose numbers are

@@ -5,6 +5,7 @@
 // constructions fill it, the simulator compiles it into flat arrays.
 #pragma once
 
+#include "nnsim/model/name_index.hpp"
 #include "nnsim/numbers/rational.hpp"
 #include "nnsim/numbers/real_expression.hpp"
 #include "nnsim/support/error.hpp"
@@ -14,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace nnsim {
@@ -172,13 +172,7 @@ class network {
   equation& add_equation(neuron_id target, activation act);
 
  private:
-  // Looked up by string_view without making a std::string (a file of 10^6
-  // neurons looks up every name of every equation).
-  struct name_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
-  };
-  std::unordered_map<std::string, neuron_id, name_hash, std::equal_to<>> by_name_;
+  name_index by_name_;
 };
 
 // Two networks are the same network when they agree on everything the
