@@ -90,16 +90,19 @@ TEST_CASE("a network inside one group opens onto its parts", "[viewing]") {
 }
 
 TEST_CASE("a group of too many items is split into named runs", "[viewing]") {
-  // 2,000 neurons without dots: 40 runs of 50, named by their ends.
+  // 2,000 neurons without dots: the input x0 stays in view, and the other
+  // 1,999 go into 40 runs (39 of 50 and one of 49), named by their ends.
   std::string text = "input x0\n";
   for (int i = 1; i < 2000; ++i) text += "x" + std::to_string(i) + " = step(x" + std::to_string(i - 1) + ")\n";
   const network net = parse_network(text, "t.nn");
   const neuron_grouping grouping = group_neurons(net);
   const auto m = members(net, grouping);
-  REQUIRE(grouping.groups[0].items.size() == 40);
-  CHECK(m.at("").front() == "[x0 … x49]");
-  CHECK(m.at("").back() == "[x1950 … x1999]");
-  CHECK(m.at("x50 … x99").size() == 50);
+  REQUIRE(grouping.groups[0].items.size() == 41);
+  CHECK(m.at("")[0] == "x0");
+  CHECK(m.at("")[1] == "[x1 … x50]");
+  CHECK(m.at("").back() == "[x1951 … x1999]");
+  CHECK(m.at("x51 … x100").size() == 50);
+  CHECK(m.at("x1951 … x1999").size() == 49);
   CHECK(grouping.groups[0].neuron_count == 2000);
   // Every neuron once, in a group of at most 60 items; parents first.
   std::vector<int> seen(2000, 0);
@@ -120,7 +123,29 @@ TEST_CASE("runs of runs when even the runs are too many", "[viewing]") {
   std::string text = "input x0\n";
   for (int i = 1; i < 4000; ++i) text += "x" + std::to_string(i) + " = step(x" + std::to_string(i - 1) + ")\n";
   const neuron_grouping grouping = group_neurons(parse_network(text, "t.nn"));
-  CHECK(grouping.groups[0].items.size() == 2);   // 80 runs of 50, in 2 runs of 40
+  // x0, then the other 3,999 in 80 runs (79 of 50, one of 49), in 2 runs of 40.
+  CHECK(grouping.groups[0].items.size() == 3);
   CHECK(grouping.groups[0].neuron_count == 4000);
   for (const neuron_group& group : grouping.groups) CHECK(group.items.size() <= 60);
+}
+
+TEST_CASE("the inputs and outputs stay out of the runs of a split group", "[viewing]") {
+  // x, then y (named by `output y` before n0), then n0 … n129: x and y stay
+  // direct items, the 130 others go into 3 runs of at most 44 in file order.
+  std::string text = "input x\noutput y\nn0 = sat(x)\n";
+  for (int i = 1; i < 130; ++i) text += "n" + std::to_string(i) + " = sat(n" + std::to_string(i - 1) + ")\n";
+  text += "y = sat(n129)\n";
+  const network net = parse_network(text, "t.nn");
+  const auto m = members(net, group_neurons(net));
+  CHECK(m.at("") == std::vector<std::string>{"x", "y", "[n0 … n43]", "[n44 … n87]", "[n88 … n129]"});
+  CHECK(m.at("n88 … n129").size() == 42);
+}
+
+TEST_CASE("inputs too many for one view are split like the others", "[viewing]") {
+  // 70 inputs and nothing else: more than half a view, so they go into runs.
+  std::string text = "input ";
+  for (int i = 0; i < 70; ++i) text += (i > 0 ? ", x" : "x") + std::to_string(i);
+  const network net = parse_network(text + "\n", "t.nn");
+  const auto m = members(net, group_neurons(net));
+  CHECK(m.at("") == std::vector<std::string>{"[x0 … x34]", "[x35 … x69]"});
 }

@@ -408,10 +408,14 @@ class step_session {
     if (words.size() == 1) {
       throw command_error{"break needs a condition: step T, changed NAME or NAME OP VALUE", line.size() + 1};
     }
+    // `changed` may also name a neuron: the keyword forms are the ones with
+    // three words and no comparison (`break changed >1` compares).
+    const bool keyword_form =
+        words.size() == 3 && words[2].text.find_first_of("<>=!") == std::string_view::npos;
     breakpoint b;
-    if (words[1].text == "step" && words.size() == 3 && !net_.find("step")) {
+    if (words[1].text == "step" && keyword_form) {
       b = breakpoint::at_step(whole_number(words[2]));
-    } else if (words[1].text == "changed" && words.size() == 3 && !net_.find("changed")) {
+    } else if (words[1].text == "changed" && keyword_form) {
       b = breakpoint::on_change(neuron_named(words[2]));
     } else {
       const std::size_t start = words[1].offset;
@@ -500,15 +504,16 @@ int execute(const step_command_options& options) {
 command add_step_command(CLI::App& app, cli_context&) {
   auto options = std::make_shared<step_command_options>();
   CLI::App* sub = app.add_subcommand("step", "Step back and forth through one computation, with breakpoints");
-  add_file_argument(*sub, options->file);
+  add_file_argument(*sub, options->file)->description("the network file (.nn); not -, since standard input holds the commands");
   add_run_options(*sub, options->run);
   sub->footer(help_footer(
       "Reads commands from standard input, one per line: next [K], prev [K], goto T, start, end, continue, "
       "break step T | NAME OP VALUE | changed NAME, breaks, delete [N], watch NAME..., unwatch NAME..., changed, "
       "print NAME..., state, help, quit (docs/stepping.md). The states are computed as far as the moves go, and "
       "the steps behind are kept to go back; the verdict is run's. On a terminal it prompts with (step) and Ctrl-C "
-      "stops a long move; from a pipe or a file it echoes each command and a bad command ends it with exit "
-      "code 2 (3 when a limit stopped the computation).",
+      "stops a long move; from a pipe or a file it echoes each command. Exit code: 2 for a bad command, "
+      "else 3 when a limit stopped the computation, else 0. The network must come from a file (standard input "
+      "holds the commands).",
       {
       "nnsim step xor.nn --input 1,0                    # then: next, print y, quit",
       "printf 'break y > 0\\ncontinue\\n' | nnsim step xor.nn --input 1,0",

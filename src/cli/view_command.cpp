@@ -51,7 +51,9 @@ int execute(const view_command_options& options) {
 
   trace_page_description description;
   description.title = options.title.empty()
-                          ? fmt::format("{}{}", std::filesystem::path(options.file).filename().string(),
+                          ? fmt::format("{}{}",
+                                        options.file == "-" ? std::string("standard input")
+                                                            : std::filesystem::path(options.file).filename().string(),
                                         net.name.empty() ? "" : " (network " + net.name + ")")
                           : options.title;
   description.lines = {input_line(net, request, options.run),

@@ -93,14 +93,28 @@ std::string last_name(const network& net, const std::vector<neuron_group>& group
   return net.neurons[item.index].name;
 }
 
+// The network's inputs and outputs stay direct items when their group is
+// split (the first and last columns of a drawing should not be hidden in a
+// box), unless they alone are too many for one view.
 void split_large_groups(const network& net, neuron_grouping& grouping) {
   auto& groups = grouping.groups;
+  std::vector<bool> in_view(net.neurons.size(), false);
+  for (neuron_id id : net.inputs) in_view[index(id)] = true;
+  for (neuron_id id : net.outputs) in_view[index(id)] = true;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     while (groups[g].items.size() > most_items) {
-      const std::vector<group_item> old = std::move(groups[g].items);
+      std::vector<group_item> old;
+      std::vector<group_item> inputs_and_outputs;
+      for (const group_item& item : groups[g].items) {
+        (!item.is_group && in_view[item.index] ? inputs_and_outputs : old).push_back(item);
+      }
+      if (inputs_and_outputs.size() > most_items / 2) {
+        old = std::move(groups[g].items);
+        inputs_and_outputs.clear();
+      }
       const std::size_t runs = (old.size() + chunk_size - 1) / chunk_size;
       const std::size_t size = (old.size() + runs - 1) / runs;
-      std::vector<group_item> replaced;
+      std::vector<group_item> replaced = std::move(inputs_and_outputs);
       for (std::size_t start = 0; start < old.size(); start += size) {
         neuron_group run;
         run.parent = static_cast<std::uint32_t>(g);

@@ -171,6 +171,38 @@ def test_breakpoints_by_hand(t):
                                             r"both sides\nt = 3", out.stdout, re.M) is not None, out.stdout)
 
 
+def test_keywords_as_names(t):
+    # A neuron may be named `changed` (`step` is an activation, reserved).
+    # changed(t) = t/4 up to the fixed point 1 at t = 4; later(t) =
+    # changed(t - 1) for t >= 1.
+    path = t.write("keywords.nn", "input x\noutput later\nchanged = sat(changed + x)\nlater = sat(changed)\n")
+    out = step(t, [path, "--input", "1/4"], ["break changed later", "continue", "delete", "break changed >= 1/2",
+                                             "continue", "delete", "break changed changed", "continue"])
+    parts = answers(out.stdout)
+    t.check("keywords: exit code 0", out.returncode == 0, out.stderr)
+    t.check("keywords: 8 answers", len(parts) == 9, out.stdout)
+    if len(parts) != 9:
+        return
+    t.check("break changed later: later changes first at t = 2", parts[1] == "breakpoint 1: changed later\n"
+            and parts[2].startswith("breakpoint 1: changed later\nt = 2"), out.stdout)
+    t.check("break changed >= 1/2 compares the neuron changed: 3/4 at t = 3",
+            parts[4] == "breakpoint 2: changed >= 1/2\n" and parts[5].startswith("breakpoint 2: changed >= 1/2\nt = 3"),
+            out.stdout)
+    t.check("break changed changed: it changes again at t = 4", parts[7] == "breakpoint 3: changed changed\n"
+            and parts[8].startswith("breakpoint 3: changed changed\nt = 4"), out.stdout)
+
+
+def test_verdict_at_the_start(t):
+    # a = sat(a) from a = 0 is a fixed point at once: the first screen says so.
+    path = t.write("fixed.nn", "input x\noutput a\na = sat(a)\n")
+    t.expect("y(0) is the last state", ["step", path, "--input", "0"], 0, stdin="quit\n", stdout=(
+        "input: x = 0\nrule: parallel\nt = 0\n  a = 0\nhalted after 0 steps\noutput: a = 0\n(step) quit\n"))
+    out = step(t, [XOR, "--input", "1,0", "--max-steps", "0"], [])
+    t.check("--max-steps 0: the verdict at once", out.stdout.startswith(
+        "input: x1 = 1, x2 = 0\nrule: parallel\nt = 0\n  y = 0\nundecided: no fixed point or repetition in 0 steps\n"),
+        out.stdout)
+
+
 def test_errors(t):
     cases = [
         (["next", "print yy"], "<stdin>:2:7: error: unknown neuron 'yy'; did you mean 'y'?"),
@@ -310,7 +342,7 @@ def test_terminal(t):
 
 
 TESTS = [test_xor_transcript, test_states_against_trace, test_machine_breakpoints, test_breakpoints_by_hand,
-         test_errors, test_limit, test_help, test_terminal]
+         test_keywords_as_names, test_verdict_at_the_start, test_errors, test_limit, test_help, test_terminal]
 
 if __name__ == "__main__":
     sys.exit(cli_tester.main(TESTS, "nnsim-step-test-"))

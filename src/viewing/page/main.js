@@ -21,7 +21,7 @@ on("forward", () => { pause(); go(time + 1); });
 on("last", () => { pause(); go(T); });
 on("to-cycle", () => { pause(); go(data.verdict.cycle_start); });
 on("play", play);
-on("open-all", () => { groups.forEach((g, i) => open.add(i)); draw(); });
+on("open-all", () => { groups.forEach((g, i) => open.add(i)); draw(); showFirstNeuron(); });
 on("close-all", () => { open.clear(); open.add(0); draw(); });
 on("zoom-in", () => { zoom *= 1.25; applyZoom(); });
 on("zoom-out", () => { zoom /= 1.25; applyZoom(); });

@@ -19,10 +19,41 @@ function togglePlot(i) {
   if (at >= 0) plotted.splice(at, 1); else plotted.push(i);
   paint();
 }
-function drawPlot() {
-  const plot = document.getElementById("plot");
+// The frame, the axes and the lines are drawn when the chosen neurons change;
+// a move in time only moves the cursor and rewrites the legend, so that a
+// step costs the same at t = 10 as in a run of 10^6 steps.
+const PLOT = { W: 340, H: 200, L: 44, R: 8, TOP: 8, B: 20 };
+let plotDrawnFor = null;  // the plotted neurons the lines were drawn for
+let plotCursor = null;
+function plotX(t) { return PLOT.L + ((PLOT.W - PLOT.L - PLOT.R) * t) / Math.max(1, T); }
+// A line of at most a few points per pixel column: where a series changes
+// more often than that, each column keeps its first, lowest, highest and
+// last point, in order of time, which draws the same picture.
+function columnPoints(points, toY) {
+  const out = [];
+  let column = null, bucket = [];
+  const flush = () => {
+    if (bucket.length <= 4) { out.push(...bucket); return; }
+    let low = bucket[0], high = bucket[0];
+    for (const p of bucket) { if (p[1] < low[1]) low = p; if (p[1] > high[1]) high = p; }
+    const kept = [bucket[0], low, high, bucket[bucket.length - 1]].sort((a, b) => a[0] - b[0]);
+    out.push(...kept.filter((p, k) => k === 0 || p !== kept[k - 1]));
+  };
+  points.forEach(([t, v], j) => {
+    const end = j + 1 < points.length ? points[j + 1][0] : T;
+    const a = toY(approx(v));
+    for (const p of [[plotX(t), a], [plotX(end), a]]) {
+      const c = Math.floor(p[0]);
+      if (c !== column) { flush(); bucket = []; column = c; }
+      bucket.push(p);
+    }
+  });
+  flush();
+  return out.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(" ");
+}
+function drawPlotLines(plot) {
   plot.replaceChildren();
-  const W = 340, H = 200, L = 44, R = 8, TOP = 8, B = 20;
+  const { W, H, L, R, TOP, B } = PLOT;
   let lo = Infinity, hi = -Infinity;
   for (const i of plotted) for (const [, v] of seriesOf(i)) {
     const a = approx(v);
@@ -32,8 +63,6 @@ function drawPlot() {
   if (lo === hi) { lo -= 0.5; hi += 0.5; }
   // Halves, so that hi - lo cannot overflow for values near the largest double.
   const halfSpan = hi / 2 - lo / 2 || 1;
-  const span = Math.max(1, T);
-  const x = (t) => L + ((W - L - R) * t) / span;
   const y = (a) => TOP + (H - TOP - B) * (1 - (Math.max(lo, Math.min(hi, a)) / 2 - lo / 2) / halfSpan);
   element("line", { x1: L, y1: TOP, x2: L, y2: H - B, stroke: "#aab" }, plot);
   element("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#aab" }, plot);
@@ -44,28 +73,32 @@ function drawPlot() {
     label.setAttribute("dominant-baseline", anchorY);
   }
   for (const [t, anchorX] of [[0, "start"], [T, "end"]]) {
-    const label = text(plot, x(t), H - 6, "t = " + t, "");
+    const label = text(plot, plotX(t), H - 6, "t = " + t, "");
     label.setAttribute("font-size", "10");
     label.setAttribute("text-anchor", anchorX);
   }
-  element("line", { x1: x(time), y1: TOP, x2: x(time), y2: H - B, stroke: "#f39c12", "stroke-width": 1.5 }, plot);
+  plotted.forEach((i, k) => {
+    element("polyline", { class: "series", "data-neuron": neurons[i].name, points: columnPoints(seriesOf(i), y),
+      fill: "none", stroke: PALETTE[k % PALETTE.length], "stroke-width": 1.6 }, plot);
+  });
+  plotCursor = element("line", { y1: TOP, y2: H - B, stroke: "#f39c12", "stroke-width": 1.5 }, plot);
+}
+function drawPlot() {
+  const plot = document.getElementById("plot");
+  const key = plotted.join(",");
+  if (plotDrawnFor !== key) {
+    drawPlotLines(plot);
+    plotDrawnFor = key;
+  }
+  plotCursor.setAttribute("x1", plotX(time));
+  plotCursor.setAttribute("x2", plotX(time));
   const legend = document.getElementById("legend");
   legend.replaceChildren();
   plotted.forEach((i, k) => {
-    const colour = PALETTE[k % PALETTE.length];
-    const points = seriesOf(i);
-    const coordinates = [];
-    points.forEach(([t, v], j) => {
-      const a = approx(v);
-      const end = j + 1 < points.length ? points[j + 1][0] : T;
-      coordinates.push(`${x(t).toFixed(1)},${y(a).toFixed(1)}`, `${x(end).toFixed(1)},${y(a).toFixed(1)}`);
-    });
-    element("polyline", { class: "series", "data-neuron": neurons[i].name, points: coordinates.join(" "),
-      fill: "none", stroke: colour, "stroke-width": 1.6 }, plot);
     const row = document.createElement("div");
     const key = document.createElement("span");
     key.className = "key";
-    key.style.background = colour;
+    key.style.background = PALETTE[k % PALETTE.length];
     row.appendChild(key);
     row.appendChild(document.createTextNode(`${neurons[i].name} = ${data.values[current[i]]}`));
     legend.appendChild(row);
