@@ -127,6 +127,10 @@ class step_session {
     text += fmt::format("rule: {}\n", describe_rule(net_, request.rule.value_or(net_.rule)));
     if (!request.numbers.exact()) text += fmt::format("numbers: {}\n", describe_numbers(request.numbers));
     if (terminal_) text += "Type help for the commands.\n";
+    // A move of no steps looks one state ahead, as every move does: whether
+    // y(0) is already the last state (a fixed point, --max-steps 0) is then
+    // known for the first screen.
+    stepper_.forward(0);
     show(text + screen());
   }
 

@@ -26,9 +26,6 @@ computation_stepper::computation_stepper(const network& net, run_request request
       history_(request_.budget != nullptr ? *request_.budget : *own_budget_) {
   if (request_.budget == nullptr) request_.budget = own_budget_.get();
   start();
-  // As after every move: whether y(0) is already the last state (a fixed
-  // point, or --max-steps 0) is known before the first screen.
-  look_ahead(nullptr);
 }
 
 computation_stepper::~computation_stepper() = default;
