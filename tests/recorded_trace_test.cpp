@@ -95,3 +95,22 @@ TEST_CASE("a trace too long for the memory limit stops with a limit error that s
   request.limits.max_memory = 64 * 1024;
   CHECK_THROWS_WITH(record_trace(net, request), Catch::Contains("the trace needs more than the memory limit"));
 }
+
+TEST_CASE("a bit limit ends the trace at the last state it reached", "[viewing]") {
+  // s(t) = 3/4 (1 - 3^-t) on x = 1/2: s(12) = 132860/177147 has 36 bits,
+  // s(13) = 398580/531441 41, past the limit of 40.
+  const network net = parse_network("input x\noutput s\ns = sat(1/3 s + x)\n", "grow.nn");
+  run_request request;
+  request.input = {rational(1, 2)};
+  request.limits.max_bits = 40;
+  const recorded_trace trace = record_trace(net, request);
+  CHECK(trace.steps() == 12);
+  CHECK(trace.stopped_by.find("at step 13 has 41 bits, more than the limit of 40") != std::string::npos);
+  CHECK(trace.result.status == run_status::undecided);
+  CHECK(trace.result.steps == 12);
+  CHECK_FALSE(trace.result.interrupted);
+  REQUIRE(trace.result.outputs.size() == 1);
+  CHECK(trace.result.outputs.exact()[0] == rational(132860, 177147));
+  CHECK(trace.result.state.exact()[1] == rational(132860, 177147));
+  CHECK(trace.value_texts[trace.state_at(12)[1]] == "132860/177147");
+}

@@ -22,6 +22,8 @@
 namespace nnsim::cli {
 namespace {
 
+constexpr int exit_limit = 3;  // cli.md, "Exit codes"
+
 struct view_command_options {
   std::string file;
   run_options run;
@@ -59,13 +61,20 @@ int execute(const view_command_options& options) {
   description.lines = {input_line(net, request, options.run),
                        "rule: " + describe_rule(net, request.rule.value_or(net.rule)),
                        "numbers: " + describe_numbers(trace.result)};
-  description.verdict_lines = {status_line(trace.result), output_line(net, trace.result)};
+  // A run a limit stopped is shown up to the last state it reached, and the
+  // verdict line says what stopped it (exit code 3, as for run).
+  const std::string verdict =
+      trace.stopped_by.empty() ? status_line(trace.result) : fmt::format("stopped: {}", trace.stopped_by);
+  description.verdict_lines = {verdict, output_line(net, trace.result)};
   write_output(write_trace_page(net, lay_out_network(net), trace, description), options.output);
   if (!options.output.empty() && options.output != "-") {
-    write_standard_error(fmt::format("{}\n{}\nwrote {}: {}, open it in a browser\n", status_line(trace.result),
+    write_standard_error(fmt::format("{}\n{}\nwrote {}: {}, open it in a browser\n", verdict,
                                      output_line(net, trace.result), options.output,
                                      plural(trace.steps() + 1, "state", "states")));
+  } else if (!trace.stopped_by.empty()) {
+    write_standard_error(verdict + "\n");
   }
+  if (!trace.stopped_by.empty()) return exit_limit;
   return trace.result.interrupted ? exit_interrupted : 0;
 }
 

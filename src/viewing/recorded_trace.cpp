@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 
 namespace nnsim {
 namespace {
@@ -26,6 +28,7 @@ class trace_recorder {
       : trace_(trace), memory_(budget), updatable_count_(net.updatable().size()) {}
 
   void observe(const trace_event& event) {
+    keeping_ = true;
     if (event.time == 0) {
       trace_.initial.reserve(event.state.size());
       for (std::size_t i = 0; i < event.state.size(); ++i) trace_.initial.push_back(intern(event.state, i));
@@ -47,6 +50,33 @@ class trace_recorder {
                                  2 * sizeof(std::uint32_t) +
                              2 * sizeof(std::uint64_t) + 1);
     }
+    keeping_ = false;
+  }
+
+  // Whether every state observed is kept whole: false after an error in the
+  // middle of keeping one (the trace's own memory limit, or the numbers'
+  // memory while a value was written as text).
+  bool states_whole() const { return !keeping_; }
+
+  // The result of a run that a limit stopped after the last state kept, y(T):
+  // undecided at T, with y(T) and its outputs, and nothing claimed after it.
+  run_result stopped_result(const network& net, const run_request& request) const {
+    run_result result;
+    result.status = run_status::undecided;
+    result.steps = trace_.steps();
+    result.state = previous_;
+    result.outputs = std::visit(
+        [&net](const auto& values) {
+          std::remove_cvref_t<decltype(values)> outputs;
+          outputs.reserve(net.outputs.size());
+          for (neuron_id o : net.outputs) outputs.push_back(values[index(o)]);
+          return state_values(std::move(outputs));
+        },
+        previous_.storage());
+    result.rule = request.rule.value_or(net.rule);
+    result.numbers = request.numbers;
+    result.precision = request.numbers.precision;
+    return result;
   }
 
  private:
@@ -87,6 +117,7 @@ class trace_recorder {
   memory_charge memory_;
   std::size_t updatable_count_;
   std::uint64_t time_ = 0;
+  bool keeping_ = false;    // within observe()
   state_values previous_;   // y(t - 1), kept up to date value by value
   std::unordered_map<std::string, std::uint32_t> indexes_;
 };
@@ -132,7 +163,21 @@ recorded_trace record_trace(const network& net, run_request request) {
   recorded_trace trace;
   trace_recorder recorder(net, trace, *request.budget);
   request.observer = [&recorder](const trace_event& event) { recorder.observe(event); };
-  trace.result = run_network(net, request);
+  try {
+    trace.result = run_network(net, request);
+  } catch (const limit_error& e) {
+    // A limit of the computation met between two states (--max-bits, the
+    // numbers' memory): the states before it are whole, and they are what a
+    // person wants to see.  The trace's own limit, one met while a state was
+    // being kept, and certified runs (several runs at rising precisions)
+    // keep the error alone.
+    if (!recorder.states_whole() || trace.initial.empty() ||
+        request.numbers.type == number_mode::kind::certified) {
+      throw;
+    }
+    trace.stopped_by = e.what();
+    trace.result = recorder.stopped_result(net, request);
+  }
   return trace;
 }
 

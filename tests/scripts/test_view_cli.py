@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from fractions import Fraction
 
 NNSIM = sys.argv[1]
 passed = failed = 0
@@ -195,6 +196,27 @@ with tempfile.TemporaryDirectory() as folder:
     result = run("view", "networks/machines/palindromes.nn", "--word", "0110101101011010110", "--max-steps", "100",
                  "-o", os.path.join(folder, "steps.html"))
     check("step limit: undecided", result.returncode == 0 and "undecided" in result.stderr, result.stderr)
+    # --max-bits: s(t) = 3/4 (1 - 3^-t) from s(0) = 0 (grow.nn, x = 1/2);
+    # s(13) needs 41 bits, so the page holds y(0) ... y(12), says why it
+    # stops, and view exits with 3.
+    grow_page = os.path.join(folder, "grow.html")
+    result = run("view", "examples/networks/grow.nn", "--word", "", "--max-bits", "40", "-o", grow_page)
+    check("bit limit: exit 3", result.returncode == 3, (result.returncode, result.stderr))
+    stopped = "stopped: the value of neuron 's' at step 13 has 41 bits, more than the limit of 40"
+    check("bit limit: says so", result.stderr.startswith(stopped) and "wrote " in result.stderr, result.stderr)
+    if os.path.exists(grow_page):
+        with open(grow_page, encoding="utf-8") as f:
+            data = json.loads(DATA.search(f.read()).group(1))
+        states = replay(data)
+        check("bit limit: y(0) ... y(12)", len(states) == 13, len(states))
+        s_index = [n["name"] for n in data["neurons"]].index("s")
+        expected = [Fraction(3, 4) * (1 - Fraction(1, 3 ** t)) for t in range(13)]
+        check("bit limit: s(t) = 3/4 (1 - 3^-t)", [Fraction(row[s_index]) for row in states] == expected,
+              [row[s_index] for row in states])
+        check("bit limit: the verdict line", any(line.startswith(stopped) for line in data["verdict"]["lines"]),
+              data["verdict"])
+    else:
+        check("bit limit: a page", False)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

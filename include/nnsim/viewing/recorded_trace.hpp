@@ -22,6 +22,10 @@ namespace nnsim {
 struct recorded_trace {
   // The run's result; its `state` and `outputs` are y(steps()).
   run_result result;
+  // Not empty when a limit of the computation (--max-bits, the numbers'
+  // memory) stopped it after y(steps()): the limit's message.  The result is
+  // then undecided at steps(), as for a run that Ctrl-C stopped.
+  std::string stopped_by;
 
   // The distinct values of the run, each once, in the order they appeared:
   // the exact text (value_format.hpp; an interval that is not a point as
@@ -62,8 +66,10 @@ struct recorded_trace {
 // Runs the computation of `request` (its observer is replaced) and keeps
 // it.  The values' text and the steps are charged to the run's memory
 // budget (request.budget, or one of request.limits.max_memory), so a trace
-// too long to keep stops with a limit_error that says so; otherwise the
-// errors are run_network's.
+// too long to keep stops with a limit_error that says so.  Another limit
+// (--max-bits, the numbers' memory) ends the trace where it was met, with
+// stopped_by set, except in certified mode; otherwise the errors are
+// run_network's.
 recorded_trace record_trace(const network& net, run_request request);
 
 }  // namespace nnsim
