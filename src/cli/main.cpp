@@ -4,6 +4,7 @@
 // output that could not be written.
 #include "cli/command_line_errors.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
@@ -33,10 +34,6 @@ namespace {
 
 using namespace nnsim;
 using namespace nnsim::cli;
-
-constexpr int exit_bad_input = 2;
-constexpr int exit_limit = 3;
-constexpr int exit_internal = 4;  // a bug: none of the documented codes fits
 
 // The machine-readable form of a failure: only this object goes to
 // standard output (cli.md).

@@ -11,6 +11,7 @@
 // `<stdin>:LINE:COL: error: ...` with exit code 2.
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/interruption.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
@@ -43,7 +44,6 @@ namespace nnsim::cli {
 namespace {
 
 constexpr std::string_view prompt = "(step) ";
-constexpr int exit_limit = 3;
 
 struct step_command_options {
   std::string file;

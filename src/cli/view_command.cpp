@@ -2,6 +2,7 @@
 // self-contained page that steps through it in a browser (docs/viewing.md).
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/interruption.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_display.hpp"
@@ -21,8 +22,6 @@
 
 namespace nnsim::cli {
 namespace {
-
-constexpr int exit_limit = 3;  // cli.md, "Exit codes"
 
 struct view_command_options {
   std::string file;
