@@ -24,7 +24,7 @@ targets=("$@")
 declare -A max_len=([network]=16384 [machine]=4096 [training_data]=4096 [boolean_formula]=1024 [cli_values]=256 [word_pattern]=256 [tag]=4096)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DNNSIM_FUZZ=ON -DNNSIM_BUILD_TESTS=OFF -DNNSIM_BUILD_BENCH=OFF >/dev/null
+  -DNNSIM_FUZZ=ON -DNNSIM_PRECOMPILED_HEADERS=OFF -DNNSIM_BUILD_TESTS=OFF -DNNSIM_BUILD_BENCH=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target nnsim_fuzz_targets
 
 # Reports with file and line, when clang's symbolizer is installed (llvm-14).

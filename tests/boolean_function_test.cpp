@@ -157,7 +157,7 @@ TEST_CASE("boolean function: precedence is ! over & over ^ over |, all left asso
     CHECK(f("!(x1 | x2) & x3")(v) == (!(a || b) && c));
     CHECK(f("!!x1")(v) == a);
     CHECK(f("!!!x1 ^ 1")(v) == a);
-    CHECK(f("x1 ^ x2 ^ x3 ^ x4")(v) == (a != b != c != d));
+    CHECK(f("x1 ^ x2 ^ x3 ^ x4")(v) == (((a != b) != c) != d));
     CHECK(f("((x1))&(x2)")(v) == (a && b));
     CHECK(f(" \tx1\n|\r\nx4 ")(v) == (a || d));
     CHECK(f("x1 & 0 | 1 & x2")(v) == b);
