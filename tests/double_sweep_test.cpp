@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -194,6 +195,92 @@ TEST_CASE("double sweeps: a run is the plain loop of the semantics", "[simulator
         } else {
           CHECK(same_bits(plain_steps(net, run.result.cycle_start), expected));
         }
+      }
+    }
+  }
+}
+
+namespace {
+
+// 4,000 neurons of `step`: 400 flip every step (f = step(1/2 - f)), the
+// others read 3 random others and now and then a flipper.  Every value is 0
+// or 1, exact in every mode, so all modes must give the plain loop's states.
+network flipping_network(std::uint32_t seed) {
+  std::mt19937 random(seed);
+  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  constexpr int n = 4000;
+  constexpr int flippers = 400;
+  network net;
+  std::vector<neuron_id> ids;
+  for (int v = 0; v < n; ++v) ids.push_back(net.intern(fmt::format("n{}", v)));
+  for (int v = 0; v < n; ++v) {
+    const std::size_t at = static_cast<std::size_t>(v);
+    net.neurons[index(ids[at])].init = rational(pick(0, 1));
+    equation& e = net.add_equation(ids[at], activation::step);
+    if (v < flippers) {
+      e.bias = rational(1, 2);
+      e.inputs.push_back({ids[at], rational(-1)});
+      continue;
+    }
+    e.bias = rational(pick(-8, 8), 8);
+    std::vector<int> sources;
+    for (int k = 0; k < 3; ++k) sources.push_back(pick(flippers, n - 1));
+    if (pick(0, 3) == 0) sources.push_back(pick(0, flippers - 1));
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    for (int source : sources) e.inputs.push_back({ids[static_cast<std::size_t>(source)], rational(pick(-16, 16), 8)});
+  }
+  return net;
+}
+
+}  // namespace
+
+TEST_CASE("many rechecked equations are evaluated in file order, in every mode", "[simulator][double_sweep]") {
+  const network net = flipping_network(7);
+  constexpr std::uint64_t steps = 20;  // y(24) = y(22): the run would end there
+  // The steps of this network take the path of the readers with more than
+  // 1,024 equations to evaluate again (src/run/simulator.cpp,
+  // recheck_fixed_points): the neurons that change are read by fewer than
+  // half of the terms, and by more than 1,024 equations.  Counted here from
+  // the plain loop, so that the test keeps testing that path.
+  std::vector<std::vector<std::size_t>> readers(net.size());
+  std::size_t all_terms = 0;
+  for (std::size_t e = 0; e < net.equations.size(); ++e) {
+    all_terms += net.equations[e].inputs.size() + 1;
+    for (const auto& term : net.equations[e].inputs) readers[index(term.source)].push_back(e);
+  }
+  std::vector<std::vector<double>> plain{plain_steps(net, 0)};
+  int reader_steps = 0;
+  for (std::uint64_t t = 1; t <= steps; ++t) {
+    plain.push_back(plain.back());
+    for (const equation& e : net.equations) plain[t][index(e.target)] = evaluate(e, plain[t - 1]);
+    std::vector<char> rechecked(net.equations.size(), 0);
+    std::size_t read_by = 0;
+    for (std::size_t v = 0; v < net.size(); ++v) {
+      if (plain[t][v] == plain[t - 1][v]) continue;
+      read_by += readers[v].size() + 1;
+      rechecked[v] = 1;  // equation v updates neuron v
+      for (std::size_t e : readers[v]) rechecked[e] = 1;
+    }
+    const auto count = static_cast<std::size_t>(std::count(rechecked.begin(), rechecked.end(), 1));
+    if (2 * read_by < all_terms && count > 1024) ++reader_steps;
+  }
+  REQUIRE(reader_steps >= static_cast<int>(steps) / 2);
+
+  for (const char* mode : {"double", "rational", "real:64", "interval:53"}) {
+    for (unsigned threads : {1u, 2u}) {
+      INFO(mode << ", " << threads << " threads");
+      run_request request;
+      request.rule = rule_spec{};  // parallel
+      request.numbers = number_mode::parse(mode);
+      request.limits.max_steps = steps;
+      request.limits.threads = threads;
+      const run_result result = run_network(net, request);
+      REQUIRE(result.status == run_status::undecided);
+      REQUIRE(result.steps == steps);
+      for (std::size_t v = 0; v < net.size(); ++v) {
+        INFO("neuron n" << v);
+        REQUIRE(result.state.sign(v) == (plain[steps][v] == 1.0 ? 1 : 0));
       }
     }
   }

@@ -18,13 +18,6 @@ void sweep_part(const double_equations& eq, std::span<const equation_index> equa
 
 }  // namespace
 
-void in_parallel(unsigned parts, const std::function<void(unsigned)>& work) {
-  std::vector<std::jthread> helpers;
-  helpers.reserve(parts > 0 ? parts - 1 : 0);
-  for (unsigned p = 1; p < parts; ++p) helpers.emplace_back([&work, p] { work(p); });
-  if (parts > 0) work(0);
-}  // the helpers join here
-
 std::vector<std::size_t> cut_by_terms(const double_equations& eq, std::span<const equation_index> equations,
                                       unsigned parts) {
   auto weight = [&](equation_index e) { return std::size_t{eq.term_begin[e + 1] - eq.term_begin[e]} + 1; };

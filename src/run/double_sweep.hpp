@@ -11,12 +11,12 @@
 // own evaluation in double mode is this one.
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <vector>
 
 #include "nnsim/model/network.hpp"
 #include "nnsim/run/update_rule.hpp"
+#include "run/worker_pool.hpp"
 
 namespace nnsim {
 
@@ -107,10 +107,6 @@ inline double_evaluation evaluate_double(const double_equations& eq, equation_in
 // number, for every e of `equations`, on `threads` threads (1: this one).
 void sweep_doubles(const double_equations& eq, std::span<const equation_index> equations, const double* y,
                    double* next, char* non_finite, unsigned threads);
-
-// work(p) for p = 0 .. parts - 1, part 0 on this thread and each other part
-// on a thread of its own; returns when all are done.
-void in_parallel(unsigned parts, const std::function<void(unsigned)>& work);
 
 // Cuts `equations` into `parts` consecutive parts of about equal numbers of
 // terms: part p is cut[p] .. cut[p + 1] (cut has parts + 1 entries).

@@ -124,10 +124,10 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     copy_of_.assign(equations, no_copy);
     pending_ids_.assign(equations, 0);
   }
-  in_universe_.assign(equations, 0);
+  mark_.assign(equations, outside_universe);
   universe_terms_ = 0;
   for (equation_index e : rule_->universe()) {
-    in_universe_[e] = 1;
+    mark_[e] = 0;
     universe_terms_ += term_begin_[e + 1] - term_begin_[e] + 1;
   }
   if constexpr (std::is_same_v<Num, double>) {
@@ -148,7 +148,6 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     }
   }
   unfixed_.assign(equations, 0);
-  mark_.assign(equations, 0);
   hash_shares_.assign(neuron_count_, 0);
   period_ = rule_->period().value_or(0);
   const char* colliding = std::getenv("NNSIM_TEST_COLLIDING_HASH");
@@ -786,13 +785,20 @@ void simulator<Num>::sweep_in_parts() {
       part& mine = parts_[p];
       mine.unfixed.clear();
       mine.first_non_finite = std::nullopt;
+      // The arrays in locals: the flags are chars, which may alias anything,
+      // so the compiler would otherwise reload every pointer after each.
+      const double* y = state_.data();
+      double* next = next_.data();
+      char* non_finite = non_finite_.data();
+      char* unfixed_flag = unfixed_.data();
+      const std::uint32_t* target = target_.data();
       double ignored = 0.0;
       for (std::size_t i = universe_cuts_[p]; i < universe_cuts_[p + 1]; ++i) {
         const equation_index e = universe[i];
-        const bool not_finite = evaluate_double(doubles_, e, state_.data(), next_[e], ignored) != double_evaluation::finite;
-        non_finite_[e] = not_finite ? 1 : 0;
-        const bool unfixed = not_finite || next_[e] != state_[target_[e]];
-        unfixed_[e] = unfixed ? 1 : 0;
+        const bool not_finite = evaluate_double(doubles_, e, y, next[e], ignored) != double_evaluation::finite;
+        non_finite[e] = not_finite ? 1 : 0;
+        const bool unfixed = not_finite || next[e] != y[target[e]];
+        unfixed_flag[e] = unfixed ? 1 : 0;
         if (unfixed) mine.unfixed.push_back(e);
         if (not_finite && (!mine.first_non_finite || e < *mine.first_non_finite)) mine.first_non_finite = e;
       }
@@ -821,18 +827,24 @@ void simulator<Num>::apply_in_parts() {
     in_parallel(sweep_threads_, [&](unsigned p) {
       part& mine = parts_[p];
       mine.changed.clear();
-      mine.hash_change = 0;
+      double* y = state_.data();
+      double* next = next_.data();
+      std::uint64_t* shares = hash_shares_.data();
+      const std::uint32_t* target = target_.data();
+      const bool hashed = period_ != 0;
+      std::uint64_t hash_change = 0;
       for (equation_index e : mine.unfixed) {
-        const std::uint32_t v = target_[e];
-        if (next_[e] == state_[v]) continue;
-        std::swap(state_[v], next_[e]);
-        if (period_ != 0) {
-          mine.hash_change -= hash_shares_[v];
-          hash_shares_[v] = hash_share(v, ops::hash(state_[v]));
-          mine.hash_change += hash_shares_[v];
+        const std::uint32_t v = target[e];
+        if (next[e] == y[v]) continue;
+        std::swap(y[v], next[e]);
+        if (hashed) {
+          hash_change -= shares[v];
+          shares[v] = hash_share(v, ops::hash(y[v]));
+          hash_change += shares[v];
         }
         mine.changed.push_back(v);
       }
+      mine.hash_change = hash_change;
     });
     changed_.clear();
     for (const part& p : parts_) {
@@ -884,10 +896,17 @@ void simulator<Num>::recheck_fixed_points() {
     return;
   }
   unfixed_in_parts_ = false;
+  if (stamp_ == outside_universe - 1) {
+    // The stamps wrap around (after 4 billion steps).
+    for (std::uint32_t& mark : mark_) {
+      if (mark != outside_universe) mark = 0;
+    }
+    stamp_ = 0;
+  }
   ++stamp_;
   recheck_.clear();
   auto queue = [&](equation_index e) {
-    if (in_universe_[e] && mark_[e] != stamp_) {
+    if (mark_[e] < stamp_) {
       mark_[e] = stamp_;
       recheck_.push_back(e);
     }
@@ -895,6 +914,18 @@ void simulator<Num>::recheck_fixed_points() {
   for (std::uint32_t v : changed_) {
     if (equation_of_neuron_[v] >= 0) queue(static_cast<equation_index>(equation_of_neuron_[v]));
     for (std::uint32_t k = reader_begin_[v]; k < reader_begin_[v + 1]; ++k) queue(readers_[k]);
+  }
+  // Queued as the changed neurons' readers come, the equations lie all over
+  // the term arrays; when there are many, they are taken in file order
+  // instead (one forward pass over the marks), so that their terms are read
+  // ahead, not each row a cache miss (docs/performance.md, "Doubles at 10^5
+  // and 10^6 neurons").  Each evaluation depends on y(t) alone, so the order
+  // changes no value.
+  if (recheck_.size() > 1024 && recheck_.size() > mark_.size() / 64) {
+    recheck_.clear();
+    for (equation_index e = 0; e < mark_.size(); ++e) {
+      if (mark_[e] == stamp_) recheck_.push_back(e);
+    }
   }
   for (equation_index e : recheck_) {
     // A non-finite evaluation is not a fixed point; it stops the run only if

@@ -104,6 +104,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -311,11 +312,13 @@ class simulator {
   std::size_t largest_bits_ = 0;
 
   // Fixed points of W (rules other than parallel).
-  std::vector<char> in_universe_;
   std::vector<char> unfixed_;
   std::size_t unfixed_count_ = 0;
-  std::vector<std::uint64_t> mark_;            // equation -> last stamp it was queued at
-  std::uint64_t stamp_ = 0;
+  // Equation -> the last stamp it was queued at, or outside_universe: one
+  // array, so that queueing a reader costs one random access, not two.
+  static constexpr std::uint32_t outside_universe = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> mark_;
+  std::uint32_t stamp_ = 0;
   std::vector<equation_index> recheck_;
   std::vector<equation_index> unfixed_list_;   // parallel rule: the equations that are not fixed
   std::size_t universe_terms_ = 0;             // terms of the universe's equations, plus one per equation
@@ -324,7 +327,10 @@ class simulator {
   // Double mode, parallel rule: part p of the universe is
   // universe[universe_cuts_[p] .. universe_cuts_[p + 1]), one per thread.
   std::vector<std::size_t> universe_cuts_;
-  struct part {
+  // A cache line each: every thread pushes onto its own part's lists, and
+  // parts sharing a line would make the cores take it from each other at
+  // every push.
+  struct alignas(64) part {
     std::vector<equation_index> unfixed;            // its unfixed equations, in universe order
     std::optional<equation_index> first_non_finite;  // its first equation evaluated to a non-finite number
     std::vector<std::uint32_t> changed;              // the neurons its last application changed
