@@ -918,9 +918,8 @@ void simulator<Num>::recheck_fixed_points() {
   // Queued as the changed neurons' readers come, the equations lie all over
   // the term arrays; when there are many, they are taken in file order
   // instead (one forward pass over the marks), so that their terms are read
-  // ahead, not each row a cache miss (docs/performance.md, "Doubles at 10^5
-  // and 10^6 neurons").  Each evaluation depends on y(t) alone, so the order
-  // changes no value.
+  // forwards rather than one scattered row after another.  Each evaluation
+  // depends on y(t) alone, so the order changes no value.
   if (recheck_.size() > 1024 && recheck_.size() > mark_.size() / 64) {
     recheck_.clear();
     for (equation_index e = 0; e < mark_.size(); ++e) {
