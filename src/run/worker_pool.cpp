@@ -49,9 +49,15 @@ class worker_pool {
     bool idle = false;
     if (!busy_.compare_exchange_strong(idle, true, std::memory_order_acquire)) return false;
     const std::uint32_t generation = generation_.load(std::memory_order_relaxed);
-    while (workers_.size() + 1 < parts) {
-      const auto index = static_cast<unsigned>(workers_.size() + 1);
-      workers_.emplace_back([this, index, generation] { serve(index, generation); });
+    try {
+      while (workers_.size() + 1 < parts) {
+        const auto index = static_cast<unsigned>(workers_.size() + 1);
+        workers_.emplace_back([this, index, generation] { serve(index, generation); });
+      }
+    } catch (...) {
+      // No thread to be had: the workers made so far wait for the next call.
+      busy_.store(false, std::memory_order_release);
+      throw;
     }
     // Every worker answers every call, even one without a part for it, so
     // that none is still reading work_ and parts_ when the next call writes
