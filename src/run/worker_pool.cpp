@@ -1,6 +1,6 @@
 #include "run/worker_pool.hpp"
 
-#include <unistd.h>
+#include <pthread.h>
 
 #include <atomic>
 #include <cstdint>
@@ -40,12 +40,20 @@ void wait_until(const std::atomic<std::uint32_t>& value, Done done) {
   }
 }
 
+// Set in the child of a fork(), where the pool's threads do not exist (a
+// pid would not do: a later process may be given the same one).
+std::atomic<bool> in_forked_child{false};
+
 class worker_pool {
  public:
+  worker_pool() {
+    pthread_atfork(nullptr, nullptr, [] { in_forked_child.store(true); });
+  }
+
   // Runs the call on the pool, or returns false at once when the pool is
   // busy or this is not the process that made it.
   bool try_run(unsigned parts, const std::function<void(unsigned)>& work) {
-    if (getpid() != owner_) return false;
+    if (in_forked_child.load()) return false;
     bool idle = false;
     if (!busy_.compare_exchange_strong(idle, true, std::memory_order_acquire)) return false;
     const std::uint32_t generation = generation_.load(std::memory_order_relaxed);
@@ -65,7 +73,8 @@ class worker_pool {
     work_ = &work;
     parts_ = parts;
     remaining_.store(static_cast<std::uint32_t>(workers_.size()), std::memory_order_relaxed);
-    generation_.store(generation + 1, std::memory_order_release);
+    // seq_cst, as the check for sleeping waiters in notify_all is.
+    generation_.store(generation + 1);
     generation_.notify_all();
     try {
       work(0);
@@ -92,7 +101,6 @@ class worker_pool {
     }
   }
 
-  const pid_t owner_ = getpid();
   std::atomic<bool> busy_{false};
   std::atomic<std::uint32_t> generation_{0};
   std::atomic<std::uint32_t> remaining_{0};
