@@ -104,14 +104,17 @@ double evaluate(const equation& e, const std::vector<double>& y) {
   return xi;
 }
 
+// y(t + 1) from y(t) under the parallel rule.
+std::vector<double> plain_step(const network& net, const std::vector<double>& y) {
+  std::vector<double> next = y;
+  for (const equation& e : net.equations) next[index(e.target)] = evaluate(e, y);
+  return next;
+}
+
 std::vector<double> plain_steps(const network& net, std::uint64_t steps) {
   std::vector<double> y(net.size());
   for (std::size_t v = 0; v < net.size(); ++v) y[v] = to_double(net.neurons[v].init.value_or(rational(0)));
-  for (std::uint64_t t = 0; t < steps; ++t) {
-    std::vector<double> next = y;
-    for (const equation& e : net.equations) next[index(e.target)] = evaluate(e, y);
-    y = std::move(next);
-  }
+  for (std::uint64_t t = 0; t < steps; ++t) y = plain_step(net, y);
   return y;
 }
 
@@ -252,8 +255,7 @@ TEST_CASE("many rechecked equations are evaluated in file order, in every mode",
   std::vector<std::vector<double>> plain{plain_steps(net, 0)};
   int reader_steps = 0;
   for (std::uint64_t t = 1; t <= steps; ++t) {
-    plain.push_back(plain.back());
-    for (const equation& e : net.equations) plain[t][index(e.target)] = evaluate(e, plain[t - 1]);
+    plain.push_back(plain_step(net, plain.back()));
     std::vector<char> rechecked(net.equations.size(), 0);
     std::size_t read_by = 0;
     for (std::size_t v = 0; v < net.size(); ++v) {

@@ -48,8 +48,10 @@ void sweep_doubles(const double_equations& eq, std::span<const equation_index> e
 }
 
 unsigned automatic_sweep_threads(std::size_t terms) {
-  // Starting a thread costs some tens of microseconds; a sweep of 2^18
-  // terms takes some hundreds, so from there a second core pays.
+  // Handing a part to another thread (starting it on the first call, waking
+  // it later: worker_pool.hpp) costs up to some tens of microseconds; a
+  // sweep of 2^18 terms takes some hundreds, so from there a second core
+  // pays.
   constexpr std::size_t worth_a_thread = std::size_t{1} << 18;
   if (terms < worth_a_thread) return 1;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
