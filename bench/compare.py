@@ -4,12 +4,18 @@
 Generates the benchmark networks (bench/make_random_network.py and
 `nnsim build machine`), runs on each of them
 
-  - nnsim, `--numbers rational` and `--numbers double`: the CPU time of a run
-    of S steps minus that of a run of 0 steps (which loads the file and prints
-    the state just the same); for double also the wall-clock time, which is
-    what the table shows, since double mode evaluates a large step on several
-    threads (--threads; the numpy baseline runs on one, so its CPU time is
-    its wall-clock time);
+  - nnsim, `--numbers rational`: the CPU time of a run of S steps minus that
+    of a run of 0 steps (which loads the file and prints the state just the
+    same);
+  - nnsim, `--numbers double`: the steps timed inside the process by
+    build/bench/nnsim_step_timer, as the numpy script times its own (the
+    load of a file of 10^6 neurons varies by seconds from run to run, which
+    swamps a difference of two runs), the least of R runs (--double-repeat,
+    default 3; the numpy script likewise).  The table shows the wall-clock
+    time, since double mode evaluates a large step on two threads where that
+    pays (the numpy baseline runs on one, so its CPU time is its wall-clock
+    time), and the CPU time beside it.  The final state is the one
+    `nnsim run --numbers double` prints;
   - the raw-GMP floor, build/bench/nnsim_gmp_floor (exact; load and steps
     timed apart);
   - the numpy/scipy CSR script, bench/numpy_csr_sim.py (doubles);
@@ -26,11 +32,11 @@ all edges.  The baselines run exactly as many steps as nnsim did (a run that
 halts or repeats stops early).
 
     python3 bench/compare.py [--quick] [--sizes N1,N2,...] [--only NETWORKS] [--machine-word W]
-                             [--doubles-only] [--double-steps S]
-                             [--build DIR | --nnsim P --floor P] [--no-build] [--no-repeat]
+                             [--doubles-only] [--double-steps S] [--double-repeat R]
+                             [--build DIR | --nnsim P --floor P --step-timer P] [--no-build] [--no-repeat]
                              [--keep DIR] [--json OUT]
 
-Without --no-build it first builds the targets nnsim and nnsim_gmp_floor in
+Without --no-build it first builds the targets nnsim, nnsim_gmp_floor and nnsim_step_timer in
 the build folder (default build/, which must be configured).  numpy and scipy
 (Debian: python3-numpy python3-scipy) are looked for in this interpreter and
 in /usr/bin/python3; without them the doubles baseline is skipped with a
@@ -287,15 +293,23 @@ def run_case(case, args, folder, numpy_python):
     if case.double_steps is None:
         row.skipped.append("doubles: not run (the machine needs exact values)")
     else:
-        seconds, _, result, wall = nnsim_run(args.nnsim, path, nnsim_inputs, "double", case.double_steps, folder)
+        _, _, result, _ = nnsim_run(args.nnsim, path, nnsim_inputs, "double", case.double_steps, folder, timed=False)
         steps = result["steps"]
-        row.double_steps, row.times["nnsim double CPU"], row.times["nnsim double"] = steps, seconds, wall
+        timer_inputs = nnsim_inputs if "--input" in nnsim_inputs else []
+        _, out, _ = checked([args.step_timer, str(path), "--numbers", "double", "--steps", str(steps),
+                             "--repeat", str(args.double_repeat), *timer_inputs])
+        timed = json.loads(out)
+        if timed["steps"] != steps or timed["status"] != result["status"]:
+            row.disagreement.append(f"nnsim_step_timer: {timed['status']} after {timed['steps']} steps, "
+                                    f"nnsim run: {result['status']} after {steps}")
+        row.double_steps, row.times["nnsim double CPU"], row.times["nnsim double"] = \
+            steps, timed["run_cpu_seconds"], timed["run_seconds"]
         if numpy_python is None:
             row.skipped.append("numpy: SKIP (numpy or scipy missing: apt-get install python3-numpy python3-scipy)")
         else:
             numpy_state = folder / "numpy.state"
             _, out, _ = checked([numpy_python, str(ROOT / "bench/numpy_csr_sim.py"), str(path), "--steps", str(steps),
-                                 *baseline_inputs, "--state", str(numpy_state)])
+                                 "--repeat", str(args.double_repeat), *baseline_inputs, "--state", str(numpy_state)])
             numbers = summary(out)
             row.edges = row.edges or int(numbers["edges"])
             row.neurons = row.neurons or int(numbers["neurons"])
@@ -405,6 +419,9 @@ def main():
     ap.add_argument("--build", default=str(ROOT / "build"), help="the build folder (default build/)")
     ap.add_argument("--nnsim", help="the nnsim program (default BUILD/nnsim)")
     ap.add_argument("--floor", help="the floor program (default BUILD/bench/nnsim_gmp_floor)")
+    ap.add_argument("--step-timer", help="the in-process timer of double runs (default BUILD/bench/nnsim_step_timer)")
+    ap.add_argument("--double-repeat", type=int, default=3,
+                    help="time the double steps of nnsim and numpy this many times each, keep the least (default 3)")
     ap.add_argument("--no-build", action="store_true", help="do not build the programs first")
     ap.add_argument("--keep", help="write the networks and states into this folder and keep them (a network "
                                    "already there from an earlier run is used again)")
@@ -414,14 +431,15 @@ def main():
     build = Path(args.build)
     args.nnsim = args.nnsim or str(build / "nnsim")
     args.floor = args.floor or str(build / "bench" / "nnsim_gmp_floor")
+    args.step_timer = args.step_timer or str(build / "bench" / "nnsim_step_timer")
+    targets = ["nnsim", "nnsim_gmp_floor", "nnsim_step_timer"]
     if not args.no_build:
         if not (build / "CMakeCache.txt").exists():
             sys.exit(f"compare: error: {build} is not a configured build folder (see docs/performance.md)")
-        subprocess.run(["cmake", "--build", str(build), "--target", "nnsim", "nnsim_gmp_floor"], check=True,
-                       stdout=subprocess.DEVNULL)
-    for program in (args.nnsim, args.floor):
+        subprocess.run(["cmake", "--build", str(build), "--target", *targets], check=True, stdout=subprocess.DEVNULL)
+    for program in (args.nnsim, args.floor, args.step_timer):
         if not Path(program).exists():
-            sys.exit(f"compare: error: {program} not found (cmake --build {build} --target nnsim nnsim_gmp_floor)")
+            sys.exit(f"compare: error: {program} not found (cmake --build {build} --target {' '.join(targets)})")
 
     sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else None
     cases = (quick_cases if args.quick else full_cases)(sizes or ([2000] if args.quick else [2000, 20000, 100000, 1000000]),

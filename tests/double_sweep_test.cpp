@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -245,7 +246,9 @@ TEST_CASE("many rechecked equations are evaluated in file order, in every mode",
   // 1,024 equations to evaluate again (src/run/simulator.cpp,
   // recheck_fixed_points): the neurons that change are read by fewer than
   // half of the terms, and by more than 1,024 equations.  Counted here from
-  // the plain loop, so that the test keeps testing that path.
+  // the plain loop, so that the test keeps testing that path.  (In double
+  // mode those steps take the dense pass instead: the readers are more than
+  // a quarter of the equations.)
   std::vector<std::vector<std::size_t>> readers(net.size());
   std::size_t all_terms = 0;
   for (std::size_t e = 0; e < net.equations.size(); ++e) {
@@ -286,4 +289,144 @@ TEST_CASE("many rechecked equations are evaluated in file order, in every mode",
       }
     }
   }
+}
+
+namespace {
+
+// n neurons, each b + Σ w·y under the one activation `act`: the networks whose steps take the loop compiled for one
+// activation (src/run/double_sweep.cpp, step_part_uniformly).
+network one_activation_network(std::uint32_t seed, std::size_t n, activation act) {
+  std::mt19937 random(seed);
+  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  network net;
+  std::vector<neuron_id> ids;
+  for (std::size_t v = 0; v < n; ++v) ids.push_back(net.intern(fmt::format("n{}", v)));
+  for (std::size_t v = 0; v < n; ++v) {
+    net.neurons[index(ids[v])].init = rational(pick(-4, 4), 4);
+    equation& e = net.add_equation(ids[v], act);
+    if (act == activation::logistic) e.logistic_lambda = rational(pick(1, 8), 4);
+    e.bias = rational(pick(-8, 8), 8);
+    std::vector<int> sources;
+    for (int k = 0; k < 3; ++k) sources.push_back(pick(0, static_cast<int>(n) - 1));
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    for (int source : sources) {
+      e.inputs.push_back({ids[static_cast<std::size_t>(source)], rational(pick(-32, 32), 8)});
+    }
+  }
+  // Under relu and id, neurons n/4 and 3n/4 grow 16-fold in each step
+  // (from 1) and leave the finite numbers together after some 256 steps, in
+  // different parts of a step on two threads: the error names n/4.
+  for (std::size_t v : {n / 4, 3 * n / 4}) {
+    equation& grower = net.equations[v];
+    grower.bias = rational(1);
+    grower.inputs = {{ids[v], rational(16)}};
+    net.neurons[index(ids[v])].init = rational(1);
+  }
+  return net;
+}
+
+// The plain loop's states y(0) ... y(steps), or up to the first step whose
+// evaluation leaves the finite numbers, with the first such equation's
+// neuron in file order.
+struct plain_run {
+  std::vector<std::vector<double>> states;
+  std::optional<std::pair<std::uint64_t, std::string>> non_finite;
+};
+
+plain_run plain_trajectory(const network& net, std::uint64_t steps) {
+  plain_run run{{plain_steps(net, 0)}, std::nullopt};
+  for (std::uint64_t t = 0; t < steps; ++t) {
+    const std::vector<double>& y = run.states.back();
+    for (const equation& e : net.equations) {
+      // A non-finite potential gives a finite step or sat, so σ's value
+      // alone does not tell; the potential is σ's argument under id.
+      equation potential = e;
+      potential.act = activation::id;
+      if (!std::isfinite(evaluate(potential, y)) || !std::isfinite(evaluate(e, y))) {
+        run.non_finite = std::pair{t, net.name_of(e.target)};
+        return run;
+      }
+    }
+    run.states.push_back(plain_step(net, y));
+  }
+  return run;
+}
+
+// Whether two of the states are equal (as numbers: -0 = +0).
+bool repeats(const std::vector<std::vector<double>>& states) {
+  std::set<std::vector<double>> seen;
+  for (const std::vector<double>& y : states) {
+    std::vector<double> key = y;
+    for (double& value : key) value = value == 0.0 ? 0.0 : value;
+    if (!seen.insert(key).second) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("double sweeps: a network of one activation runs its own loop, and it is the plain loop",
+          "[simulator][double_sweep]") {
+  const activation acts[] = {activation::step, activation::sign,     activation::sat, activation::relu,
+                             activation::id,   activation::logistic, activation::tanh};
+  int non_finite_runs = 0;
+  for (activation act : acts) {
+    // The steps that take the dense pass on one thread (recheck_fixed_points:
+    // the changed neurons' readers, plus one each, at least a quarter of the
+    // equations), counted from the plain loop.
+    int dense_steps = 0;
+    for (std::uint32_t seed = 1; seed <= 3; ++seed) {
+      const network net = one_activation_network(seed, seed == 3 ? 400 : 40, act);
+      const std::uint64_t steps = 400;
+      const plain_run plain = plain_trajectory(net, steps);
+      std::vector<std::size_t> readers(net.size(), 0);
+      for (const equation& e : net.equations) {
+        for (const auto& term : e.inputs) ++readers[index(term.source)];
+      }
+      for (std::size_t t = 1; t < plain.states.size(); ++t) {
+        std::size_t read_by = 0;
+        for (std::size_t v = 0; v < net.size(); ++v) {
+          if (plain.states[t][v] != plain.states[t - 1][v]) read_by += readers[v] + 1;
+        }
+        if (4 * read_by >= net.equations.size()) ++dense_steps;
+      }
+      for (unsigned threads : {1u, 2u}) {
+        INFO("activation " << static_cast<int>(act) << ", seed " << seed << ", " << threads << " threads");
+        run_request request;
+        request.rule = rule_spec{};  // parallel
+        request.numbers = number_mode::parse("double");
+        request.limits.max_steps = steps;
+        request.limits.threads = threads;
+        try {
+          const run_result result = run_network(net, request);
+          REQUIRE(result.steps < plain.states.size());
+          const std::vector<double>& reached = plain.states[result.steps];
+          CHECK(same_bits(result.state.as<double>(), reached));
+          if (result.status == run_status::halted) {
+            CHECK(same_bits(plain_step(net, reached), reached));
+          } else if (result.status == run_status::undecided) {
+            CHECK(result.steps == steps);
+            CHECK_FALSE(plain.non_finite);
+            CHECK_FALSE(repeats(plain.states));
+          } else {
+            // y(t1) = y(t2), and no earlier pair of states repeats.
+            const std::uint64_t t1 = result.cycle_start;
+            CHECK(same_bits(plain.states[t1], reached));
+            if (t1 > 0) CHECK_FALSE(same_bits(plain.states[t1 - 1], plain.states[result.steps - 1]));
+          }
+        } catch (const non_finite_error& error) {
+          REQUIRE(plain.non_finite);
+          CHECK(error.state_time() == plain.non_finite->first);
+          CHECK(error.neuron() == plain.non_finite->second);
+          CHECK(error.neuron() == fmt::format("n{}", net.size() / 4));
+          ++non_finite_runs;
+        }
+      }
+    }
+    INFO("activation " << static_cast<int>(act));
+    CHECK(dense_steps >= 50);
+  }
+  // relu and id leave the finite numbers in some of these runs.
+  CHECK(non_finite_runs >= 4);
 }

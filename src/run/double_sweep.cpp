@@ -1,6 +1,9 @@
 #include "run/double_sweep.hpp"
 
+#include "numbers/number_arithmetic.hpp"
+
 #include <algorithm>
+#include <bit>
 #include <thread>
 #include <vector>
 
@@ -16,7 +19,91 @@ void sweep_part(const double_equations& eq, std::span<const equation_index> equa
   }
 }
 
+// unfixed ? value : old, without a branch: in a network where a few values
+// change in each step, which ones is not predictable.
+double select(bool unfixed, double value, double old) {
+  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(unfixed);
+  const std::uint64_t bits = (std::bit_cast<std::uint64_t>(value) & mask) | (std::bit_cast<std::uint64_t>(old) & ~mask);
+  return std::bit_cast<double>(bits);
+}
+
+// The loop of step_part_densely, with `evaluate(e, out, not_finite)` as
+// evaluate_double, compiled once per uniform σ.
+template <class Evaluate>
+void step_part(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part, Evaluate evaluate) {
+  // Everything the loop touches in locals: the flags are chars, which may
+  // alias anything, so the compiler would otherwise reload every pointer
+  // after each store.
+  const std::uint32_t* target = step.target;
+  const double* y = step.y;
+  double* following = step.following;
+  char* non_finite = step.non_finite;
+  char* unfixed_flag = step.unfixed;
+  std::uint64_t* shares = step.hash_shares;
+  std::uint32_t* changed = part.changed;
+  std::size_t changes = 0;
+  std::size_t unfixed_count = 0;
+  std::uint64_t hash_change = 0;
+  std::optional<equation_index> first_non_finite;
+  double ignored = 0.0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto e = static_cast<equation_index>(i);
+    const std::uint32_t v = target[e];
+    const double old = y[v];
+    double value = old;
+    const bool not_finite = evaluate(e, value, ignored) != double_evaluation::finite;
+    non_finite[e] = not_finite ? 1 : 0;
+    // A value equal to the old one (+0 and -0 too) leaves the old one.
+    const bool unfixed = not_finite || value != old;
+    unfixed_flag[e] = unfixed ? 1 : 0;
+    following[v] = select(unfixed, value, old);
+    if (!unfixed) continue;
+    ++unfixed_count;
+    if (not_finite) {
+      if (!first_non_finite || e < *first_non_finite) first_non_finite = e;
+      continue;
+    }
+    changed[changes++] = v;
+    if (shares != nullptr) {
+      hash_change -= shares[v];
+      shares[v] = hash_share(v, arithmetic<double>::hash(value));
+      hash_change += shares[v];
+    }
+  }
+  part.unfixed = unfixed_count;
+  part.first_non_finite = first_non_finite;
+  part.changes = changes;
+  part.hash_change = hash_change;
+}
+
+template <activation A>
+void step_part_uniformly(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part) {
+  const double_equations eq = step.equations;
+  step_part(step, begin, end, part, [&eq, y = step.y](equation_index e, double& out, double& not_finite) {
+    return activate(A, weighted_sum(eq, e, y), eq.lambda[e], out, not_finite);
+  });
+}
+
 }  // namespace
+
+void step_part_densely(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part) {
+  if (!step.uniform) {
+    const double_equations eq = step.equations;
+    step_part(step, begin, end, part, [&eq, y = step.y](equation_index e, double& out, double& not_finite) {
+      return evaluate_double(eq, e, y, out, not_finite);
+    });
+    return;
+  }
+  switch (*step.uniform) {
+    case activation::step: step_part_uniformly<activation::step>(step, begin, end, part); break;
+    case activation::sign: step_part_uniformly<activation::sign>(step, begin, end, part); break;
+    case activation::sat: step_part_uniformly<activation::sat>(step, begin, end, part); break;
+    case activation::relu: step_part_uniformly<activation::relu>(step, begin, end, part); break;
+    case activation::id: step_part_uniformly<activation::id>(step, begin, end, part); break;
+    case activation::logistic: step_part_uniformly<activation::logistic>(step, begin, end, part); break;
+    case activation::tanh: step_part_uniformly<activation::tanh>(step, begin, end, part); break;
+  }
+}
 
 std::vector<std::size_t> cut_by_terms(const double_equations& eq, std::span<const equation_index> equations,
                                       unsigned parts) {

@@ -196,11 +196,11 @@ class simulator {
   // evaluate_next(e) for every e of the universe (double mode: as one
   // sweep, on several threads for a large network).
   void evaluate_universe();
-  // Double mode, parallel rule: evaluate_universe, then classify_fixed of
-  // every equation and the list of unfixed equations, in one pass over each
+  // Double mode, parallel rule: evaluate_universe and classify_fixed of
+  // every equation, writing y(t + 1) into following_, in one pass over each
   // part of the universe, each part on its own thread.
   void sweep_in_parts();
-  // Then step(t, unfixed_list_, true), each part on its own thread.
+  // Then what step(t, unfixed_list_, true) would do: swap in following_.
   void apply_in_parts();
   // The steps of run() after reset(); run() turns a limit_error met past
   // the step limit into the verdict at the limit (see at_limit).
@@ -236,7 +236,6 @@ class simulator {
   bool same_state(const replay_cursor& a, const replay_cursor& b) const;
   // Undecided at the step limit N, with y(N) back in state_ (after a search past N).
   run_outcome at_limit();
-  std::uint64_t hash_share(std::uint32_t v, std::uint64_t value_hash) const;
   // Charges `bytes` about to be allocated for `purpose`, or throws the
   // limit_error that names it.
   // `t`: the steps done so far, or nothing before the run.
@@ -327,17 +326,18 @@ class simulator {
   // Double mode, parallel rule: part p of the universe is
   // universe[universe_cuts_[p] .. universe_cuts_[p + 1]), one per thread.
   std::vector<std::size_t> universe_cuts_;
-  // A cache line each: every thread pushes onto its own part's lists, and
-  // parts sharing a line would make the cores take it from each other at
-  // every push.
-  struct alignas(64) part {
-    std::vector<equation_index> unfixed;            // its unfixed equations, in universe order
-    std::optional<equation_index> first_non_finite;  // its first equation evaluated to a non-finite number
-    std::vector<std::uint32_t> changed;              // the neurons its last application changed
-    std::uint64_t hash_change = 0;                   // what that application added to state_hash_
+  std::optional<activation> uniform_activation_;  // dense_step::uniform
+  // A cache line each: every thread writes its own part's results, and
+  // parts sharing a line would make the cores take it from each other.
+  struct alignas(64) part : dense_part {
+    std::vector<std::uint32_t> changed_storage;  // dense_part::changed points into it
   };
   std::vector<part> parts_;
-  bool unfixed_in_parts_ = false;              // unfixed_list_ is the concatenation of the parts' lists
+  // The last sweep_in_parts wrote y(t + 1) into following_, which
+  // apply_in_parts makes the state (unfixed_list_ is not made).
+  bool unfixed_in_parts_ = false;
+  std::vector<Num> following_;                 // neuron -> y(t + 1) (double mode, parallel rule)
+  bool following_synced_ = false;              // following_ holds y(0)'s values of the neurons no equation sets
 
   // Repetitions.
   std::uint64_t period_ = 0;                   // 0: not tracked
