@@ -206,14 +206,13 @@ TEST_CASE("double sweeps: a run is the plain loop of the semantics", "[simulator
 
 namespace {
 
-// 4,000 neurons of `step`: 400 flip every step (f = step(1/2 - f)), the
-// others read 3 random others and now and then a flipper.  Every value is 0
-// or 1, exact in every mode, so all modes must give the plain loop's states.
-network flipping_network(std::uint32_t seed) {
+// n neurons of `step`: the first `flippers` flip every step
+// (f = step(1/2 - f)), the others read 3 random others and one in
+// `flipper_odds` also a flipper.  Every value is 0 or 1, exact in every
+// mode, so all modes must give the plain loop's states.
+network flipping_network(std::uint32_t seed, int n = 4000, int flippers = 400, int flipper_odds = 4) {
   std::mt19937 random(seed);
   auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
-  constexpr int n = 4000;
-  constexpr int flippers = 400;
   network net;
   std::vector<neuron_id> ids;
   for (int v = 0; v < n; ++v) ids.push_back(net.intern(fmt::format("n{}", v)));
@@ -229,7 +228,7 @@ network flipping_network(std::uint32_t seed) {
     e.bias = rational(pick(-8, 8), 8);
     std::vector<int> sources;
     for (int k = 0; k < 3; ++k) sources.push_back(pick(flippers, n - 1));
-    if (pick(0, 3) == 0) sources.push_back(pick(0, flippers - 1));
+    if (pick(1, flipper_odds) == 1) sources.push_back(pick(0, flippers - 1));
     std::sort(sources.begin(), sources.end());
     sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
     for (int source : sources) e.inputs.push_back({ids[static_cast<std::size_t>(source)], rational(pick(-16, 16), 8)});
@@ -239,23 +238,25 @@ network flipping_network(std::uint32_t seed) {
 
 }  // namespace
 
-TEST_CASE("many rechecked equations are evaluated in file order, in every mode", "[simulator][double_sweep]") {
-  const network net = flipping_network(7);
-  constexpr std::uint64_t steps = 20;  // y(24) = y(22): the run would end there
-  // The steps of this network take the path of the readers with more than
-  // 1,024 equations to evaluate again (src/run/simulator.cpp,
-  // recheck_fixed_points): the neurons that change are read by fewer than
-  // half of the terms, and by more than 1,024 equations.  Counted here from
-  // the plain loop, so that the test keeps testing that path.  (In double
-  // mode those steps take the dense pass instead: the readers are more than
-  // a quarter of the equations.)
+namespace {
+
+// The plain loop's states y(0) ... y(steps) of a flipping network, and the
+// steps that take the path of the readers with more than 1,024 equations to
+// evaluate again (src/run/simulator.cpp, recheck_fixed_points): the neurons
+// that change are read by fewer than half of the terms (and, in double mode
+// on `threads` threads, by fewer than a 1 / (2 + 2 threads) of the
+// equations, below which the dense pass is taken), and by more than 1,024
+// equations.  Counted here from the plain loop, so that the tests keep
+// testing that path.
+int reader_path_steps(const network& net, std::uint64_t steps, std::vector<std::vector<double>>& plain,
+                      unsigned double_threads) {
   std::vector<std::vector<std::size_t>> readers(net.size());
   std::size_t all_terms = 0;
   for (std::size_t e = 0; e < net.equations.size(); ++e) {
     all_terms += net.equations[e].inputs.size() + 1;
     for (const auto& term : net.equations[e].inputs) readers[index(term.source)].push_back(e);
   }
-  std::vector<std::vector<double>> plain{plain_steps(net, 0)};
+  plain = {plain_steps(net, 0)};
   int reader_steps = 0;
   for (std::uint64_t t = 1; t <= steps; ++t) {
     plain.push_back(plain_step(net, plain.back()));
@@ -268,9 +269,21 @@ TEST_CASE("many rechecked equations are evaluated in file order, in every mode",
       for (std::size_t e : readers[v]) rechecked[e] = 1;
     }
     const auto count = static_cast<std::size_t>(std::count(rechecked.begin(), rechecked.end(), 1));
-    if (2 * read_by < all_terms && count > 1024) ++reader_steps;
+    const bool dense = double_threads > 0 && (2 + 2 * std::size_t{double_threads}) * read_by >= net.equations.size();
+    if (2 * read_by < all_terms && !dense && count > 1024 && count > net.equations.size() / 64) ++reader_steps;
   }
-  REQUIRE(reader_steps >= static_cast<int>(steps) / 2);
+  return reader_steps;
+}
+
+}  // namespace
+
+TEST_CASE("many rechecked equations are evaluated in file order, in every mode", "[simulator][double_sweep]") {
+  const network net = flipping_network(7);
+  constexpr std::uint64_t steps = 20;  // y(24) = y(22): the run would end there
+  // (In double mode these steps take the dense pass instead: the readers are
+  // more than a quarter of the equations.  The next test covers double.)
+  std::vector<std::vector<double>> plain;
+  REQUIRE(reader_path_steps(net, steps, plain, 0) >= static_cast<int>(steps) / 2);
 
   for (const char* mode : {"double", "rational", "real:64", "interval:53"}) {
     for (unsigned threads : {1u, 2u}) {
@@ -429,4 +442,29 @@ TEST_CASE("double sweeps: a network of one activation runs its own loop, and it 
   }
   // relu and id leave the finite numbers in some of these runs.
   CHECK(non_finite_runs >= 4);
+}
+
+TEST_CASE("double sweeps: many rechecked equations, too few for the dense pass, in file order",
+          "[simulator][double_sweep]") {
+  // 60,000 neurons of which 300 flip, read by one neuron in 100.
+  const network net = flipping_network(11, 60000, 300, 100);
+  constexpr std::uint64_t steps = 14;
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads");
+    std::vector<std::vector<double>> plain;
+    // The first steps, where the random initial values settle, change too
+    // many neurons and take the dense pass; from step 7 (one thread) or 9
+    // (two) on, the readers are 3,700 to 12,000 equations.  So the run
+    // changes from one path to the other as well.
+    REQUIRE(reader_path_steps(net, steps, plain, threads) >= 4);
+    run_request request;
+    request.rule = rule_spec{};  // parallel
+    request.numbers = number_mode::parse("double");
+    request.limits.max_steps = steps;
+    request.limits.threads = threads;
+    const run_result result = run_network(net, request);
+    REQUIRE(result.status == run_status::undecided);
+    REQUIRE(result.steps == steps);
+    CHECK(same_bits(result.state.as<double>(), plain[steps]));
+  }
 }

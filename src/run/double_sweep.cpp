@@ -40,8 +40,10 @@ void step_part(const dense_step& step, std::size_t begin, std::size_t end, dense
   char* non_finite = step.non_finite;
   char* unfixed_flag = step.unfixed;
   std::uint64_t* shares = step.hash_shares;
+  const std::uint32_t* reader_begin = step.reader_begin;
   std::uint32_t* changed = part.changed;
   std::size_t changes = 0;
+  std::size_t read_by = 0;
   std::size_t unfixed_count = 0;
   std::uint64_t hash_change = 0;
   std::optional<equation_index> first_non_finite;
@@ -64,6 +66,7 @@ void step_part(const dense_step& step, std::size_t begin, std::size_t end, dense
       continue;
     }
     changed[changes++] = v;
+    read_by += reader_begin[v + 1] - reader_begin[v] + 1;
     if (shares != nullptr) {
       hash_change -= shares[v];
       shares[v] = hash_share(v, arithmetic<double>::hash(value));
@@ -73,6 +76,7 @@ void step_part(const dense_step& step, std::size_t begin, std::size_t end, dense
   part.unfixed = unfixed_count;
   part.first_non_finite = first_non_finite;
   part.changes = changes;
+  part.read_by = read_by;
   part.hash_change = hash_change;
 }
 

@@ -153,6 +153,7 @@ struct dense_step {
   char* non_finite = nullptr;                // equation -> its value was not finite
   char* unfixed = nullptr;                   // equation -> y(t) is not a fixed point of it
   std::uint64_t* hash_shares = nullptr;      // neuron -> hash_share of its value; nullptr: no hash kept
+  const std::uint32_t* reader_begin = nullptr;  // neuron v is read by reader_begin[v + 1] - reader_begin[v] terms
   // Every equation of the universe a weighted sum with this σ: the loop is
   // compiled for it alone.
   std::optional<activation> uniform;
@@ -163,6 +164,7 @@ struct dense_part {
   std::optional<equation_index> first_non_finite;   // the first, in file order, evaluated to a non-finite number
   std::uint32_t* changed = nullptr;                 // changed[0 .. changes): the neurons that change
   std::size_t changes = 0;
+  std::size_t read_by = 0;                          // Σ over the changed neurons of their readers + 1
   std::uint64_t hash_change = 0;                    // hash_shares' sum after minus before (changed neurons only)
 };
 

@@ -712,6 +712,7 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
   seen_count_ = 0;
   checkpoints_.clear();
   changed_.clear();
+  changed_in_parts_ = false;
   release_brent();
   past_limit_ = false;
 }
@@ -739,6 +740,7 @@ bool simulator<Num>::step(std::uint64_t t, std::span<const equation_index> selec
     }
   }
   changed_.clear();
+  changed_in_parts_ = false;
   if constexpr (ops::encloses) {
     // Decided for every equation on y(t) before any value changes.
     for (equation_index e : selected) applies_[e] = !proven_unchanged(e);
@@ -802,6 +804,7 @@ void simulator<Num>::sweep_in_parts() {
                     // shares[v] becomes y(t + 1)'s share now, and state_hash_
                     // at apply_in_parts; nothing reads a share in between.
                     period_ != 0 ? hash_shares_.data() : nullptr,
+                    reader_begin_.data(),
                     uniform_activation_};
     in_parallel(sweep_threads_, [&](unsigned p) {
       step_part_densely(step, universe_cuts_[p], universe_cuts_[p + 1], parts_[p]);
@@ -809,6 +812,7 @@ void simulator<Num>::sweep_in_parts() {
     unfixed_count_ = 0;
     for (const part& p : parts_) unfixed_count_ += p.unfixed;
     unfixed_in_parts_ = true;
+    changed_in_parts_ = false;
   }
 }
 
@@ -824,12 +828,11 @@ void simulator<Num>::apply_in_parts() {
     }
     if (first) throw_non_finite(*first);
     state_.swap(following_);
-    changed_.clear();
-    for (const part& p : parts_) {
-      state_hash_ += p.hash_change;
-      changed_.insert(changed_.end(), p.changed, p.changed + p.changes);
-    }
+    for (const part& p : parts_) state_hash_ += p.hash_change;
+    // The changed neurons stay in the parts' lists: recheck_fixed_points
+    // gathers them into changed_ only if it takes the path of the readers.
     unfixed_in_parts_ = false;
+    changed_in_parts_ = true;
   }
 }
 
@@ -852,19 +855,30 @@ void simulator<Num>::classify_fixed(equation_index e, bool first_time) {
 template <class Num>
 void simulator<Num>::recheck_fixed_points() {
   std::size_t read_by = 0;
-  for (std::uint32_t v : changed_) read_by += reader_begin_[v + 1] - reader_begin_[v] + 1;
+  if (changed_in_parts_) {
+    for (const part& p : parts_) read_by += p.read_by;
+  } else {
+    for (std::uint32_t v : changed_) read_by += reader_begin_[v + 1] - reader_begin_[v] + 1;
+  }
   if constexpr (std::is_same_v<Num, double>) {
     // Double mode, parallel rule: a dense pass costs about a third (one
     // thread) to a fifth (two) per equation of finding and evaluating an
     // equation alone, so it is taken once the changed neurons' readers (an
-    // equation for each, less those read twice) are about a fifth of the
-    // universe or more (measured on networks of 10^5 neurons, fan-in 8,
-    // where 7.5% of the values change in each step: the dense pass was 1.9
-    // times faster on one thread and 3.3 times on two).
+    // equation for each, less those read twice) are a quarter of the
+    // universe (one thread), a sixth (two) or more (measured on networks of
+    // 10^5 neurons, fan-in 8, where 7.5% of the values change in each step:
+    // the dense pass was 1.9 times faster on one thread and 3.3 times on
+    // two).  Since read_by counts one per changed neuron, the sweep below is
+    // then never reached in this mode and rule.
     if (!parts_.empty() && (2 + 2 * std::size_t{sweep_threads_}) * read_by >= rule_->universe().size()) {
       sweep_in_parts();
       return;
     }
+  }
+  if (changed_in_parts_) {
+    changed_.clear();
+    for (const part& p : parts_) changed_.insert(changed_.end(), p.changed, p.changed + p.changes);
+    changed_in_parts_ = false;
   }
   // When the changed neurons are read by about half of the universe's terms
   // or more, evaluating the whole universe in order costs less than finding

@@ -14,7 +14,10 @@
 // arrays (in double mode on several threads for a large network:
 // double_sweep.hpp).
 // Under the parallel rule a step applies exactly the equations that are not
-// fixed, whose next values are already known.
+// fixed, whose next values are already known.  In double mode, once the
+// changed neurons' readers are a quarter of the equations (a sixth on two
+// threads), one pass over the equations writes y(t + 1) whole into a second
+// state array, which the step swaps in (sweep_in_parts).
 //
 // Repetitions are found with a hash of (y(t), t mod p), updated per changed
 // neuron and kept in a flat open-addressing table (16 bytes a step, no
@@ -23,8 +26,9 @@
 // and y(2^k) are kept, and a candidate y(t1) is recomputed from the latest of
 // them, which at most doubles the work of a run that diverges.  The replay
 // has buffers of its own: the parallel fast path keeps, between steps, the
-// next values of the unfixed equations in next_, and a replay that wrote
-// there would feed wrong values into the real computation.  A hash collision
+// next values of the unfixed equations in next_ (or y(t + 1) in following_),
+// and a replay that wrote there would feed wrong values into the real
+// computation.  A hash collision
 // therefore costs a replay, never a verdict; the environment variable
 // NNSIM_TEST_COLLIDING_HASH=1 makes every state collide, so that the tests can
 // show exactly that (docs/semantics.md, "Why each verdict is sound").
@@ -336,6 +340,9 @@ class simulator {
   // The last sweep_in_parts wrote y(t + 1) into following_, which
   // apply_in_parts makes the state (unfixed_list_ is not made).
   bool unfixed_in_parts_ = false;
+  // The last step was applied by apply_in_parts: the neurons it changed are
+  // in the parts' lists, not in changed_.
+  bool changed_in_parts_ = false;
   std::vector<Num> following_;                 // neuron -> y(t + 1) (double mode, parallel rule)
   bool following_synced_ = false;              // following_ holds y(0)'s values of the neurons no equation sets
 
