@@ -94,7 +94,8 @@ with tempfile.TemporaryDirectory() as folder:
 
 # The whole comparison on tiny networks: every program agrees with nnsim.
 run = subprocess.run([sys.executable, "bench/compare.py", "--quick", "--sizes", "40,150", "--machine-word", "0011",
-                      "--no-build", "--no-repeat", "--nnsim", NNSIM, "--floor", FLOOR], capture_output=True, text=True)
+                      "--no-build", "--no-repeat", "--nnsim", NNSIM, "--floor", FLOOR,
+                      "--step-timer", str(Path(FLOOR).parent / "nnsim_step_timer")], capture_output=True, text=True)
 check("compare --quick: exit 0", run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:])
 agree = [line for line in run.stdout.splitlines() if line.startswith("agree")]
 for family in ["random-dyadic 40", "random-dyadic 150", "random-357 40", "random-357 150", "counters 40",
