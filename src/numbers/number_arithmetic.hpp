@@ -220,7 +220,7 @@ struct arithmetic<double> {
   static void tanh(double& out, double a) { out = std::tanh(a); }
 
   // The bits themselves: a state's hash mixes each neuron's value hash
-  // with the neuron once more (simulator::hash_share), and a second mix
+  // with the neuron (hash_share, src/run/state_hash.hpp), and a second mix
   // here cost a quarter of a step where every value changes.
   static std::uint64_t hash(double a) {
     if (a == 0.0) return 0;  // +0 and -0 are equal values
