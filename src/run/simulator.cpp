@@ -671,7 +671,6 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
   }
   largest_bits_ = 0;
   evaluating_on_ = 0;
-  following_synced_ = false;
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
     require_finite(state_[v], v, net_.at(make_neuron_id(v)).is_input ? "the input value" : "the init value");
   }
@@ -789,12 +788,6 @@ void simulator<Num>::sweep_in_parts() {
     // y(t + 1) for its target into following_ at once, with the change of
     // the hash.  Applying the step is then swapping the two arrays, and no
     // list of unfixed equations is made or walked.
-    if (!following_synced_) {
-      // Only the universe's targets change under this rule, and every pass
-      // writes all of them: the other neurons are copied once per run.
-      following_ = state_;
-      following_synced_ = true;
-    }
     dense_step step{doubles_,
                     target_.data(),
                     state_.data(),
@@ -1283,6 +1276,9 @@ run_outcome simulator<Num>::run_steps(const step_hook& hook, const run_monitor* 
   bool dense = false;
   if constexpr (std::is_same_v<Num, double>) dense = !parts_.empty();
   if (dense) {
+    // Only the universe's targets change under this rule, and every dense
+    // pass writes all of them: the other neurons are copied once per run.
+    following_ = state_;
     sweep_in_parts();  // the first step is then applied as the dense ones are
   } else {
     evaluate_universe();

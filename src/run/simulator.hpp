@@ -344,7 +344,6 @@ class simulator {
   // in the parts' lists, not in changed_.
   bool changed_in_parts_ = false;
   std::vector<Num> following_;                 // neuron -> y(t + 1) (double mode, parallel rule)
-  bool following_synced_ = false;              // following_ holds y(0)'s values of the neurons no equation sets
 
   // Repetitions.
   std::uint64_t period_ = 0;                   // 0: not tracked
