@@ -4,18 +4,20 @@
 Generates the benchmark networks (bench/make_random_network.py and
 `nnsim build machine`), runs on each of them
 
-  - nnsim, `--numbers rational`: the CPU time of a run of S steps minus that
-    of a run of 0 steps (which loads the file and prints the state just the
-    same);
-  - nnsim, `--numbers double`: the steps timed inside the process by
-    build/bench/nnsim_step_timer, as the numpy script times its own (the
+  - nnsim, `--numbers rational`: the CPU time of S steps, timed inside the
+    process by build/bench/nnsim_step_timer as the floor times its own (the
     load of a file of 10^6 neurons varies by seconds from run to run, which
-    swamps a difference of two runs), the least of R runs (--double-repeat,
+    swamped the difference of two whole runs that this figure used to be);
+    a run under a second is timed three times more and the least kept.  Its
+    load is the CPU time of reading the file and compiling the network;
+  - nnsim, `--numbers double`: the steps timed by the same program, as the
+    numpy script times its own, the least of R runs (--double-repeat,
     default 3; the numpy script likewise).  The table shows the wall-clock
     time, since double mode evaluates a large step on two threads where that
     pays (the numpy baseline runs on one, so its CPU time is its wall-clock
-    time), and the CPU time beside it.  The final state is the one
-    `nnsim run --numbers double` prints;
+    time), and the CPU time beside it.  In both modes the final state
+    compared with the baselines' is the one `nnsim run` prints, and the
+    timer must reach the same status after as many steps;
   - the raw-GMP floor, build/bench/nnsim_gmp_floor (exact; load and steps
     timed apart);
   - the numpy/scipy CSR script, bench/numpy_csr_sim.py (doubles);
@@ -81,12 +83,10 @@ class Case:
 
 def full_cases(sizes, word):
     """Steps per size: fewer exact steps on the large networks, where a step costs seconds
-    (the values of random-357 grow to thousands of bits), but enough that the steps, not the
-    noise of loading the file twice, make the figure; exact runs skipped at 10^6 but for
-    random-dyadic."""
-    exact = {"random-dyadic": {2000: 200, 20000: 100, 100000: 40, 1000000: 3},
-             "random-357": {2000: 100, 20000: 40, 100000: 20},
-             "counters": {2000: 200, 20000: 60, 100000: 20}}
+    (the values of random-357 grow to thousands of bits)."""
+    exact = {"random-dyadic": {2000: 200, 20000: 100, 100000: 40, 1000000: 10},
+             "random-357": {2000: 100, 20000: 40, 100000: 20, 1000000: 8},
+             "counters": {2000: 200, 20000: 60, 100000: 20, 1000000: 10}}
     cases = []
     for family, steps in exact.items():
         for n in sizes:
@@ -134,14 +134,11 @@ class ChildClock:
 
 
 REUSE_KEPT = False  # --keep: use the networks an earlier run left there
-LAST_WALL = [0.0]   # wall-clock seconds of the last checked() command
 
 
 def checked(command, stdout_path=None):
     clock = ChildClock()
-    started = time.perf_counter()
     code, stdout, stderr = run_measured(command, stdout_path)
-    LAST_WALL[0] = time.perf_counter() - started
     seconds = clock.lap()
     if code != 0:
         raise RuntimeError(f"{' '.join(map(str, command))}: exit code {code}\n{stderr}")
@@ -229,27 +226,27 @@ class Row:
     skipped: list = field(default_factory=list)
 
 
-def nnsim_run(nnsim, path, inputs, mode, steps, folder, timed=True):
-    """(CPU of S steps minus 0 steps, CPU of 0 steps, the JSON result of S steps, wall-clock
-    seconds of S steps minus 0 steps).  Runs shorter than a second are repeated three times
-    and the least times kept."""
+def nnsim_result(nnsim, path, inputs, mode, steps, folder):
+    """The JSON result of `nnsim run` for S steps: the state compared with the baselines'."""
     out = folder / f"nnsim-{mode}.json"
-    base = [nnsim, "run", str(path), *inputs, "--numbers", mode, "--json", "--max-memory", str(16 << 30)]
-
-    def measured(max_steps):
-        cpu = checked(base + ["--max-steps", str(max_steps)], out)[0]
-        return cpu, LAST_WALL[0]
-
-    zero, zero_wall = measured(0) if timed else (0.0, 0.0)
-    full, full_wall = measured(steps)
-    if full < 1.0 and REPEAT_SHORT_RUNS and timed:
-        for _ in range(2):
-            again, again_wall = measured(0)
-            zero, zero_wall = min(zero, again), min(zero_wall, again_wall)
-            again, again_wall = measured(steps)
-            full, full_wall = min(full, again), min(full_wall, again_wall)
+    checked([nnsim, "run", str(path), *inputs, "--numbers", mode, "--json", "--max-memory", str(16 << 30),
+             "--max-steps", str(steps)], out)
     with open(out, encoding="utf-8") as result:
-        return full - zero, zero, json.load(result), full_wall - zero_wall
+        return json.load(result)
+
+
+def timed_steps(step_timer, path, inputs, mode, steps, repeat):
+    """The step timer's measurements: the least CPU and wall-clock seconds of `repeat` runs of S
+    steps, loading and compiling timed apart."""
+    _, out, _ = checked([step_timer, str(path), "--numbers", mode, "--steps", str(steps), "--repeat", str(repeat),
+                         *inputs])
+    return json.loads(out)
+
+
+def check_timed(row, timed, result, mode):
+    if timed["steps"] != result["steps"] or timed["status"] != result["status"]:
+        row.disagreement.append(f"nnsim_step_timer --numbers {mode}: {timed['status']} after {timed['steps']} "
+                                f"steps, nnsim run: {result['status']} after {result['steps']}")
 
 
 def run_case(case, args, folder, numpy_python):
@@ -266,9 +263,18 @@ def run_case(case, args, folder, numpy_python):
             row.agreement.append("trace: every value changes by 2^-20 in each of the first 4 steps")
 
     if case.exact_steps is not None:
-        seconds, load, result, _ = nnsim_run(args.nnsim, path, nnsim_inputs, "rational", case.exact_steps, folder)
+        result = nnsim_result(args.nnsim, path, nnsim_inputs, "rational", case.exact_steps, folder)
         steps = result["steps"]
-        row.exact_steps, row.times["nnsim"], row.loads["nnsim"] = steps, seconds, load
+        # Timed inside the process, as the floor times itself; a run under a second is timed
+        # three times more and the least kept.
+        timed = timed_steps(args.step_timer, path, baseline_inputs, "rational", steps, 1)
+        if timed["run_cpu_seconds"] < 1.0 and REPEAT_SHORT_RUNS:
+            again = timed_steps(args.step_timer, path, baseline_inputs, "rational", steps, 3)
+            for key in ("run_cpu_seconds", "load_cpu_seconds", "compile_cpu_seconds"):
+                timed[key] = min(timed[key], again[key])
+        check_timed(row, timed, result, "rational")
+        row.exact_steps, row.times["nnsim"] = steps, timed["run_cpu_seconds"]
+        row.loads["nnsim"] = timed["load_cpu_seconds"] + timed["compile_cpu_seconds"]
         exact = result["state"]
         floor_state = folder / "floor.state"
         _, out, _ = checked([args.floor, str(path), "--steps", str(steps), *baseline_inputs, "--state", str(floor_state)])
@@ -293,15 +299,10 @@ def run_case(case, args, folder, numpy_python):
     if case.double_steps is None:
         row.skipped.append("doubles: not run (the machine needs exact values)")
     else:
-        _, _, result, _ = nnsim_run(args.nnsim, path, nnsim_inputs, "double", case.double_steps, folder, timed=False)
+        result = nnsim_result(args.nnsim, path, nnsim_inputs, "double", case.double_steps, folder)
         steps = result["steps"]
-        timer_inputs = nnsim_inputs if "--input" in nnsim_inputs else []
-        _, out, _ = checked([args.step_timer, str(path), "--numbers", "double", "--steps", str(steps),
-                             "--repeat", str(args.double_repeat), *timer_inputs])
-        timed = json.loads(out)
-        if timed["steps"] != steps or timed["status"] != result["status"]:
-            row.disagreement.append(f"nnsim_step_timer: {timed['status']} after {timed['steps']} steps, "
-                                    f"nnsim run: {result['status']} after {steps}")
+        timed = timed_steps(args.step_timer, path, baseline_inputs, "double", steps, args.double_repeat)
+        check_timed(row, timed, result, "double")
         row.double_steps, row.times["nnsim double CPU"], row.times["nnsim double"] = \
             steps, timed["run_cpu_seconds"], timed["run_seconds"]
         if numpy_python is None:
@@ -324,7 +325,7 @@ def run_case(case, args, folder, numpy_python):
                 # the network amplifies small differences, they part after a while.  They must
                 # agree on the first steps, before the differences have grown.
                 short = min(steps, SHORT_DOUBLE_STEPS)
-                _, _, short_result, _ = nnsim_run(args.nnsim, path, nnsim_inputs, "double", short, folder, timed=False)
+                short_result = nnsim_result(args.nnsim, path, nnsim_inputs, "double", short, folder)
                 checked([numpy_python, str(ROOT / "bench/numpy_csr_sim.py"), str(path), "--steps", str(short),
                          *baseline_inputs, "--state", str(numpy_state)])
                 early = largest_difference(read_state(numpy_state), short_result["state"])

@@ -1,17 +1,20 @@
 // The steps of one run timed inside the process, as bench/numpy_csr_sim.py
 // times its own: loading the file and compiling the network are timed
 // apart, so that their variance (seconds at 10^6 neurons) does not swamp
-// the difference of two runs.  bench/compare.py uses it for double mode.
+// the difference of two runs.  bench/compare.py uses it for both modes, as
+// the floor (bench/gmp_floor.cpp) times its own loading and steps.
 //
-//   build/bench/nnsim_step_timer FILE --numbers double --steps S [--input V1,V2,...]
+//   build/bench/nnsim_step_timer FILE --numbers MODE --steps S [--input V1,V2,...]
 //                                [--threads T] [--repeat R]
 //
-// Prints one JSON object: the load and compile seconds, the least wall-clock
-// and CPU seconds of R runs (each starts from y(0)), the steps and status.
+// Prints one JSON object: the wall-clock and CPU seconds of loading and of
+// compiling, the least wall-clock and CPU seconds of R runs (each starts
+// from y(0)), the steps and status.
 
 #include "nnsim/io/network_parser.hpp"
 #include "nnsim/io/text_file.hpp"
 #include "nnsim/run/simulation.hpp"
+#include "nnsim/support/huge_page_heap.hpp"
 
 #include <fmt/format.h>
 
@@ -57,6 +60,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) try {
+  nnsim::use_huge_page_heap();  // as the nnsim command does
   if (argc < 2) return usage();
   const std::string path = argv[1];
   nnsim::run_request request;
@@ -88,10 +92,11 @@ int main(int argc, char** argv) try {
   nnsim::limit_text_file_size(request.limits.max_memory);
   double wall = wall_seconds(), cpu = cpu_seconds();
   const nnsim::network net = nnsim::load_network_file(path);
-  const double load_wall = wall_seconds() - wall;
+  const double load_wall = wall_seconds() - wall, load_cpu = cpu_seconds() - cpu;
   wall = wall_seconds();
+  cpu = cpu_seconds();
   nnsim::network_runner runner(net, request);
-  const double compile_wall = wall_seconds() - wall;
+  const double compile_wall = wall_seconds() - wall, compile_cpu = cpu_seconds() - cpu;
   double best_wall = std::numeric_limits<double>::infinity(), best_cpu = best_wall;
   nnsim::run_result result;
   for (int r = 0; r < repeat; ++r) {
@@ -102,9 +107,11 @@ int main(int argc, char** argv) try {
     best_cpu = std::min(best_cpu, cpu_seconds() - cpu);
   }
   fmt::print(
-      "{{\"load_seconds\": {:.6f}, \"compile_seconds\": {:.6f}, \"run_seconds\": {:.6f}, \"run_cpu_seconds\": {:.6f}, "
-      "\"steps\": {}, \"status\": \"{}\"}}\n",
-      load_wall, compile_wall, best_wall, best_cpu, result.steps, nnsim::name_of(result.status));
+      "{{\"load_seconds\": {:.6f}, \"load_cpu_seconds\": {:.6f}, \"compile_seconds\": {:.6f}, "
+      "\"compile_cpu_seconds\": {:.6f}, \"run_seconds\": {:.6f}, \"run_cpu_seconds\": {:.6f}, \"steps\": {}, "
+      "\"status\": \"{}\"}}\n",
+      load_wall, load_cpu, compile_wall, compile_cpu, best_wall, best_cpu, result.steps,
+      nnsim::name_of(result.status));
   return 0;
 } catch (const std::exception& error) {
   fmt::print(stderr, "nnsim_step_timer: {}\n", error.what());

@@ -11,6 +11,7 @@
 #include "cli/shard_job.hpp"
 #include "nnsim/numbers/number_memory.hpp"
 #include "nnsim/support/error.hpp"
+#include "nnsim/support/huge_page_heap.hpp"
 #include "nnsim/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -123,6 +124,9 @@ const char* explanation =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before the first allocation of any size: loading a large network then
+  // takes a fraction of its page faults (huge_page_heap.hpp).
+  use_huge_page_heap();
   track_number_memory(numbers_out_of_memory);
   // Past a file-size limit (ulimit -f) a write then fails with EFBIG, which
   // is reported, instead of the signal ending nnsim with a temporary file
