@@ -27,65 +27,105 @@ double select(bool unfixed, double value, double old) {
   return std::bit_cast<double>(bits);
 }
 
-// The loop of step_part_densely, with `evaluate(e, out, not_finite)` as
-// evaluate_double, compiled once per uniform σ.
-template <class Evaluate>
-void step_part(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part, Evaluate evaluate) {
-  // Everything the loop touches in locals: the flags are chars, which may
-  // alias anything, so the compiler would otherwise reload every pointer
-  // after each store.
-  const std::uint32_t* target = step.target;
-  const double* y = step.y;
-  double* following = step.following;
-  char* non_finite = step.non_finite;
-  char* unfixed_flag = step.unfixed;
-  std::uint64_t* shares = step.hash_shares;
-  const std::uint32_t* reader_begin = step.reader_begin;
-  std::uint32_t* changed = part.changed;
+// The bookkeeping of step_part_densely for one evaluated equation, its
+// totals in registers of the loop that calls it.
+struct part_totals {
   std::size_t changes = 0;
   std::size_t read_by = 0;
-  std::size_t unfixed_count = 0;
+  std::size_t unfixed = 0;
   std::uint64_t hash_change = 0;
   std::optional<equation_index> first_non_finite;
+};
+
+// Everything the loop touches in locals: the flags are chars, which may
+// alias anything, so the compiler would otherwise reload every pointer
+// after each store.
+struct part_arrays {
+  const std::uint32_t* target;
+  const double* y;
+  double* following;
+  char* non_finite;
+  char* unfixed_flag;
+  std::uint64_t* shares;
+  const std::uint32_t* reader_begin;
+  std::uint32_t* changed;
+};
+
+inline void settle(const part_arrays& a, equation_index e, double value, bool not_finite, part_totals& totals) {
+  const std::uint32_t v = a.target[e];
+  const double old = a.y[v];
+  a.non_finite[e] = not_finite ? 1 : 0;
+  // A value equal to the old one (+0 and -0 too) leaves the old one.
+  const bool unfixed = not_finite || value != old;
+  a.unfixed_flag[e] = unfixed ? 1 : 0;
+  a.following[v] = select(unfixed, value, old);
+  if (!unfixed) return;
+  ++totals.unfixed;
+  if (not_finite) {
+    if (!totals.first_non_finite || e < *totals.first_non_finite) totals.first_non_finite = e;
+    return;
+  }
+  a.changed[totals.changes++] = v;
+  totals.read_by += a.reader_begin[v + 1] - a.reader_begin[v] + 1;
+  if (a.shares != nullptr) {
+    totals.hash_change -= a.shares[v];
+    a.shares[v] = hash_share(v, arithmetic<double>::hash(value));
+    totals.hash_change += a.shares[v];
+  }
+}
+
+part_arrays arrays_of(const dense_step& step, dense_part& part) {
+  return {step.target,       step.y,          step.following,    step.non_finite,
+          step.unfixed,      step.hash_shares, step.reader_begin, part.changed};
+}
+
+void store(const part_totals& totals, dense_part& part) {
+  part.unfixed = totals.unfixed;
+  part.first_non_finite = totals.first_non_finite;
+  part.changes = totals.changes;
+  part.read_by = totals.read_by;
+  part.hash_change = totals.hash_change;
+}
+
+// The loop of step_part_densely, with `evaluate(e, out, not_finite)` as
+// evaluate_double.
+template <class Evaluate>
+void step_part(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part, Evaluate evaluate) {
+  const part_arrays arrays = arrays_of(step, part);
+  part_totals totals;
   double ignored = 0.0;
   for (std::size_t i = begin; i < end; ++i) {
     const auto e = static_cast<equation_index>(i);
-    const std::uint32_t v = target[e];
-    const double old = y[v];
-    double value = old;
+    double value = arrays.y[arrays.target[e]];
     const bool not_finite = evaluate(e, value, ignored) != double_evaluation::finite;
-    non_finite[e] = not_finite ? 1 : 0;
-    // A value equal to the old one (+0 and -0 too) leaves the old one.
-    const bool unfixed = not_finite || value != old;
-    unfixed_flag[e] = unfixed ? 1 : 0;
-    following[v] = select(unfixed, value, old);
-    if (!unfixed) continue;
-    ++unfixed_count;
-    if (not_finite) {
-      if (!first_non_finite || e < *first_non_finite) first_non_finite = e;
-      continue;
-    }
-    changed[changes++] = v;
-    read_by += reader_begin[v + 1] - reader_begin[v] + 1;
-    if (shares != nullptr) {
-      hash_change -= shares[v];
-      shares[v] = hash_share(v, arithmetic<double>::hash(value));
-      hash_change += shares[v];
-    }
+    settle(arrays, e, value, not_finite, totals);
   }
-  part.unfixed = unfixed_count;
-  part.first_non_finite = first_non_finite;
-  part.changes = changes;
-  part.read_by = read_by;
-  part.hash_change = hash_change;
+  store(totals, part);
 }
 
+// The loop for networks of weighted sums with one σ, compiled once per σ:
+// two equations at a time, their sums side by side (weighted_sum_pair).
 template <activation A>
 void step_part_uniformly(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part) {
   const double_equations eq = step.equations;
-  step_part(step, begin, end, part, [&eq, y = step.y](equation_index e, double& out, double& not_finite) {
-    return activate(A, weighted_sum(eq, e, y), eq.lambda[e], out, not_finite);
-  });
+  const part_arrays arrays = arrays_of(step, part);
+  part_totals totals;
+  double ignored = 0.0;
+  const auto finish = [&](equation_index e, double xi) {
+    double value = arrays.y[arrays.target[e]];
+    const bool not_finite = activate(A, xi, eq.lambda[e], value, ignored) != double_evaluation::finite;
+    settle(arrays, e, value, not_finite, totals);
+  };
+  std::size_t i = begin;
+  for (; i + 1 < end; i += 2) {
+    const auto e = static_cast<equation_index>(i);
+    double first = 0.0, second = 0.0;
+    weighted_sum_pair(eq, e, arrays.y, first, second);
+    finish(e, first);
+    finish(e + 1, second);
+  }
+  if (i < end) finish(static_cast<equation_index>(i), weighted_sum(eq, static_cast<equation_index>(i), arrays.y));
+  store(totals, part);
 }
 
 }  // namespace

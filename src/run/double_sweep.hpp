@@ -52,6 +52,28 @@ inline double weighted_sum(const double_equations& eq, equation_index e, const d
   return xi;
 }
 
+// The weighted sums of equations e and e + 1 at once, each in its own order
+// as weighted_sum computes it, so each is bit for bit weighted_sum's.  A sum
+// is a chain of dependent additions; two chains side by side keep the
+// processor's adders busy where one would wait for each addition in turn.
+inline void weighted_sum_pair(const double_equations& eq, equation_index e, const double* y, double& first,
+                              double& second) {
+  std::uint32_t k = eq.term_begin[e];
+  const std::uint32_t middle = eq.term_begin[e + 1];
+  std::uint32_t j = middle;
+  const std::uint32_t end = eq.term_begin[e + 2];
+  double a = eq.bias[e];
+  double b = eq.bias[e + 1];
+  for (; k < middle && j < end; ++k, ++j) {
+    a = a + eq.term_value[k] * y[eq.term_source[k]];
+    b = b + eq.term_value[j] * y[eq.term_source[j]];
+  }
+  for (; k < middle; ++k) a = a + eq.term_value[k] * y[eq.term_source[k]];
+  for (; j < end; ++j) b = b + eq.term_value[j] * y[eq.term_source[j]];
+  first = a;
+  second = b;
+}
+
 // sat(ξ) = ξ < 0 ? 0 : ξ > 1 ? 1 : ξ for a finite ξ (-0 stays -0), without
 // branches where SSE2 is there: in a network whose values saturate at
 // random, the branches of the plain form are mispredicted in about every
