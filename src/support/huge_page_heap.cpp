@@ -33,12 +33,16 @@ int reservation() {
   return static_cast<int>(pad / huge_page * huge_page);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool address_sanitizer = true;
+#else
+constexpr bool address_sanitizer = false;
+#endif
+
 }  // namespace
 
 bool use_huge_page_heap() {
-#if defined(__SANITIZE_ADDRESS__)
-  return false;  // the sanitizer's allocator keeps its own heap
-#else
+  if (address_sanitizer) return false;  // the sanitizer's allocator keeps its own heap
   const char* setting = std::getenv("NNSIM_HUGE_PAGES");
   if (setting != nullptr && std::strcmp(setting, "0") == 0) return false;
   if (!unlimited(RLIMIT_AS) || !unlimited(RLIMIT_DATA)) return false;
@@ -65,7 +69,6 @@ bool use_huge_page_heap() {
   const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(huge_page - 1);
   if (end <= begin) return false;
   return madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE) == 0;
-#endif
 }
 
 }  // namespace nnsim
