@@ -27,8 +27,8 @@ double select(bool unfixed, double value, double old) {
   return std::bit_cast<double>(bits);
 }
 
-// The bookkeeping of step_part_densely for one evaluated equation, its
-// totals in registers of the loop that calls it.
+// What a part adds up, kept in locals of its loop and stored into the
+// dense_part once at the end.
 struct part_totals {
   std::size_t changes = 0;
   std::size_t read_by = 0;
@@ -51,6 +51,8 @@ struct part_arrays {
   std::uint32_t* changed;
 };
 
+// The bookkeeping of step_part_densely for one evaluated equation: its
+// flags, y(t + 1)'s value of its neuron, and the totals.
 inline void settle(const part_arrays& a, equation_index e, double value, bool not_finite, part_totals& totals) {
   const std::uint32_t v = a.target[e];
   const double old = a.y[v];
