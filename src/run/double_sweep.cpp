@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -28,13 +29,17 @@ double select(bool unfixed, double value, double old) {
 }
 
 // What a part adds up, kept in locals of its loop and stored into the
-// dense_part once at the end.
+// dense_part once at the end.  Plain integers, which the compiler can keep
+// in registers: with an optional among them it may keep them all on the
+// stack, and each equation then waits for a total it has just stored to be
+// read back.
 struct part_totals {
+  static constexpr equation_index none = std::numeric_limits<equation_index>::max();
   std::size_t changes = 0;
   std::size_t read_by = 0;
   std::size_t unfixed = 0;
   std::uint64_t hash_change = 0;
-  std::optional<equation_index> first_non_finite;
+  equation_index first_non_finite = none;
 };
 
 // Everything the loop touches in locals: the flags are chars, which may
@@ -64,7 +69,7 @@ inline void settle(const part_arrays& a, equation_index e, double value, bool no
   if (!unfixed) return;
   ++totals.unfixed;
   if (not_finite) {
-    if (!totals.first_non_finite || e < *totals.first_non_finite) totals.first_non_finite = e;
+    totals.first_non_finite = std::min(totals.first_non_finite, e);
     return;
   }
   a.changed[totals.changes++] = v;
@@ -83,7 +88,8 @@ part_arrays arrays_of(const dense_step& step, dense_part& part) {
 
 void store(const part_totals& totals, dense_part& part) {
   part.unfixed = totals.unfixed;
-  part.first_non_finite = totals.first_non_finite;
+  part.first_non_finite =
+      totals.first_non_finite == part_totals::none ? std::nullopt : std::optional(totals.first_non_finite);
   part.changes = totals.changes;
   part.read_by = totals.read_by;
   part.hash_change = totals.hash_change;

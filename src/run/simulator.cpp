@@ -3,6 +3,7 @@
 #include "run/monitor_poll.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <limits>
 #include <optional>
@@ -143,13 +144,18 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     if (rule_->selects_everything() && in_order) {
       charge(neuron_count_ * sizeof(double), "the compiled network", std::nullopt);
       following_.assign(neuron_count_, 0.0);
-      universe_cuts_ = cut_by_terms(doubles_, universe, sweep_threads_);
+      // More parts than threads, each thread taking the next part not yet
+      // taken: when one core is slower (another program on it, or a virtual
+      // machine's core sharing its host), the other takes more of the parts,
+      // instead of finishing its half and waiting.
+      const unsigned parts = sweep_threads_ == 1 ? 1 : sweep_threads_ * parts_per_thread;
+      universe_cuts_ = cut_by_terms(doubles_, universe, parts);
       uniform_activation_ = universe.empty() ? std::nullopt : std::optional(act_[universe[0]]);
       for (equation_index e : universe) {
         if (kind_[e] != potential_kind::weighted_sum || act_[e] != act_[universe[0]]) uniform_activation_ = std::nullopt;
       }
-      parts_.resize(sweep_threads_);
-      for (unsigned p = 0; p < sweep_threads_; ++p) {
+      parts_.resize(parts);
+      for (unsigned p = 0; p < parts; ++p) {
         // Sized in full: the threads never allocate.
         parts_[p].changed_storage.resize(universe_cuts_[p + 1] - universe_cuts_[p]);
         parts_[p].changed = parts_[p].changed_storage.data();
@@ -783,10 +789,10 @@ void simulator<Num>::evaluate_universe() {
 template <class Num>
 void simulator<Num>::sweep_in_parts() {
   if constexpr (std::is_same_v<Num, double>) {
-    // One pass over each part of the universe, each part on its own thread:
-    // evaluate every equation on y(t) = state_, classify it, and write
-    // y(t + 1) for its target into following_ at once, with the change of
-    // the hash.  Applying the step is then swapping the two arrays, and no
+    // One pass over each part of the universe, the parts shared out among
+    // the threads: evaluate every equation on y(t) = state_, classify it,
+    // and write y(t + 1) for its target into following_ at once, with the
+    // change of the hash.  Applying the step is then swapping the two arrays, and no
     // list of unfixed equations is made or walked.
     dense_step step{doubles_,
                     target_.data(),
@@ -799,8 +805,14 @@ void simulator<Num>::sweep_in_parts() {
                     period_ != 0 ? hash_shares_.data() : nullptr,
                     reader_begin_.data(),
                     uniform_activation_};
-    in_parallel(sweep_threads_, [&](unsigned p) {
-      step_part_densely(step, universe_cuts_[p], universe_cuts_[p + 1], parts_[p]);
+    // Which part goes to which thread changes nothing but the time: each
+    // part's results are kept apart and are combined in the parts' order.
+    std::atomic<std::size_t> next_part{0};
+    in_parallel(sweep_threads_, [&](unsigned) {
+      for (std::size_t p = next_part.fetch_add(1, std::memory_order_relaxed); p < parts_.size();
+           p = next_part.fetch_add(1, std::memory_order_relaxed)) {
+        step_part_densely(step, universe_cuts_[p], universe_cuts_[p + 1], parts_[p]);
+      }
     });
     unfixed_count_ = 0;
     for (const part& p : parts_) unfixed_count_ += p.unfixed;

@@ -202,7 +202,7 @@ class simulator {
   void evaluate_universe();
   // Double mode, parallel rule: evaluate_universe and classify_fixed of
   // every equation, writing y(t + 1) into following_, in one pass over each
-  // part of the universe, each part on its own thread.
+  // part of the universe, the parts shared out among the threads.
   void sweep_in_parts();
   // Then what step(t, unfixed_list_, true) would do: swap in following_.
   void apply_in_parts();
@@ -328,8 +328,11 @@ class simulator {
   double_equations doubles_;                   // double mode: views into the arrays above
   unsigned sweep_threads_ = 1;                 // double mode: threads of a sweep over the universe
   // Double mode, parallel rule: part p of the universe is
-  // universe[universe_cuts_[p] .. universe_cuts_[p + 1]), one per thread.
+  // universe[universe_cuts_[p] .. universe_cuts_[p + 1]), of about equal
+  // numbers of terms; one part on one thread, parts_per_thread parts per
+  // thread on more.
   std::vector<std::size_t> universe_cuts_;
+  static constexpr unsigned parts_per_thread = 8;
   std::optional<activation> uniform_activation_;  // dense_step::uniform
   // A cache line each: every thread writes its own part's results, and
   // parts sharing a line would make the cores take it from each other.
