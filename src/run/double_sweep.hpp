@@ -174,8 +174,7 @@ struct dense_step {
   double* following = nullptr;
   char* non_finite = nullptr;                // equation -> its value was not finite
   char* unfixed = nullptr;                   // equation -> y(t) is not a fixed point of it
-  std::uint64_t* hash_shares = nullptr;      // neuron -> hash_share of its value; nullptr: no hash kept
-  const std::uint32_t* reader_begin = nullptr;  // neuron v is read by reader_begin[v + 1] - reader_begin[v] terms
+  bool hashed = false;                       // whether the hash of the state is kept (hash_change)
   // Every equation of the universe a weighted sum with this σ: the loop is
   // compiled for it alone.
   std::optional<activation> uniform;
@@ -186,11 +185,15 @@ struct dense_part {
   std::optional<equation_index> first_non_finite;   // the first, in file order, evaluated to a non-finite number
   std::uint32_t* changed = nullptr;                 // changed[0 .. changes): the neurons that change
   std::size_t changes = 0;
-  std::size_t read_by = 0;                          // Σ over the changed neurons of their readers + 1
-  std::uint64_t hash_change = 0;                    // hash_shares' sum after minus before (changed neurons only)
+  std::uint64_t hash_change = 0;                    // the hash of y(t + 1) minus that of y(t) (state_hash.hpp)
 };
 
 void step_part_densely(const dense_step& step, std::size_t begin, std::size_t end, dense_part& part);
+
+// Reads one number of each cache line of `values`, first to last, and
+// nothing else: it brings the lines into this core's cache in the order the
+// processor's prefetcher follows.
+void read_in_order(std::span<const double> values);
 
 // The threads a sweep over `terms` terms is worth on this machine when the
 // user did not say (run_limits::threads == 0): one below a size where

@@ -155,6 +155,7 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
         if (kind_[e] != potential_kind::weighted_sum || act_[e] != act_[universe[0]]) uniform_activation_ = std::nullopt;
       }
       parts_.resize(parts);
+      part_claims_ = std::vector<part_claim>(sweep_threads_);
       for (unsigned p = 0; p < parts; ++p) {
         // Sized in full: the threads never allocate.
         parts_[p].changed_storage.resize(universe_cuts_[p + 1] - universe_cuts_[p]);
@@ -163,7 +164,7 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     }
   }
   unfixed_.assign(equations, 0);
-  hash_shares_.assign(neuron_count_, 0);
+  if constexpr (keeps_hash_shares) hash_shares_.assign(neuron_count_, 0);
   period_ = rule_->period().value_or(0);
   const char* colliding = std::getenv("NNSIM_TEST_COLLIDING_HASH");
   colliding_hash_ = colliding != nullptr && std::string_view(colliding) == "1";
@@ -631,9 +632,13 @@ void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) 
   using std::swap;
   swap(state_[v], value);
   if (period_ != 0) {
-    state_hash_ -= hash_shares_[v];
-    hash_shares_[v] = hash_share(v, ops::hash(state_[v]));
-    state_hash_ += hash_shares_[v];
+    if constexpr (keeps_hash_shares) {
+      state_hash_ -= hash_shares_[v];
+      hash_shares_[v] = hash_share(v, ops::hash(state_[v]));
+      state_hash_ += hash_shares_[v];
+    } else {
+      state_hash_ += hash_share(v, ops::hash(state_[v])) - hash_share(v, ops::hash(value));  // value: the old one
+    }
   }
 }
 
@@ -681,10 +686,18 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
     require_finite(state_[v], v, net_.at(make_neuron_id(v)).is_input ? "the input value" : "the init value");
   }
   // set_value replaces each neuron's share of the hash; starting from the
-  // shares of the previous run leaves exactly those of y(0).
+  // shares of the previous run leaves exactly those of y(0).  Where the
+  // shares are not kept, y(0) is in state_ already and its hash is summed
+  // here (set_value then replaces each value with itself).
   state_hash_ = 0;
   if (period_ != 0) {
-    for (std::uint32_t v = 0; v < neuron_count_; ++v) state_hash_ += hash_shares_[v];
+    for (std::uint32_t v = 0; v < neuron_count_; ++v) {
+      if constexpr (keeps_hash_shares) {
+        state_hash_ += hash_shares_[v];
+      } else {
+        state_hash_ += hash_share(v, ops::hash(state_[v]));
+      }
+    }
   }
   for (std::uint32_t v = 0; v < neuron_count_; ++v) {
     Num value = state_[v];
@@ -800,18 +813,32 @@ void simulator<Num>::sweep_in_parts() {
                     following_.data(),
                     non_finite_.data(),
                     unfixed_.data(),
-                    // shares[v] becomes y(t + 1)'s share now, and state_hash_
-                    // at apply_in_parts; nothing reads a share in between.
-                    period_ != 0 ? hash_shares_.data() : nullptr,
-                    reader_begin_.data(),
+                    // The change of the hash; state_hash_ takes it at
+                    // apply_in_parts.
+                    period_ != 0,
                     uniform_activation_};
     // Which part goes to which thread changes nothing but the time: each
     // part's results are kept apart and are combined in the parts' order.
-    std::atomic<std::size_t> next_part{0};
-    in_parallel(sweep_threads_, [&](unsigned) {
-      for (std::size_t p = next_part.fetch_add(1, std::memory_order_relaxed); p < parts_.size();
-           p = next_part.fetch_add(1, std::memory_order_relaxed)) {
-        step_part_densely(step, universe_cuts_[p], universe_cuts_[p + 1], parts_[p]);
+    // Thread i takes the parts of its own block first, as in the step
+    // before, so that the flags, shares and values of its neurons stay in
+    // its core's cache, and then helps with the blocks of the others.
+    const unsigned threads = sweep_threads_;
+    const std::size_t per_thread = parts_.size() / threads;
+    for (unsigned i = 0; i < threads; ++i) part_claims_[i].next.store(i * per_thread, std::memory_order_relaxed);
+    in_parallel(threads, [&](unsigned thread) {
+      // The values of y(t) that other cores wrote, read in order first: the
+      // processor fetches a run of them from the other core's cache many
+      // lines at a time, where the terms' reads in random order would each
+      // wait for a line of their own (13 % of a step of 10^5 neurons on two
+      // threads).
+      if (threads > 1) read_in_order(state_);
+      for (unsigned k = 0; k < threads; ++k) {
+        const unsigned block = (thread + k) % threads;
+        std::atomic<std::size_t>& next = part_claims_[block].next;
+        for (std::size_t p = next.fetch_add(1, std::memory_order_relaxed); p < (block + 1) * per_thread;
+             p = next.fetch_add(1, std::memory_order_relaxed)) {
+          step_part_densely(step, universe_cuts_[p], universe_cuts_[p + 1], parts_[p]);
+        }
       }
     });
     unfixed_count_ = 0;
@@ -859,31 +886,38 @@ void simulator<Num>::classify_fixed(equation_index e, bool first_time) {
 // one, can have changed whether the state is a fixed point for them.
 template <class Num>
 void simulator<Num>::recheck_fixed_points() {
-  std::size_t read_by = 0;
+  // Double mode, parallel rule: a dense pass costs about a third (one
+  // thread) to a fifth (two) per equation of finding and evaluating an
+  // equation alone, so it is taken once the changed neurons' readers (an
+  // equation for each, less those read twice), counted with one more for
+  // each changed neuron, are a quarter of the universe (one thread), a sixth
+  // (two) or more (measured on networks of 10^5 neurons, fan-in 8, where
+  // 7.5% of the values change in each step: the dense pass was 1.9 times
+  // faster on one thread and 3.3 times on two).  That count is never less
+  // than the number of changed neurons, which often decides alone, and then
+  // the readers are not counted at all.  Since the count is at least one
+  // per changed neuron, the sweep after it is never reached in this mode
+  // and rule.
+  const auto dense_pays = [&](std::size_t read_by) {
+    return (2 + 2 * std::size_t{sweep_threads_}) * read_by >= rule_->universe().size();
+  };
+  const bool dense = std::is_same_v<Num, double> && !parts_.empty();
   if (changed_in_parts_) {
-    for (const part& p : parts_) read_by += p.read_by;
-  } else {
-    for (std::uint32_t v : changed_) read_by += reader_begin_[v + 1] - reader_begin_[v] + 1;
-  }
-  if constexpr (std::is_same_v<Num, double>) {
-    // Double mode, parallel rule: a dense pass costs about a third (one
-    // thread) to a fifth (two) per equation of finding and evaluating an
-    // equation alone, so it is taken once the changed neurons' readers (an
-    // equation for each, less those read twice) are a quarter of the
-    // universe (one thread), a sixth (two) or more (measured on networks of
-    // 10^5 neurons, fan-in 8, where 7.5% of the values change in each step:
-    // the dense pass was 1.9 times faster on one thread and 3.3 times on
-    // two).  Since read_by counts one per changed neuron, the sweep below is
-    // then never reached in this mode and rule.
-    if (!parts_.empty() && (2 + 2 * std::size_t{sweep_threads_}) * read_by >= rule_->universe().size()) {
+    std::size_t changes = 0;
+    for (const part& p : parts_) changes += p.changes;
+    if (dense && dense_pays(changes)) {
       sweep_in_parts();
       return;
     }
-  }
-  if (changed_in_parts_) {
     changed_.clear();
     for (const part& p : parts_) changed_.insert(changed_.end(), p.changed, p.changed + p.changes);
     changed_in_parts_ = false;
+  }
+  std::size_t read_by = 0;
+  for (std::uint32_t v : changed_) read_by += reader_begin_[v + 1] - reader_begin_[v] + 1;
+  if (dense && dense_pays(read_by)) {
+    sweep_in_parts();
+    return;
   }
   // When the changed neurons are read by about half of the universe's terms
   // or more, evaluating the whole universe in order costs less than finding

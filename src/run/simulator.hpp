@@ -106,6 +106,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -340,6 +341,12 @@ class simulator {
     std::vector<std::uint32_t> changed_storage;  // dense_part::changed points into it
   };
   std::vector<part> parts_;
+  // Thread i's block of parts is i * parts_per_thread .. (i + 1) *
+  // parts_per_thread - 1; the next of them not yet taken.
+  struct alignas(64) part_claim {
+    std::atomic<std::size_t> next{0};
+  };
+  std::vector<part_claim> part_claims_;
   // The last sweep_in_parts wrote y(t + 1) into following_, which
   // apply_in_parts makes the state (unfixed_list_ is not made).
   bool unfixed_in_parts_ = false;
@@ -350,8 +357,12 @@ class simulator {
 
   // Repetitions.
   std::uint64_t period_ = 0;                   // 0: not tracked
-  std::vector<std::uint64_t> hash_shares_;     // neuron -> hash_share of its value
-  std::uint64_t state_hash_ = 0;               // sum of hash_shares_
+  // Neuron -> hash_share of its value, except in double mode, where a
+  // value's share is computed again from the value when it changes (as
+  // cheap as reading it from here).
+  static constexpr bool keeps_hash_shares = !std::is_same_v<Num, double>;
+  std::vector<std::uint64_t> hash_shares_;
+  std::uint64_t state_hash_ = 0;               // sum of the neurons' shares
   struct seen_state {
     std::uint64_t key = 0;                     // hash of (y(t), t mod p)
     std::uint64_t time = empty_slot;
