@@ -805,8 +805,8 @@ void simulator<Num>::sweep_in_parts() {
     // One pass over each part of the universe, the parts shared out among
     // the threads: evaluate every equation on y(t) = state_, classify it,
     // and write y(t + 1) for its target into following_ at once, with the
-    // change of the hash.  Applying the step is then swapping the two arrays, and no
-    // list of unfixed equations is made or walked.
+    // change of the hash.  Applying the step is then swapping the two
+    // arrays, and no list of unfixed equations is made or walked.
     dense_step step{doubles_,
                     target_.data(),
                     state_.data(),
@@ -820,8 +820,8 @@ void simulator<Num>::sweep_in_parts() {
     // Which part goes to which thread changes nothing but the time: each
     // part's results are kept apart and are combined in the parts' order.
     // Thread i takes the parts of its own block first, as in the step
-    // before, so that the flags, shares and values of its neurons stay in
-    // its core's cache, and then helps with the blocks of the others.
+    // before, so that the flags and values of its neurons stay in its
+    // core's cache, and then helps with the blocks of the others.
     const unsigned threads = sweep_threads_;
     const std::size_t per_thread = parts_.size() / threads;
     for (unsigned i = 0; i < threads; ++i) part_claims_[i].next.store(i * per_thread, std::memory_order_relaxed);
@@ -896,8 +896,8 @@ void simulator<Num>::recheck_fixed_points() {
   // faster on one thread and 3.3 times on two).  That count is never less
   // than the number of changed neurons, which often decides alone, and then
   // the readers are not counted at all.  Since the count is at least one
-  // per changed neuron, the sweep after it is never reached in this mode
-  // and rule.
+  // per changed neuron, the sweep of evaluate_universe below (from half of
+  // the terms) is never reached in this mode and rule.
   const auto dense_pays = [&](std::size_t read_by) {
     return (2 + 2 * std::size_t{sweep_threads_}) * read_by >= rule_->universe().size();
   };
