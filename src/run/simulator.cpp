@@ -144,10 +144,10 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     if (rule_->selects_everything() && in_order) {
       charge(neuron_count_ * sizeof(double), "the compiled network", std::nullopt);
       following_.assign(neuron_count_, 0.0);
-      // More parts than threads, each thread taking the next part not yet
-      // taken: when one core is slower (another program on it, or a virtual
-      // machine's core sharing its host), the other takes more of the parts,
-      // instead of finishing its half and waiting.
+      // More parts than threads, shared out as the threads come for them
+      // (sweep_in_parts): when one core is slower (another program on it,
+      // or a virtual machine's core sharing its host), the other takes more
+      // of the parts, instead of finishing its half and waiting.
       const unsigned parts = sweep_threads_ == 1 ? 1 : sweep_threads_ * parts_per_thread;
       universe_cuts_ = cut_by_terms(doubles_, universe, parts);
       uniform_activation_ = universe.empty() ? std::nullopt : std::optional(act_[universe[0]]);
