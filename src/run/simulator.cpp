@@ -822,10 +822,14 @@ void simulator<Num>::sweep_in_parts() {
     // Thread i takes the parts of its own block first, as in the step
     // before, so that the flags and values of its neurons stay in its
     // core's cache, and then helps with the blocks of the others.
-    const unsigned threads = sweep_threads_;
-    const std::size_t per_thread = parts_.size() / threads;
-    for (unsigned i = 0; i < threads; ++i) part_claims_[i].next.store(i * per_thread, std::memory_order_relaxed);
-    in_parallel(threads, [&](unsigned thread) {
+    for (unsigned i = 0; i < sweep_threads_; ++i) {
+      part_claims_[i].next.store(i * (parts_.size() / sweep_threads_), std::memory_order_relaxed);
+    }
+    // The lambda holds two references, which std::function keeps without
+    // allocating: the counts are computed inside it.
+    in_parallel(sweep_threads_, [&](unsigned thread) {
+      const unsigned threads = sweep_threads_;
+      const std::size_t per_thread = parts_.size() / threads;
       // The values of y(t) that other cores wrote, read in order first: the
       // processor fetches a run of them from the other core's cache many
       // lines at a time, where the terms' reads in random order would each
