@@ -13,10 +13,10 @@ Generates the benchmark networks (bench/make_random_network.py and
   - nnsim, `--numbers double`: the steps timed by the same program, as the
     numpy script times its own, the least of R runs (--double-repeat,
     default 3; the numpy script likewise), and with --double-rounds K the
-    two programs in turns K times, the least of each kept.  The table shows the wall-clock
-    time, since double mode evaluates a large step on two threads where that
-    pays (the numpy baseline runs on one, so its CPU time is its wall-clock
-    time), and the CPU time beside it.  In both modes the final state
+    two programs in turns K times, the least of each kept.  The table shows
+    the wall-clock time, since double mode evaluates a large step on two
+    threads where that pays (the numpy baseline runs on one, so its CPU time
+    is its wall-clock time), and the CPU time beside it.  In both modes the final state
     compared with the baselines' is the one `nnsim run` prints, and the
     timer must reach the same status after as many steps;
   - the raw-GMP floor, build/bench/nnsim_gmp_floor (exact; load and steps
@@ -304,13 +304,13 @@ def run_case(case, args, folder, numpy_python):
         steps = result["steps"]
         numpy_state = folder / "numpy.state"
         numbers = None
+        row.double_steps = steps
         # Round by round, nnsim and then numpy, each keeping its least time: a machine whose speed
         # drifts from minute to minute then slows both alike.
         for round_number in range(args.double_rounds):
             timed = timed_steps(args.step_timer, path, baseline_inputs, "double", steps, args.double_repeat)
             if round_number == 0:
                 check_timed(row, timed, result, "double")
-            row.double_steps = steps
             for key, column in (("run_cpu_seconds", "nnsim double CPU"), ("run_seconds", "nnsim double")):
                 row.times[column] = min(row.times.get(column, timed[key]), timed[key])
             if numpy_python is None:
