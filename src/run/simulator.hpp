@@ -199,6 +199,21 @@ class simulator {
   bool step(std::uint64_t t, std::span<const equation_index> selected, bool evaluated_already);
   void set_value(std::uint32_t v, Num& value, std::uint64_t time);
   void recheck_fixed_points();
+  // evaluate_next(e), and then classify_fixed(e, false) if classify, for each listed
+  // equation in turn, asking the processor for the values of equations a few
+  // places ahead (fetch_values, fetch_limbs): on a large network the values
+  // an equation reads lie all over y(t), and each read that misses the cache
+  // otherwise waits for memory on its own.
+  void evaluate_in_turn(std::span<const equation_index> equations, bool classify);
+  // The cache lines of the values e reads and of its target's value (which
+  // classify_fixed compares), in the exact and interval modes.
+  void fetch_values(equation_index e) const;
+  // Rational mode: the first limbs of the numerators of the large values e
+  // reads (their headers, asked for by fetch_values earlier, say where).
+  void fetch_limbs(equation_index e) const;
+  // Bit v: neuron v changed in the last step (set and cleared again by
+  // recheck_fixed_points when it looks for the readers by scanning).
+  std::vector<std::uint64_t> changed_bits_;
   // evaluate_next(e) for every e of the universe (double mode: as one
   // sweep, on several threads for a large network).
   void evaluate_universe();
