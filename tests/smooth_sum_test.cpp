@@ -203,6 +203,17 @@ TEST_CASE("smooth_sum: lowest terms when the common denominator cancels", "[smoo
   REQUIRE(weighted({rational(1, 3)}, {rational(-1, 3) / power(3, 100)}, activation::relu) == 0);
   REQUIRE(weighted({rational(1, 3), rational(2, 3)}, {rational(1) / power(3, 100), power(3, 5)}, activation::id) ==
           rational(1) / power(3, 101) + 2 * power(3, 4));
+  // A term whose own denominator is a word while the factor it lacks is
+  // not (1/3 · 1 in a sum over 3^101): that factor is the common
+  // denominator divided by 3; the denominator then is the result's, or the
+  // sum cancels down to 1/3.
+  REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {rational(1), rational(1) / power(3, 100)}, activation::id) ==
+          rational(1, 3) + rational(1) / power(3, 101));
+  REQUIRE(weighted({rational(1, 3), rational(1, 3), rational(1, 3)},
+                   {rational(1) / power(3, 100), rational(1), rational(-1) / power(3, 100)}, activation::id) ==
+          rational(1, 3));
+  REQUIRE(weighted({rational(-2, 3), rational(1, 9)}, {rational(5, 4), rational(7) / power(3, 90)}, activation::relu) ==
+          0);
   // Exponents beyond the cached powers.
   REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {rational(1) / power(3, 3000), rational(2) / power(3, 3000)},
                    activation::id) == rational(1) / power(3, 3000));

@@ -21,6 +21,7 @@ smooth_sum::smooth_sum() {
   mpz_init(term_);
   mpz_init(denominator_);
   mpz_init(scratch_);
+  mpz_init(common_denominator_);
   keep_primes(0);
   add_primes_of(rational(1, 2));
 }
@@ -34,12 +35,14 @@ smooth_sum::~smooth_sum() {
   mpz_clear(term_);
   mpz_clear(denominator_);
   mpz_clear(scratch_);
+  mpz_clear(common_denominator_);
 }
 
 void smooth_sum::keep_primes(std::size_t count) {
   for (std::size_t s = count; s < max_primes; ++s) {
     primes_[s] = 0;
-    word_powers_[s].clear();
+    word_powers_[s][0] = 1;
+    word_power_count_[s] = 1;
     for (__mpz_struct& power : powers_[s]) mpz_clear(&power);
     powers_[s].clear();
     last_exponent_[s] = 0;
@@ -92,10 +95,10 @@ bool smooth_sum::add_primes_of_denominator(mpz_srcptr denominator) {
   for (std::size_t i = 0; i < found_count; ++i) {
     const std::size_t s = prime_count_++;
     primes_[s] = found[i];
-    std::vector<std::int64_t>& words = word_powers_[s];
-    words.assign(1, 1);
-    while (words.back() <= std::numeric_limits<std::int64_t>::max() / found[i]) {
-      words.push_back(words.back() * found[i]);
+    std::uint32_t& count = word_power_count_[s];
+    word_powers_[s][0] = 1;
+    for (count = 1; word_powers_[s][count - 1] <= std::numeric_limits<std::int64_t>::max() / found[i]; ++count) {
+      word_powers_[s][count] = word_powers_[s][count - 1] * found[i];
     }
   }
   keep_primes(prime_count_);  // packs the primes
@@ -116,18 +119,10 @@ bool smooth_sum::make_coefficient(const compact_rational& value, coefficient& ou
   return exponents_of(value, out.exponents);
 }
 
-bool smooth_sum::exponents_of(const compact_rational& value, exponent_vector& out) {
+bool smooth_sum::exponents_of_other(const compact_rational& value, exponent_vector& out) {
   out = {};
-  if (value.is_small()) {
-    out[0] = value.shift();  // primes_[0] is 2
-    return true;
-  }
-  if (value.noted()) {
+  if (value.noted()) {  // over another basis (an earlier run's)
     const compact_rational::denominator_note note = value.note();
-    if (std::bit_cast<std::uint32_t>(note.primes) == packed_primes_) {
-      for (std::size_t s = 0; s < max_primes; ++s) out[s] = note.exponents[s];
-      return true;
-    }
     for (std::size_t i = 0; i < max_primes; ++i) {
       if (note.exponents[i] == 0) continue;
       const auto slot = std::find(primes_.begin(), primes_.begin() + prime_count_, note.primes[i]);
@@ -167,10 +162,11 @@ mpz_srcptr smooth_sum::power(std::size_t slot, std::uint32_t k) {
   if (k >= cached_powers) {
     mpz_ptr last = &last_power_[slot];
     const std::uint32_t had = last_exponent_[slot];
-    const std::vector<std::int64_t>& words = word_powers_[slot];
-    if (had != 0 && k >= had && k - had < words.size()) {
+    const std::array<std::int64_t, max_word_powers>& words = word_powers_[slot];
+    const std::uint32_t word_count = word_power_count_[slot];
+    if (had != 0 && k >= had && k - had < word_count) {
       mpz_mul_ui(last, last, static_cast<unsigned long>(words[k - had]));
-    } else if (had != 0 && k < had && had - k < words.size()) {
+    } else if (had != 0 && k < had && had - k < word_count) {
       mpz_divexact_ui(last, last, static_cast<unsigned long>(words[had - k]));
     } else {
       mpz_ui_pow_ui(last, primes_[slot], k);
@@ -192,19 +188,12 @@ mpz_srcptr smooth_sum::power(std::size_t slot, std::uint32_t k) {
   return &list[k];
 }
 
-bool smooth_sum::scaled_word(std::int64_t numerator, const exponent_vector& have, const exponent_vector& target,
-                             std::int64_t& out) const {
-  std::int64_t result = numerator;
+void smooth_sum::make_denominator(const exponent_vector& exponents, mpz_ptr out) {
+  mpz_set_ui(out, 1);
   for (std::size_t s = 0; s < prime_count_; ++s) {
-    const std::uint32_t missing = target[s] - have[s];
-    if (missing == 0) continue;
-    if (missing >= word_powers_[s].size() || __builtin_mul_overflow(result, word_powers_[s][missing], &result)) {
-      return false;
-    }
+    if (primes_[s] != 2 && exponents[s] != 0) mpz_mul(out, out, power(s, exponents[s]));
   }
-  if (result == std::numeric_limits<std::int64_t>::min()) return false;  // -result must fit
-  out = result;
-  return true;
+  mpz_mul_2exp(out, out, exponents[0]);
 }
 
 void smooth_sum::add_scaled(mpz_srcptr value, std::int64_t multiplier, const exponent_vector& have,
@@ -236,7 +225,7 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
     all_words = all_words && weights[k].word && value.is_small();
     exponent_vector& exponents = term_exponents_[k];
     if (!exponents_of(value, exponents)) return false;
-    for (std::size_t s = 0; s < prime_count_; ++s) {
+    for (std::size_t s = 0; s < max_primes; ++s) {  // the unused slots hold 0
       exponents[s] += weights[k].exponents[s];
       target[s] = std::max(target[s], exponents[s]);
     }
@@ -246,6 +235,7 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
   // Second pass: the numerators over the common denominator, added.
   mpz_set_ui(sum_, 0);
   std::int64_t multiplier = 0;
+  bool common_denominator_made = false;
   if (bias.numerator != 0) {
     if (scaled_word(bias.numerator, bias.exponents, target, multiplier)) {
       mpz_set_si(sum_, multiplier);
@@ -277,6 +267,25 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
       } else {
         mpz_submul_ui(sum_, mpq_numref(value.big()), static_cast<unsigned long>(-multiplier));
       }
+    } else if (std::int64_t divisor = 0; scaled_word(1, exponent_vector{}, exponents, divisor)) {
+      // The term's own denominator is a word, the factor it lacks is not:
+      // typically a small value (0 or 1 of a clamp, an integer) times a
+      // weight k/3 in a sum over 3^100 5^80 7^70.  The factor is the common
+      // denominator divided by that word -- one division of a number the
+      // tail needs anyway, where the powers of each prime would cost a
+      // product of big numbers per prime.
+      if (!common_denominator_made) {
+        make_denominator(target, common_denominator_);
+        common_denominator_made = true;
+      }
+      mpz_divexact_ui(term_, common_denominator_, static_cast<unsigned long>(divisor));
+      if (value.is_small()) {
+        mpz_mul_si(term_, term_, value.numerator());
+      } else {
+        mpz_mul(term_, term_, mpq_numref(value.big()));
+      }
+      mpz_mul_si(term_, term_, weights[k].numerator);
+      mpz_add(sum_, sum_, term_);
     } else if (value.is_small()) {
       mpz_set_si(scratch_, value.numerator());
       add_scaled(scratch_, weights[k].numerator, exponents, target);
@@ -309,15 +318,17 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
       exponents[s] -= static_cast<std::uint32_t>(removed);
     }
   }
-  mpz_set_ui(denominator_, 1);
   bool notable = true;
   compact_rational::denominator_note note = basis_note();
   for (std::size_t s = 0; s < prime_count_; ++s) {
     note.exponents[s] = static_cast<std::uint16_t>(exponents[s]);
     notable = notable && exponents[s] <= max_exponent;
-    if (primes_[s] != 2 && exponents[s] != 0) mpz_mul(denominator_, denominator_, power(s, exponents[s]));
   }
-  mpz_mul_2exp(denominator_, denominator_, exponents[0]);
+  if (common_denominator_made && exponents == target) {
+    mpz_swap(denominator_, common_denominator_);
+  } else {
+    make_denominator(exponents, denominator_);
+  }
   if (act == activation::sat && mpz_cmp(sum_, denominator_) > 0) {
     out.assign_integer(1);
     return true;

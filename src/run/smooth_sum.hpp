@@ -31,7 +31,9 @@
 #include <gmp.h>
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace nnsim {
@@ -102,13 +104,46 @@ class smooth_sum {
   // their exponents go to `exponents`.
   unsigned long strip_basis(unsigned long denominator, exponent_vector& exponents) const;
   // The exponents of the denominator of `value` over the basis; false when
-  // it has another prime or too large an exponent.
-  bool exponents_of(const compact_rational& value, exponent_vector& out);
+  // it has another prime or too large an exponent.  Here, inline since it
+  // is asked for every term, the cases of almost every term: a word, and a
+  // value noted over this basis.
+  bool exponents_of(const compact_rational& value, exponent_vector& out) {
+    if (value.is_small()) {
+      out = {};
+      out[0] = value.shift();  // primes_[0] is 2
+      return true;
+    }
+    if (value.noted()) {
+      const compact_rational::denominator_note note = value.note();
+      if (std::bit_cast<std::uint32_t>(note.primes) == packed_primes_) {
+        for (std::size_t s = 0; s < max_primes; ++s) out[s] = note.exponents[s];
+        return true;
+      }
+    }
+    return exponents_of_other(value, out);
+  }
+  // exponents_of(value, out) for a value in the mpq form without a note
+  // over this basis: factored once, then noted.
+  bool exponents_of_other(const compact_rational& value, exponent_vector& out);
   // p_slot^k, valid until the next call for the same slot.
   mpz_srcptr power(std::size_t slot, std::uint32_t k);
-  // numerator · Π p^(target - have) as an int64, when it fits.
+  // numerator · Π p^(target - have) as an int64, when it fits.  Every slot,
+  // the unused ones too (their factor is p^0 = 1).
   bool scaled_word(std::int64_t numerator, const exponent_vector& have, const exponent_vector& target,
-                   std::int64_t& out) const;
+                   std::int64_t& out) const {
+    std::int64_t result = numerator;
+    for (std::size_t s = 0; s < max_primes; ++s) {
+      const std::uint32_t missing = target[s] - have[s];
+      if (missing >= word_power_count_[s] || __builtin_mul_overflow(result, word_powers_[s][missing], &result)) {
+        return false;
+      }
+    }
+    if (result == std::numeric_limits<std::int64_t>::min()) return false;  // -result must fit
+    out = result;
+    return true;
+  }
+  // out = Π p^exponents[s] over the basis.
+  void make_denominator(const exponent_vector& exponents, mpz_ptr out);
   // sum_ += value · multiplier · Π p^(target - have), in mpz.
   void add_scaled(mpz_srcptr value, std::int64_t multiplier, const exponent_vector& have,
                   const exponent_vector& target);
@@ -116,8 +151,13 @@ class smooth_sum {
   std::array<unsigned, max_primes> primes_{};
   std::size_t prime_count_ = 0;
   std::uint32_t packed_primes_ = 0;  // primes_ as a note packs them
-  // word_powers_[s][k] = p_s^k while it is below 2^63.
-  std::array<std::vector<std::int64_t>, max_primes> word_powers_;
+  // word_powers_[s][k] = p_s^k for k < word_power_count_[s], the powers
+  // below 2^63; a slot without a prime has just p^0 = 1.  Fixed arrays, so
+  // that the loops over the slots, run for every term of a sum, have a
+  // length known when compiling and no branch per slot.
+  static constexpr std::size_t max_word_powers = 63;  // 2^0 .. 2^62
+  std::array<std::array<std::int64_t, max_word_powers>, max_primes> word_powers_{};
+  std::array<std::uint32_t, max_primes> word_power_count_{};
   // powers_[s][k] = p_s^k for k < cached_powers (made on demand; GMP's
   // structs hold their limbs by pointer, so a vector may move them).  A
   // larger power is made from the last one of its prime, which the sums of
@@ -128,6 +168,7 @@ class smooth_sum {
   std::array<__mpz_struct, max_primes> last_power_{};
   std::array<std::uint32_t, max_primes> last_exponent_{};  // 0: none yet
   mpz_t sum_, term_, denominator_, scratch_;
+  mpz_t common_denominator_;  // Π p^E_p of the sum being evaluated, once made
   std::vector<exponent_vector> term_exponents_;  // per term of the sum being evaluated
 };
 
