@@ -167,6 +167,29 @@ TEST_CASE("smooth_sum: a value over another prime is declined", "[smooth_sum]") 
   REQUIRE_FALSE(sum.add_primes_of(rational(1, 257)));
 }
 
+TEST_CASE("smooth_sum: a denominator made before is not reused once its slot holds another prime", "[smooth_sum]") {
+  // 1/5 is made over the basis 2, 3, 5 (the exponents 0, 0, 1); the basis
+  // then loses 5, and 7 takes its slot: the same exponents now mean 7.
+  smooth_sum sum;
+  REQUIRE(sum.add_primes_of(rational(1, 15)));
+  const std::vector<std::uint32_t> sources = {0};
+  const std::vector<compact_rational> one = {compact_rational(rational(1))};
+  auto sum_of = [&](const rational& weight) {
+    smooth_sum::coefficient coefficient;
+    REQUIRE(sum.make_coefficient(compact_rational(weight), coefficient));
+    compact_rational out;
+    REQUIRE(sum.evaluate(smooth_sum::coefficient{}, &coefficient, sources.data(), 1, one.data(), activation::id, out));
+    return out.to_rational();
+  };
+  REQUIRE(sum_of(rational(2, 5)) == rational(2, 5));
+  REQUIRE(sum_of(rational(4, 25)) == rational(4, 25));
+  sum.keep_primes(2);  // 2 and 3
+  REQUIRE(sum.add_primes_of(rational(1, 7)));
+  REQUIRE(sum_of(rational(2, 7)) == rational(2, 7));
+  REQUIRE(sum_of(rational(4, 49)) == rational(4, 49));
+  REQUIRE(sum_of(rational(1, 3)) == rational(1, 3));
+}
+
 TEST_CASE("smooth_sum: lowest terms when the common denominator cancels", "[smooth_sum]") {
   // 1/6 + 1/3 = 1/2 (the 3 cancels), 5/12 + 7/12 = 1 (everything cancels),
   // 1/9 - 1/9 = 0, 3^100 / 3^100 = 1 through multipliers beyond a word.
@@ -203,6 +226,14 @@ TEST_CASE("smooth_sum: lowest terms when the common denominator cancels", "[smoo
   REQUIRE(weighted({rational(1, 3)}, {rational(-1, 3) / power(3, 100)}, activation::relu) == 0);
   REQUIRE(weighted({rational(1, 3), rational(2, 3)}, {rational(1) / power(3, 100), power(3, 5)}, activation::id) ==
           rational(1) / power(3, 101) + 2 * power(3, 4));
+  // Several factors of 3 cancel: four of eleven (81/3^11), and nine where
+  // the common denominator has six (3^9/3^6 = 27).
+  REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {rational(1) / power(3, 10), rational(80) / power(3, 10)},
+                   activation::id) == rational(1) / power(3, 7));
+  REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {rational(1) / power(3, 5), (power(3, 9) - 1) / power(3, 5)},
+                   activation::id) == 27);
+  REQUIRE(weighted({rational(1, 3), rational(1, 3)}, {rational(1) / power(3, 5), (power(3, 6) - 1) / power(3, 5)},
+                   activation::id) == 1);
   // A term whose own denominator is a word while the factor it lacks is
   // not (1/3 · 1 in a sum over 3^101): that factor is the common
   // denominator divided by 3; the denominator then is the result's, or the

@@ -22,6 +22,8 @@ smooth_sum::smooth_sum() {
   mpz_init(denominator_);
   mpz_init(scratch_);
   mpz_init(common_denominator_);
+  denominator_cache_.resize(std::size_t{1} << denominator_cache_bits);
+  for (cached_denominator& entry : denominator_cache_) mpz_init(&entry.value);
   keep_primes(0);
   add_primes_of(rational(1, 2));
 }
@@ -36,10 +38,14 @@ smooth_sum::~smooth_sum() {
   mpz_clear(denominator_);
   mpz_clear(scratch_);
   mpz_clear(common_denominator_);
+  for (cached_denominator& entry : denominator_cache_) mpz_clear(&entry.value);
 }
 
 void smooth_sum::keep_primes(std::size_t count) {
   for (std::size_t s = count; s < max_primes; ++s) {
+    if (primes_[s] != 0) {
+      for (cached_denominator& entry : denominator_cache_) entry.filled = false;
+    }
     primes_[s] = 0;
     word_powers_[s][0] = 1;
     word_power_count_[s] = 1;
@@ -189,11 +195,23 @@ mpz_srcptr smooth_sum::power(std::size_t slot, std::uint32_t k) {
 }
 
 void smooth_sum::make_denominator(const exponent_vector& exponents, mpz_ptr out) {
+  std::uint64_t mixed = 0;
+  for (std::uint32_t exponent : exponents) mixed = (mixed ^ exponent) * 0x9E3779B97F4A7C15ULL;
+  cached_denominator& entry = denominator_cache_[mixed >> (64 - denominator_cache_bits)];
+  if (entry.filled && entry.exponents == exponents) {
+    mpz_set(out, &entry.value);
+    return;
+  }
   mpz_set_ui(out, 1);
   for (std::size_t s = 0; s < prime_count_; ++s) {
     if (primes_[s] != 2 && exponents[s] != 0) mpz_mul(out, out, power(s, exponents[s]));
   }
   mpz_mul_2exp(out, out, exponents[0]);
+  if (mpz_size(out) <= cached_limbs) {
+    mpz_set(&entry.value, out);
+    entry.exponents = exponents;
+    entry.filled = true;
+  }
 }
 
 void smooth_sum::add_scaled(mpz_srcptr value, std::int64_t multiplier, const exponent_vector& have,
@@ -306,17 +324,26 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
       exponents[s] -= common;
       continue;
     }
-    // Usually p does not divide the sum at all; when it does, all its
-    // factors go at once (one at a time would cost the exponent times the
-    // size), and those beyond p^E_p come back.
-    if (mpz_divisible_ui_p(sum_, primes_[s]) == 0) continue;
-    const mp_bitcnt_t removed = mpz_remove(sum_, sum_, power(s, 1));
-    if (removed > exponents[s]) {
-      mpz_mul(sum_, sum_, power(s, static_cast<std::uint32_t>(removed - exponents[s])));
-      exponents[s] = 0;
-    } else {
-      exponents[s] -= static_cast<std::uint32_t>(removed);
+    // Usually p does not divide the sum at all, and when it does, mostly
+    // once or twice: the first few factors are divided out one at a time
+    // (a pass over the limbs each; mpz_remove costs several times one), and
+    // if p still divides the sum, all the rest at once (one at a time would
+    // cost the exponent times the size), those beyond p^E_p coming back.
+    constexpr std::uint32_t one_at_a_time = 3;
+    const unsigned p = primes_[s];
+    std::uint32_t removed = 0;
+    while (removed < exponents[s] && mpz_divisible_ui_p(sum_, p) != 0) {
+      if (removed == one_at_a_time) {
+        const mp_bitcnt_t rest = mpz_remove(sum_, sum_, power(s, 1));  // the sum is not 0 here
+        const mp_bitcnt_t beyond = removed + rest > exponents[s] ? removed + rest - exponents[s] : 0;
+        if (beyond != 0) mpz_mul(sum_, sum_, power(s, static_cast<std::uint32_t>(beyond)));
+        removed = static_cast<std::uint32_t>(removed + rest - beyond);
+        break;
+      }
+      mpz_divexact_ui(sum_, sum_, p);
+      ++removed;
     }
+    exponents[s] -= removed;
   }
   bool notable = true;
   compact_rational::denominator_note note = basis_note();
