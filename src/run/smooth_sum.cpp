@@ -22,8 +22,6 @@ smooth_sum::smooth_sum() {
   mpz_init(denominator_);
   mpz_init(scratch_);
   mpz_init(common_denominator_);
-  denominator_cache_.resize(std::size_t{1} << denominator_cache_bits);
-  for (cached_denominator& entry : denominator_cache_) mpz_init(&entry.value);
   keep_primes(0);
   add_primes_of(rational(1, 2));
 }
@@ -38,7 +36,6 @@ smooth_sum::~smooth_sum() {
   mpz_clear(denominator_);
   mpz_clear(scratch_);
   mpz_clear(common_denominator_);
-  for (cached_denominator& entry : denominator_cache_) mpz_clear(&entry.value);
 }
 
 void smooth_sum::keep_primes(std::size_t count) {
@@ -195,11 +192,14 @@ mpz_srcptr smooth_sum::power(std::size_t slot, std::uint32_t k) {
 }
 
 void smooth_sum::make_denominator(const exponent_vector& exponents, mpz_ptr out) {
+  if (denominator_cache_.empty()) denominator_cache_.resize(std::size_t{1} << denominator_cache_bits);
   std::uint64_t mixed = 0;
   for (std::uint32_t exponent : exponents) mixed = (mixed ^ exponent) * 0x9E3779B97F4A7C15ULL;
   cached_denominator& entry = denominator_cache_[mixed >> (64 - denominator_cache_bits)];
   if (entry.filled && entry.exponents == exponents) {
-    mpz_set(out, &entry.value);
+    const auto size = static_cast<mp_size_t>(entry.limbs.size());
+    std::copy(entry.limbs.begin(), entry.limbs.end(), mpz_limbs_write(out, size));
+    mpz_limbs_finish(out, size);  // positive
     return;
   }
   mpz_set_ui(out, 1);
@@ -207,8 +207,9 @@ void smooth_sum::make_denominator(const exponent_vector& exponents, mpz_ptr out)
     if (primes_[s] != 2 && exponents[s] != 0) mpz_mul(out, out, power(s, exponents[s]));
   }
   mpz_mul_2exp(out, out, exponents[0]);
-  if (mpz_size(out) <= cached_limbs) {
-    mpz_set(&entry.value, out);
+  const std::size_t size = mpz_size(out);
+  if (size <= cached_limbs) {
+    entry.limbs.assign(mpz_limbs_read(out), mpz_limbs_read(out) + size);
     entry.exponents = exponents;
     entry.filled = true;
   }

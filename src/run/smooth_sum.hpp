@@ -174,17 +174,20 @@ class smooth_sum {
   // the sums of a network ask for a few thousand distinct ones again and
   // again (7,872 distinct among 135,225 in 100 steps of a network of 2,000
   // neurons with weights k/3, k/5, k/7), and a copy costs a fraction of
-  // the products of powers.  Only denominators up to cached_limbs limbs are
-  // kept, so that the table holds at most 2 MiB; it is emptied when a slot
-  // of the basis loses its prime, since the exponents then mean another
-  // number.
+  // the products of powers.  Only denominators of up to cached_limbs limbs
+  // are kept, so that the table holds at most 1 MiB of them; their limbs
+  // are the table's own, not GMP's, so that they do not count as numbers
+  // of the computation against --max-memory (number_memory.hpp) -- the
+  // table is scratch of a bounded size, like the powers above.  It is made
+  // at the first denominator, and emptied when a slot of the basis loses
+  // its prime, since the exponents then mean another number.
   struct cached_denominator {
     exponent_vector exponents{};
     bool filled = false;
-    __mpz_struct value;
+    std::vector<mp_limb_t> limbs;  // the denominator, least significant first
   };
   static constexpr std::size_t denominator_cache_bits = 12;
-  static constexpr std::size_t cached_limbs = 64;
+  static constexpr std::size_t cached_limbs = 32;
   std::vector<cached_denominator> denominator_cache_;
   std::vector<exponent_vector> term_exponents_;  // per term of the sum being evaluated
 };
