@@ -7,6 +7,7 @@
 #include "nnsim/numbers/number_mode.hpp"
 #include "nnsim/run/simulation.hpp"
 #include "nnsim/support/error.hpp"
+#include "run/sweep_thread_choice.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,6 +17,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <random>
 #include <set>
@@ -180,6 +182,71 @@ TEST_CASE("double sweeps: 2, 3 and 7 threads give the run of one thread, bit for
   // these runs, and the message names the same neuron and step either way.
   CHECK(non_finite_runs > 0);
   CHECK(non_finite_runs < static_cast<int>(network_count) / 2);
+}
+
+TEST_CASE("double sweeps: one thread and several in turns, within one run, give the run of one thread",
+          "[simulator][double_sweep]") {
+  // The automatic choice may change the threads from one sweep to the next
+  // (run/sweep_thread_choice.hpp); here every other sweep runs on one.
+  struct alternating {
+    alternating() { setenv("NNSIM_TEST_ALTERNATE_SWEEP_THREADS", "1", 1); }
+    ~alternating() { unsetenv("NNSIM_TEST_ALTERNATE_SWEEP_THREADS"); }
+  };
+  for (std::uint32_t seed = 1; seed <= network_count; seed += 3) {
+    const std::size_t n = seed % 4 == 0 ? 400 : seed % 4 == 1 ? 3 : 40;
+    const network net = random_network(seed, n, 1 + seed % 6, seed % 2 == 0);
+    const double_run one = run_on(net, 1, 1200);
+    for (unsigned threads : {2u, 3u}) {
+      INFO("seed " << seed << ", 1 and " << threads << " threads in turns");
+      double_run turns;
+      {
+        const alternating in_turns;
+        turns = run_on(net, threads, 1200);
+      }
+      REQUIRE(turns.non_finite == one.non_finite);
+      if (one.non_finite) continue;
+      CHECK(turns.result.status == one.result.status);
+      CHECK(turns.result.steps == one.result.steps);
+      CHECK(turns.result.cycle_start == one.result.cycle_start);
+      CHECK(same_bits(turns.result.state.as<double>(), one.result.state.as<double>()));
+    }
+  }
+}
+
+TEST_CASE("sweep_thread_choice: the faster way, the other tried less and less often", "[double_sweep]") {
+  using policy = sweep_thread_choice::policy;
+  sweep_thread_choice fixed(2, policy::fixed);
+  sweep_thread_choice single(1, policy::adaptive);
+  sweep_thread_choice turns(4, policy::alternating);
+  for (int i = 0; i < 40; ++i) {
+    REQUIRE(fixed.next() == 2);
+    fixed.record(2, 5.0);
+    REQUIRE(single.next() == 1);
+    REQUIRE(turns.next() == (i % 2 == 0 ? 1u : 4u));
+  }
+  // One thread takes 1 s a sweep, two take 2 s: two threads for the first
+  // two sweeps, one thread tried at sweeps 2 and 3 and kept; two threads
+  // tried again after 16, 32, 64, 128 sweeps and then every 256.
+  sweep_thread_choice choice(2, policy::adaptive);
+  std::vector<std::uint64_t> on_two;
+  for (std::uint64_t sweep = 0; sweep < 1000; ++sweep) {
+    const unsigned threads = choice.next();
+    REQUIRE((threads == 1 || threads == 2));
+    if (threads == 2) on_two.push_back(sweep);
+    choice.record(threads, threads == 1 ? 1.0 : 2.0);
+  }
+  REQUIRE(on_two == std::vector<std::uint64_t>{0, 1, 20, 21, 54, 55, 120, 121, 250, 251, 508, 509, 766, 767});
+  // Then the machine changes: one thread takes 3 s.  Once four sweeps on
+  // one thread have shown it, two threads (2 s) are taken again.
+  std::vector<unsigned> after;
+  for (std::uint64_t sweep = 1000; sweep < 2000; ++sweep) {
+    const unsigned threads = choice.next();
+    after.push_back(threads);
+    choice.record(threads, threads == 1 ? 3.0 : 2.0);
+  }
+  REQUIRE(std::vector<unsigned>(after.begin(), after.begin() + 5) == std::vector<unsigned>{1, 1, 1, 1, 2});
+  REQUIRE(std::count(after.begin() + 5, after.end(), 1u) <= 2 * 10);  // the trials of one thread
+  REQUIRE(after.back() == 2);
 }
 
 TEST_CASE("double sweeps: a run is the plain loop of the semantics", "[simulator][double_sweep]") {

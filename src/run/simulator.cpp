@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <bit>
 #include <limits>
 #include <optional>
@@ -137,6 +138,13 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     doubles_ = {term_begin_.data(), term_source_.data(), term_value_.data(), bias_.data(), scale_.data(),
                 lambda_.data(),     act_.data(),         kind_.data(),       norm_.data()};
     sweep_threads_ = limits_.threads != 0 ? limits_.threads : automatic_sweep_threads(universe_terms_);
+    // NNSIM_TEST_ALTERNATE_SWEEP_THREADS=1: the sweeps run on one thread
+    // and on all in turns, for the test that the values do not depend on it.
+    const char* alternate = std::getenv("NNSIM_TEST_ALTERNATE_SWEEP_THREADS");
+    thread_choice_ = sweep_thread_choice(
+        sweep_threads_, alternate != nullptr && std::string_view(alternate) == "1" ? sweep_thread_choice::policy::alternating
+                        : limits_.threads == 0                                    ? sweep_thread_choice::policy::adaptive
+                                                                                   : sweep_thread_choice::policy::fixed);
     // Under the parallel rule (whose universe is every equation, in file
     // order) a step where many values change is evaluated and applied in
     // one pass over each part of the equations (sweep_in_parts).
@@ -868,13 +876,15 @@ void simulator<Num>::sweep_in_parts() {
     // Thread i takes the parts of its own block first, as in the step
     // before, so that the flags and values of its neurons stay in its
     // core's cache, and then helps with the blocks of the others.
-    for (unsigned i = 0; i < sweep_threads_; ++i) {
-      part_claims_[i].next.store(i * (parts_.size() / sweep_threads_), std::memory_order_relaxed);
+    active_threads_ = thread_choice_.next();
+    for (unsigned i = 0; i < active_threads_; ++i) {
+      part_claims_[i].next.store(i * (parts_.size() / active_threads_), std::memory_order_relaxed);
     }
+    const auto started = std::chrono::steady_clock::now();
     // The lambda holds two references, which std::function keeps without
     // allocating: the counts are computed inside it.
-    in_parallel(sweep_threads_, [&](unsigned thread) {
-      const unsigned threads = sweep_threads_;
+    in_parallel(active_threads_, [&](unsigned thread) {
+      const unsigned threads = active_threads_;
       const std::size_t per_thread = parts_.size() / threads;
       // The values of y(t) that other cores wrote, read in order first: the
       // processor fetches a run of them from the other core's cache many
@@ -891,6 +901,8 @@ void simulator<Num>::sweep_in_parts() {
         }
       }
     });
+    thread_choice_.record(active_threads_,
+                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     unfixed_count_ = 0;
     for (const part& p : parts_) unfixed_count_ += p.unfixed;
     unfixed_in_parts_ = true;

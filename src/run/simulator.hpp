@@ -103,6 +103,7 @@
 #include "numbers/number_arithmetic.hpp"
 #include "run/smooth_sum.hpp"
 #include "run/double_sweep.hpp"
+#include "run/sweep_thread_choice.hpp"
 
 #include <fmt/format.h>
 
@@ -344,6 +345,10 @@ class simulator {
   std::size_t universe_terms_ = 0;             // terms of the universe's equations, plus one per equation
   double_equations doubles_;                   // double mode: views into the arrays above
   unsigned sweep_threads_ = 1;                 // double mode: threads of a sweep over the universe
+  // Double mode, parallel rule: the threads of the next dense sweep (all
+  // sweep_threads_ or one, run/sweep_thread_choice.hpp), and of this one.
+  sweep_thread_choice thread_choice_{1, sweep_thread_choice::policy::fixed};
+  unsigned active_threads_ = 1;
   // Double mode, parallel rule: part p of the universe is
   // universe[universe_cuts_[p] .. universe_cuts_[p + 1]), of about equal
   // numbers of terms; one part on one thread, parts_per_thread parts per
