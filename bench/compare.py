@@ -328,7 +328,7 @@ def run_case(case, args, folder, numpy_python):
         else:
             row.edges = row.edges or int(numbers["edges"])
             row.neurons = row.neurons or int(numbers["neurons"])
-            row.loads["numpy"] = numbers["load_cpu_s"]
+            row.loads["numpy"] = numbers["load_cpu_s"]  # the last round's; the table does not show it
             worst = largest_difference(read_state(numpy_state), result["state"])
             if worst is None:
                 row.disagreement.append("numpy: not the same neurons as nnsim")

@@ -208,6 +208,7 @@ TEST_CASE("double sweeps: one thread and several in turns, within one run, give 
       CHECK(turns.result.status == one.result.status);
       CHECK(turns.result.steps == one.result.steps);
       CHECK(turns.result.cycle_start == one.result.cycle_start);
+      CHECK(turns.result.cycle_period == one.result.cycle_period);
       CHECK(same_bits(turns.result.state.as<double>(), one.result.state.as<double>()));
     }
   }

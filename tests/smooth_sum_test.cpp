@@ -179,6 +179,7 @@ TEST_CASE("smooth_sum: a denominator made before is not reused once its slot hol
     REQUIRE(sum.make_coefficient(compact_rational(weight), coefficient));
     compact_rational out;
     REQUIRE(sum.evaluate(smooth_sum::coefficient{}, &coefficient, sources.data(), 1, one.data(), activation::id, out));
+    require_exact(out, out.to_rational());
     return out.to_rational();
   };
   REQUIRE(sum_of(rational(2, 5)) == rational(2, 5));
@@ -206,6 +207,7 @@ TEST_CASE("smooth_sum: lowest terms when the common denominator cancels", "[smoo
     }
     compact_rational out;
     REQUIRE(sum.evaluate(smooth_sum::coefficient{}, c.data(), sources.data(), w.size(), values.data(), act, out));
+    require_exact(out, out.to_rational());  // the canonical form, and a note that fits the denominator
     return out.to_rational();
   };
   REQUIRE(weighted({rational(1, 3), 1}, {rational(1, 2), rational(1, 3)}, activation::id) == rational(1, 2));

@@ -141,6 +141,7 @@ simulator<Num>::simulator(const network& net, std::unique_ptr<update_rule> rule,
     // NNSIM_TEST_ALTERNATE_SWEEP_THREADS=1: the sweeps run on one thread
     // and on all in turns, for the test that the values do not depend on it.
     const char* alternate = std::getenv("NNSIM_TEST_ALTERNATE_SWEEP_THREADS");
+    active_threads_ = sweep_threads_;  // until the first sweep chooses
     thread_choice_ = sweep_thread_choice(
         sweep_threads_, alternate != nullptr && std::string_view(alternate) == "1" ? sweep_thread_choice::policy::alternating
                         : limits_.threads == 0                                    ? sweep_thread_choice::policy::adaptive
@@ -959,9 +960,10 @@ void simulator<Num>::recheck_fixed_points() {
   // than the number of changed neurons, which often decides alone, and then
   // the readers are not counted at all.  Since the count is at least one
   // per changed neuron, the sweep of evaluate_universe below (from half of
-  // the terms) is never reached in this mode and rule.
+  // the terms) is never reached in this mode and rule.  The threads are
+  // those of the last pass (one or all: run/sweep_thread_choice.hpp).
   const auto dense_pays = [&](std::size_t read_by) {
-    return (2 + 2 * std::size_t{sweep_threads_}) * read_by >= rule_->universe().size();
+    return (2 + 2 * std::size_t{active_threads_}) * read_by >= rule_->universe().size();
   };
   const bool dense = std::is_same_v<Num, double> && !parts_.empty();
   if (changed_in_parts_) {

@@ -40,9 +40,6 @@ smooth_sum::~smooth_sum() {
 
 void smooth_sum::keep_primes(std::size_t count) {
   for (std::size_t s = count; s < max_primes; ++s) {
-    if (primes_[s] != 0) {
-      for (cached_denominator& entry : denominator_cache_) entry.filled = false;
-    }
     primes_[s] = 0;
     word_powers_[s][0] = 1;
     word_power_count_[s] = 1;
@@ -193,6 +190,10 @@ mpz_srcptr smooth_sum::power(std::size_t slot, std::uint32_t k) {
 
 void smooth_sum::make_denominator(const exponent_vector& exponents, mpz_ptr out) {
   if (denominator_cache_.empty()) denominator_cache_.resize(std::size_t{1} << denominator_cache_bits);
+  if (cached_primes_ != packed_primes_) {  // the exponents now mean other numbers
+    for (cached_denominator& entry : denominator_cache_) entry.filled = false;
+    cached_primes_ = packed_primes_;
+  }
   std::uint64_t mixed = 0;
   for (std::uint32_t exponent : exponents) mixed = (mixed ^ exponent) * 0x9E3779B97F4A7C15ULL;
   cached_denominator& entry = denominator_cache_[mixed >> (64 - denominator_cache_bits)];
@@ -288,11 +289,12 @@ bool smooth_sum::evaluate(const coefficient& bias, const coefficient* weights, c
       }
     } else if (std::int64_t divisor = 0; scaled_word(1, exponent_vector{}, exponents, divisor)) {
       // The term's own denominator is a word, the factor it lacks is not:
-      // typically a small value (0 or 1 of a clamp, an integer) times a
-      // weight k/3 in a sum over 3^100 5^80 7^70.  The factor is the common
-      // denominator divided by that word -- one division of a number the
-      // tail needs anyway, where the powers of each prime would cost a
-      // product of big numbers per prime.
+      // typically a small value (1 of a clamp, an integer) times a weight
+      // k/3 in a sum over 3^100 5^80 7^70.  The factor is the common
+      // denominator divided by that word -- one division of a number made
+      // once per sum (and the result's denominator too when nothing
+      // cancels), where the powers of each prime would cost a product of
+      // big numbers per prime.
       if (!common_denominator_made) {
         make_denominator(target, common_denominator_);
         common_denominator_made = true;

@@ -123,7 +123,8 @@ class smooth_sum {
     return exponents_of_other(value, out);
   }
   // exponents_of(value, out) for a value in the mpq form without a note
-  // over this basis: factored once, then noted.
+  // over this basis: a note over another basis (an earlier run's) is read
+  // slot by slot; a value without a note is factored once, then noted.
   bool exponents_of_other(const compact_rational& value, exponent_vector& out);
   // p_slot^k, valid until the next call for the same slot.
   mpz_srcptr power(std::size_t slot, std::uint32_t k);
@@ -169,7 +170,9 @@ class smooth_sum {
   std::array<__mpz_struct, max_primes> last_power_{};
   std::array<std::uint32_t, max_primes> last_exponent_{};  // 0: none yet
   mpz_t sum_, term_, denominator_, scratch_;
-  mpz_t common_denominator_;  // Π p^E_p of the sum being evaluated, once made
+  // Π p^E_p of the sum being evaluated, once made; like the other
+  // scratch numbers it lives in GMP's counted memory, one number's worth.
+  mpz_t common_denominator_;
   // Denominators made before, by their exponents, in a direct-mapped table:
   // the sums of a network ask for a few thousand distinct ones again and
   // again (7,872 distinct among 135,225 in 100 steps of a network of 2,000
@@ -179,8 +182,10 @@ class smooth_sum {
   // are the table's own, not GMP's, so that they do not count as numbers
   // of the computation against --max-memory (number_memory.hpp) -- the
   // table is scratch of a bounded size, like the powers above.  It is made
-  // at the first denominator, and emptied when a slot of the basis loses
-  // its prime, since the exponents then mean another number.
+  // at the first denominator, and emptied at the first denominator asked
+  // for over other primes than its entries' (cached_primes_), since the
+  // exponents then mean other numbers; a run whose inputs bring back the
+  // primes of the run before keeps it.
   struct cached_denominator {
     exponent_vector exponents{};
     bool filled = false;
@@ -189,6 +194,7 @@ class smooth_sum {
   static constexpr std::size_t denominator_cache_bits = 12;
   static constexpr std::size_t cached_limbs = 32;
   std::vector<cached_denominator> denominator_cache_;
+  std::uint32_t cached_primes_ = 0;  // the basis of its entries, packed as packed_primes_
   std::vector<exponent_vector> term_exponents_;  // per term of the sum being evaluated
 };
 

@@ -29,7 +29,7 @@ class sweep_thread_choice {
  public:
   enum class policy {
     fixed,        // always `most` (the user's --threads, obeyed as given)
-    adaptive,     // as above
+    adaptive,     // all or one, whichever the last sweeps show faster, the other tried now and then (above)
     alternating,  // one thread and `most` in turns, for the tests that the values do not depend on it
   };
   sweep_thread_choice(unsigned most, policy how) : most_(std::max(most, 1u)), how_(most > 1 ? how : policy::fixed) {}
