@@ -149,6 +149,18 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return true;
 }
 
+// The same run, bit for bit: the same message if it left the finite
+// numbers, else the same verdict, steps, cycle and final state.
+void require_same_run(const double_run& run, const double_run& expected) {
+  REQUIRE(run.non_finite == expected.non_finite);
+  if (expected.non_finite) return;
+  CHECK(run.result.status == expected.result.status);
+  CHECK(run.result.steps == expected.result.steps);
+  CHECK(run.result.cycle_start == expected.result.cycle_start);
+  CHECK(run.result.cycle_period == expected.result.cycle_period);
+  CHECK(same_bits(run.result.state.as<double>(), expected.result.state.as<double>()));
+}
+
 // Sanitizer builds run fewer networks (threads start slowly there), among
 // them seed 11, whose run leaves the finite numbers.
 #ifdef NNSIM_SANITIZED_TESTS
@@ -168,13 +180,7 @@ TEST_CASE("double sweeps: 2, 3 and 7 threads give the run of one thread, bit for
     for (unsigned threads : {2u, 3u, 7u}) {
       INFO("seed " << seed << ", " << threads << " threads");
       const double_run many = run_on(net, threads, 1200);
-      REQUIRE(many.non_finite == one.non_finite);
-      if (one.non_finite) continue;
-      CHECK(many.result.status == one.result.status);
-      CHECK(many.result.steps == one.result.steps);
-      CHECK(many.result.cycle_start == one.result.cycle_start);
-      CHECK(many.result.cycle_period == one.result.cycle_period);
-      CHECK(same_bits(many.result.state.as<double>(), one.result.state.as<double>()));
+      require_same_run(many, one);
     }
     non_finite_runs += one.non_finite ? 1 : 0;
   }
@@ -203,13 +209,7 @@ TEST_CASE("double sweeps: one thread and several in turns, within one run, give 
         const alternating in_turns;
         turns = run_on(net, threads, 1200);
       }
-      REQUIRE(turns.non_finite == one.non_finite);
-      if (one.non_finite) continue;
-      CHECK(turns.result.status == one.result.status);
-      CHECK(turns.result.steps == one.result.steps);
-      CHECK(turns.result.cycle_start == one.result.cycle_start);
-      CHECK(turns.result.cycle_period == one.result.cycle_period);
-      CHECK(same_bits(turns.result.state.as<double>(), one.result.state.as<double>()));
+      require_same_run(turns, one);
     }
   }
 }
