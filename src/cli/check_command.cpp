@@ -68,9 +68,9 @@ boolean_check_summary merged_summary(const shard_merge& merge, double& seconds) 
   s.hidden_neurons_total = merged_sum(merge, "hidden_neurons_total");
   s.hidden_neurons_max = merged_max(merge, "hidden_neurons_max");
   seconds = 0;
-  for (const nlohmann::json& result : merge.results) {
+  for (const nlohmann::ordered_json& result : merge.results) {
     seconds += result.at("seconds").get<double>();
-    for (const nlohmann::json& table : result.at("failures")) {
+    for (const nlohmann::ordered_json& table : result.at("failures")) {
       if (s.failures.size() < 10) s.failures.push_back(boolean_function::from_table(table.get<std::string>()));
     }
   }

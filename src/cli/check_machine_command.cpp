@@ -56,7 +56,7 @@ nlohmann::ordered_json shard_result(const machine_check_report& report) {
 
 // The report of the whole job from its shards' results.
 machine_check_report merged_report(const shard_merge& merge) {
-  const nlohmann::json& first = merge.results.front();
+  const nlohmann::ordered_json& first = merge.results.front();
   machine_check_report report;
   report.states = first.at("states").get<std::size_t>();
   report.symbols = first.at("symbols").get<std::size_t>();

@@ -335,8 +335,10 @@ int execute(const eval_command_options& options, cli_context& context) {
   if (part) return execute_shard(*part, *grid, runner, options, progress);
   output_stream out(options.output);
   if (merging_shards() != nullptr) {  // the rows the shards made, in order
+    // Gathered (and checked) before anything is written.
+    const auto rows = merged_items(*merging_shards());
     if (!options.json) out.write(csv_header(net));
-    for (const auto& [point, row] : merged_items(*merging_shards())) {
+    for (const auto& [point, row] : rows) {
       out.write(row.at(options.json ? "json" : "csv").get<std::string>());
     }
     out.finish();

@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 #include "cli/shard_job.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace nnsim::cli {
@@ -40,7 +41,8 @@ command add_merge_command(CLI::App& app, cli_context& context) {
     context.json_errors = options->json;
     auto merge = std::make_shared<shard_merge>(read_shard_records(options->files));
     std::vector<std::string> job = merge->arguments;
-    if (options->json) job.emplace_back("--json");
+    // Before a `--`, after which it would be one of the job's words.
+    if (options->json) job.insert(std::find(job.begin(), job.end(), "--"), "--json");
     current_shard_session().merge_job = std::move(job);
     current_shard_session().merging = std::move(merge);
     return 0;

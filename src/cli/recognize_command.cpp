@@ -113,7 +113,7 @@ nlohmann::ordered_json record_json(const word_record& w) {
           {"output", w.output}};
 }
 
-word_record record_of(const nlohmann::json& json) {
+word_record record_of(const nlohmann::ordered_json& json) {
   word_record w;
   w.steps = json.at("steps").get<std::uint64_t>();
   w.bits = json.at("bits").get<std::size_t>();
@@ -358,10 +358,31 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
     progress_display progress("recognize", options->json);
     const interrupt_guard guard;
     run_options.monitor = progress.monitor();
+    // Keeps word j's record for the report, within the budget.  The merge
+    // of shards keeps the same records in the same order, so it stops at
+    // the same word as the run of the whole job.
+    const auto keep = [&](std::uint64_t j, word_record&& record) {
+      // Charged before the vector grows (it doubles).
+      const std::size_t capacity =
+          records.size() < records.capacity() ? records.capacity() : std::max<std::size_t>(16, 2 * records.size());
+      if (!kept.try_add((capacity - records.capacity()) * sizeof(word_record) + record.output.dump().size())) {
+        throw limit_error(fmt::format("keeping the results of {} words for the report needs more than the "
+                                      "memory limit of {} bytes (raise --max-memory)",
+                                      j + 1, budget.limit()));
+      }
+      records.reserve(capacity);
+      records.push_back(std::move(record));
+    };
     recognition_report report;
     if (merging_shards() != nullptr) {
       report = merged_recognition_counts(*merging_shards());
-      for (const auto& [item, record] : merged_items(*merging_shards())) records.push_back(record_of(record));
+      std::uint64_t j = 0;
+      for (const auto& [item, json] : merged_items(*merging_shards())) {
+        word_record record = record_of(json);
+        // The text report's run keeps no output values (below).
+        if (!options->json) record.output = nullptr;
+        keep(j++, std::move(record));
+      }
     } else {
       const std::uint64_t shard_words = share.items_of(words.count());
       report = recognize_each(
@@ -378,16 +399,7 @@ command add_recognize_command(CLI::App& app, cli_context& context) {
           record.brent = entry.result.repetitions == repetition_method::brent;
           record.brent_from = entry.result.brent_from;
           if (options->json || part) record.output = value_json(entry.result.output.view(), 0);
-          // Charged before the vector grows (it doubles).
-          const std::size_t capacity =
-              records.size() < records.capacity() ? records.capacity() : std::max<std::size_t>(16, 2 * records.size());
-          if (!kept.try_add((capacity - records.capacity()) * sizeof(word_record) + record.output.dump().size())) {
-            throw limit_error(fmt::format("keeping the results of {} words for the report needs more than the "
-                                          "memory limit of {} bytes (raise --max-memory)",
-                                          j + 1, budget.limit()));
-          }
-          records.reserve(capacity);
-          records.push_back(std::move(record));
+          keep(j, std::move(record));
           progress.update_count(j + 1, shard_words, "words");
         });
     }

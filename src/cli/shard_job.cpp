@@ -33,17 +33,37 @@ struct fingerprint_hash {
   }
 };
 
+// Whether arguments[i] is the value of -o / --output: the file `nnsim
+// merge` writes (eval's rows), not one the job reads.
+bool names_output_file(const std::vector<std::string>& arguments, std::size_t i) {
+  const std::string& argument = arguments[i];
+  if (argument.starts_with("--output=") || (argument.starts_with("-o") && argument.size() > 2)) return true;
+  return i > 0 && (arguments[i - 1] == "-o" || arguments[i - 1] == "--output");
+}
+
 // The fingerprint of a job: its arguments and the contents of every
-// argument (or `--option=value` value) that names a regular file.
+// argument (or `--option=value` value) that names a regular file the job
+// reads, or standard input (`-`).
 std::string job_fingerprint(const std::vector<std::string>& arguments) {
   fingerprint_hash hash;
-  for (const std::string& argument : arguments) {
+  bool options_end = false;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
     hash.add(argument);
     hash.add(std::string_view("\0", 1));
+    const bool option_value = !options_end && names_output_file(arguments, i);
+    options_end = options_end || argument == "--";
+    if (option_value) continue;
     const std::size_t equals = argument.starts_with("--") ? argument.find('=') : std::string::npos;
     const std::string path = equals == std::string::npos ? argument : argument.substr(equals + 1);
+    if (path == "-") {
+      // What the job read there (the shard), or will read (the merge):
+      // standard input is read once per process (read_text_file).
+      hash.add(read_text_file("-"));
+      continue;
+    }
     std::error_code error;
-    if (path.empty() || path == "-" || !std::filesystem::is_regular_file(path, error)) continue;
+    if (path.empty() || !std::filesystem::is_regular_file(path, error)) continue;
     std::ifstream in(path, std::ios::binary);
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -96,23 +116,25 @@ struct shard_record {
   std::vector<std::string> arguments;
   std::string fingerprint;
   shard part;
-  nlohmann::json result;
+  nlohmann::ordered_json result;
 };
 
 shard_record read_record(const std::string& file) {
   const std::string text = read_text_file(file);
-  nlohmann::json json;
+  const std::string who = file == "-" ? "<stdin>" : file;
+  // Ordered, as the records were written: a result's objects are printed
+  // again by the merged report, in the order the unsharded run prints them.
+  nlohmann::ordered_json json;
   try {
-    json = nlohmann::json::parse(text);
+    json = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's byte is one past the character it could not read.
     std::string reason = e.what();
     const std::size_t colon = reason.rfind(": ");
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    throw located_error(fmt::format("not a shard record: malformed JSON ({})", reason), file, text,
+    throw located_error(fmt::format("not a shard record: malformed JSON ({})", reason), who, text,
                         e.byte == 0 ? 0 : e.byte - 1);
   }
-  const std::string who = file == "-" ? "<stdin>" : file;
   const auto refuse = [&](std::string_view why) {
     return input_error(fmt::format("{}: not a shard record of nnsim --shard: {}", who, why));
   };
@@ -245,28 +267,54 @@ shard_merge read_shard_records(const std::vector<std::string>& files) {
   return merge;
 }
 
-std::vector<std::pair<std::uint64_t, nlohmann::json>> merged_items(const shard_merge& merge) {
-  std::vector<std::pair<std::uint64_t, nlohmann::json>> items;
-  for (std::size_t s = 0; s < merge.results.size(); ++s) {
-    const nlohmann::json& result = merge.results[s];
+namespace {
+
+// Member `key` of shard s's result: a whole number, as a shard writes it.
+std::uint64_t whole_number(const shard_merge& merge, std::size_t s, const char* key) {
+  const nlohmann::ordered_json& value = merge.results[s].at(key);
+  if (!value.is_number_unsigned()) {
+    throw input_error(fmt::format("{}: not a shard record of nnsim --shard: \"{}\" is {}, not a whole number",
+                                  merge.files[s], key, value.dump()));
+  }
+  return value.get<std::uint64_t>();
+}
+
+}  // namespace
+
+std::vector<std::pair<std::uint64_t, nlohmann::ordered_json>> merged_items(const shard_merge& merge) {
+  // Shard s (from 0) of N did the items i with i mod N = s, in increasing
+  // order: a record whose items break that was not written by its shard.
+  const std::size_t shards = merge.results.size();
+  std::vector<std::pair<std::uint64_t, nlohmann::ordered_json>> items;
+  for (std::size_t s = 0; s < shards; ++s) {
+    const nlohmann::ordered_json& result = merge.results[s];
     if (!result.contains("items")) continue;
-    for (const nlohmann::json& item : result.at("items")) {
-      items.emplace_back(item.at(0).get<std::uint64_t>(), item.at(1));
+    std::optional<std::uint64_t> last;
+    for (const nlohmann::ordered_json& item : result.at("items")) {
+      const nlohmann::ordered_json& number = item.at(0);
+      if (!number.is_number_unsigned() || number.get<std::uint64_t>() % shards != s ||
+          (last && number.get<std::uint64_t>() <= *last)) {
+        throw input_error(fmt::format("{}: not a shard record of nnsim --shard: item {} is not one of shard {}/{}'s "
+                                      "items in order",
+                                      merge.files[s], number.dump(), s + 1, shards));
+      }
+      last = number.get<std::uint64_t>();
+      items.emplace_back(*last, item.at(1));
     }
   }
-  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return items;
 }
 
 std::uint64_t merged_sum(const shard_merge& merge, const char* key) {
   std::uint64_t sum = 0;
-  for (const nlohmann::json& result : merge.results) sum += result.at(key).get<std::uint64_t>();
+  for (std::size_t s = 0; s < merge.results.size(); ++s) sum += whole_number(merge, s, key);
   return sum;
 }
 
 std::uint64_t merged_max(const shard_merge& merge, const char* key) {
   std::uint64_t most = 0;
-  for (const nlohmann::json& result : merge.results) most = std::max(most, result.at(key).get<std::uint64_t>());
+  for (std::size_t s = 0; s < merge.results.size(); ++s) most = std::max(most, whole_number(merge, s, key));
   return most;
 }
 

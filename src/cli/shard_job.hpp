@@ -45,7 +45,7 @@ std::optional<shard> shard_option_value(const std::string& text);
 // The records of one job's shards, as `nnsim merge` read them.
 struct shard_merge {
   std::vector<std::string> arguments;    // the job's command line after `nnsim`, without --shard and --json
-  std::vector<nlohmann::json> results;   // each shard's "result", shard 1 first
+  std::vector<nlohmann::ordered_json> results;   // each shard's "result", shard 1 first
   std::vector<std::string> files;        // where each came from, in the same order
 };
 
@@ -86,11 +86,12 @@ shard_merge read_shard_records(const std::vector<std::string>& files);
 
 // The results of every shard's items combined: each shard's "items" array
 // (pairs [i, item] with i the item's number in the whole job) merged in
-// the order of i, as the unsharded run would have made them.
-std::vector<std::pair<std::uint64_t, nlohmann::json>> merged_items(const shard_merge& merge);
+// the order of i, as the unsharded run would have made them.  Throws
+// input_error when a shard lists an item that is not its own.
+std::vector<std::pair<std::uint64_t, nlohmann::ordered_json>> merged_items(const shard_merge& merge);
 
-// The sum of the member `key` (a whole number) over every shard's result;
-// the largest of it.
+// The sum of the member `key` (a whole number, else input_error) over
+// every shard's result; the largest of it.
 std::uint64_t merged_sum(const shard_merge& merge, const char* key);
 std::uint64_t merged_max(const shard_merge& merge, const char* key);
 

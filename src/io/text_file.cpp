@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace nnsim {
 namespace {
@@ -55,7 +57,14 @@ std::string describe_text_file_limit() {
 }
 
 std::string read_text_file(const std::string& path) {
-  if (path == "-") return read_stream(stdin, "standard input");
+  if (path == "-") {
+    // Read once, kept: a shard's record fingerprints what the job read from
+    // standard input, and `nnsim merge` fingerprints it before running the
+    // job, which reads it again (cli/shard_job.cpp).
+    static std::optional<std::string> standard_input;
+    if (!standard_input) standard_input = read_stream(stdin, "standard input");
+    return *standard_input;
+  }
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));

@@ -101,6 +101,76 @@ def test_recognize(t):
                                              "--expect-words", "1,10"], 1)
     check_merged(t, "recognize, interval numbers",
                  ["recognize", net, "--all-words", "3", "--numbers", "interval:64"], 0)
+    # Outputs that are intervals, {"lo": ..., "hi": ...}: the merged JSON
+    # keeps the order of their members.
+    check_merged(t, "recognize, interval outputs",
+                 ["recognize", os.path.join(REPOSITORY, "networks/machines/even_ones.nn"), "--all-words", "1",
+                  "--numbers", "interval:20", "--max-steps", "500"], 0)
+
+
+def shard_files(t, name, args, n, stdin=None, words=()):
+    """Runs the n shards of `args` (then `--` and `words`, if any) and writes
+    their records; their names."""
+    files = []
+    for k in range(1, n + 1):
+        shard = t.run(*args, "--shard", f"{k}/{n}", *(["--", *words] if words else []), stdin=stdin)
+        t.check(f"{name}: shard {k}/{n} exits 0", shard.returncode == 0, shard.stderr)
+        files.append(t.write(f"{name.replace(' ', '-')}-{k}-of-{n}.json", shard.stdout))
+    return files
+
+
+def test_recognize_words_after_dashes(t):
+    # Words after `--`: merge --json puts its --json before them, where the
+    # unsharded run has it.
+    net = os.path.join(REPOSITORY, "examples/networks/starts_with_1.nn")
+    job = ["recognize", net, "--all-words", "1"]
+    whole = t.run(*job, "--json", "--", "0", "1")
+    t.check("recognize -- 0 1: the unsharded run", whole.returncode == 0, whole.stderr)
+    files = shard_files(t, "dashes", job, 2, words=["0", "1"])
+    merged = t.run("merge", "--json", *files)
+    t.check("recognize -- 0 1: merge --json", merged.stdout == whole.stdout and merged.returncode == 0,
+            f"merged:\n{merged.stdout}{merged.stderr}\n     whole:\n{whole.stdout}")
+
+
+def test_recognize_memory_limit(t):
+    # The whole run stops when the results it keeps for the report pass
+    # --max-memory; the merge keeps the same results and stops there too.
+    net = os.path.join(REPOSITORY, "examples/networks/starts_with_1.nn")
+    job = ["recognize", net, "--all-words", "10", "--max-memory", "100000"]
+    whole = t.run(*job)
+    t.check("recognize --max-memory: the unsharded run stops at the limit",
+            whole.returncode == 3 and "needs more than the memory limit of 100000 bytes" in whole.stderr,
+            f"{whole.returncode}: {whole.stderr}")
+    for n in (2, 4):
+        merged = t.run("merge", *shard_files(t, f"memory {n}", job, n))
+        t.check(f"recognize --max-memory, {n} shards merged: the same stop",
+                (merged.returncode, merged.stdout, merged.stderr) == (whole.returncode, whole.stdout, whole.stderr),
+                f"merged: {merged.returncode} {merged.stderr}\n     whole: {whole.returncode} {whole.stderr}")
+
+
+def test_standard_input(t):
+    # A job that reads its machine from standard input: the record holds
+    # what it read, and merge compares it with its own standard input.
+    machines = os.path.join(REPOSITORY, "networks/machines")
+    with open(os.path.join(machines, "even_ones.tm"), encoding="utf-8") as f:
+        even_ones = f.read()
+    with open(os.path.join(machines, "ends_01.tm"), encoding="utf-8") as f:
+        ends_01 = f.read()
+    job = ["check", "machine", "-", "--words", "3"]
+    whole = t.run(*job, stdin=even_ones)
+    files = shard_files(t, "stdin", job, 2, stdin=even_ones)
+    merged = t.run("merge", *files, stdin=even_ones)
+    t.check("check machine -: merged = whole", (merged.returncode, merged.stdout) == (whole.returncode, whole.stdout),
+            f"merged:\n{merged.stdout}{merged.stderr}\n     whole:\n{whole.stdout}")
+    t.expect("check machine -: merged with another standard input", ["merge", *files], 2, stdout="",
+             stderr="nnsim: error: merge: the files that nnsim check machine - --words 3 names have changed since the "
+                    "shards ran; run them again\n", stdin=ends_01)
+    other = t.run(*job, "--shard", "2/2", stdin=ends_01)
+    t.write("stdin-other-2-of-2.json", other.stdout)
+    t.expect("check machine -: shards of two standard inputs", ["merge", files[0], "stdin-other-2-of-2.json"], 2,
+             stdout="", stderr=f"nnsim: error: stdin-other-2-of-2.json: a shard of the same command line as {files[0]}, "
+                               "but over different files (the files it names changed between the shards)\n",
+             stdin=even_ones)
 
 
 def test_eval(t):
@@ -108,6 +178,15 @@ def test_eval(t):
     check_merged(t, "eval 3x3", ["eval", "xor.nn", "--grid", "0:1:3"], 0)
     check_merged(t, "eval 2x2 (fewer points than shards)", ["eval", "xor.nn", "--grid", "0:1:2"], 0)
     check_merged(t, "eval, a step limit", ["eval", "xor.nn", "--grid", "0:1:3", "--max-steps", "1"], 0)
+    # -o FILE: where the merge writes the rows, not a file the job reads, so
+    # merging again after a merge wrote it is the same merge.
+    whole = t.run("eval", "xor.nn", "--grid", "0:1:3", "-o", "whole.csv")
+    t.check("eval -o: the unsharded run", whole.returncode == 0, whole.stderr)
+    files = shard_files(t, "eval -o", ["eval", "xor.nn", "--grid", "0:1:3", "-o", "merged.csv"], 3)
+    for attempt in ("first", "second"):
+        merged = t.run("merge", *files)
+        t.check(f"eval -o: the {attempt} merge", merged.returncode == 0 and t.read("merged.csv") == t.read("whole.csv"),
+                f"{merged.returncode}: {merged.stderr}")
 
 
 def test_shard_option_errors(t):
@@ -150,6 +229,15 @@ def test_merge_errors(t):
     t.check("malformed JSON: located",
             result.stderr.startswith("bad.json:2:14: error: not a shard record: malformed JSON"),
             result.stderr)
+    result = t.expect("malformed JSON on standard input", ["merge", "-"], 2, stdout="", stdin="x\n")
+    t.check("malformed JSON on standard input: located at <stdin>",
+            result.stderr.startswith("<stdin>:1:1: error: not a shard record: malformed JSON"), result.stderr)
+    record = json.loads(t.read(a1))
+    record["result"]["items"][0][0] = 1  # item 1 is shard 2's
+    t.write("foreign-item.json", json.dumps(record))
+    t.expect("an item of another shard", ["merge", "foreign-item.json", a2, a3], 2, stdout="",
+             stderr="nnsim: error: foreign-item.json: not a shard record of nnsim --shard: item 1 is not one of "
+                    "shard 1/3's items in order\n")
     t.write("other.json", '{"status": "halted"}\n')
     t.expect("not a record", ["merge", "other.json"], 2, stdout="",
              stderr="nnsim: error: other.json: not a shard record of nnsim --shard: no \"nnsim-shard\" member\n")
@@ -191,5 +279,7 @@ def test_gnu_parallel(t):
 
 
 if __name__ == "__main__":
-    sys.exit(cli_tester.main([test_check_machine, test_check_boolean, test_recognize, test_eval,
-                              test_shard_option_errors, test_merge_errors, test_gnu_parallel], "nnsim-shard-"))
+    sys.exit(cli_tester.main([test_check_machine, test_check_boolean, test_recognize,
+                              test_recognize_words_after_dashes, test_recognize_memory_limit, test_standard_input,
+                              test_eval, test_shard_option_errors, test_merge_errors, test_gnu_parallel],
+                             "nnsim-shard-"))
