@@ -635,6 +635,16 @@ void simulator<Num>::set_value(std::uint32_t v, Num& value, std::uint64_t time) 
                                     "(raise it with --max-bits)",
                                     net_.neurons[v].name, time, bits, limits_.max_bits));
     }
+    // Past N, a state that repeats one up to N holds only values the run
+    // has had (run()): a longer one proves there is no repetition by N,
+    // before it grows further -- its next steps could need more memory
+    // than the process may take, and the run must end at N undecided, as
+    // the table's run ends.
+    if (past_limit_ && bits > at_limit_bits_) {
+      throw limit_error(fmt::format("past the step limit, neuron '{}' has a value of {} bits, longer than every value "
+                                    "up to it",
+                                    net_.neurons[v].name, bits));
+    }
     largest_bits_ = std::max(largest_bits_, bits);
   }
   if constexpr (ops::encloses) {
@@ -671,6 +681,8 @@ void simulator<Num>::release_run_numbers() {
 
 template <class Num>
 void simulator<Num>::reset(const std::vector<rational>& input, const std::vector<real_expression_ptr>& input_expressions) {
+  // Before set_value takes y(0): a previous run may have ended past its limit.
+  past_limit_ = false;
   for (std::size_t v = 0; v < neuron_count_; ++v) ops::copy(state_[v], initial_[v]);
   if (smooth_) {
     smooth_->keep_primes(network_primes_);
@@ -743,7 +755,6 @@ void simulator<Num>::reset(const std::vector<rational>& input, const std::vector
   changed_.clear();
   changed_in_parts_ = false;
   release_brent();
-  past_limit_ = false;
 }
 
 template <class Num>

@@ -89,6 +89,24 @@ def test_number_ceiling(t):
             result.stdout)
 
 
+def test_brent_past_the_limit(t):
+    # s(t) = 3^(2^t) never repeats: at --max-steps 10 the run is undecided
+    # with s = 3^1024 (1,624 bits).  Brent's method goes on past the limit
+    # looking for a repetition by step 10; the values it meets there grow
+    # past what --max-memory lets numbers take by step 17, and a value
+    # longer than every value up to the limit already proves there is none:
+    # the verdict is the table's, not exit 3.
+    name = t.write("cubes.nn", "init s = 3\ns = id(sqdist(s))\n")
+    for method in ("table", "brent"):
+        result = t.expect(f"3^(2^t), {method}", ["run", name, "--max-steps", "10", "--max-memory", "100000",
+                                                  "--repetitions", method, "--json"], 0)
+        report = t.json_of(f"3^(2^t), {method}", result) or {}
+        t.check(f"3^(2^t), {method}: undecided at 10 with s = 3^1024",
+                (report.get("status"), report.get("steps"), report.get("state")) == ("undecided", 10,
+                                                                                     {"s": str(3 ** 1024)}),
+                result.stdout[:300])
+
+
 def sanitized(nnsim):
     with open(nnsim, "rb") as f:
         return b"__asan_init" in f.read()
@@ -134,5 +152,5 @@ def test_machine_trace_streamed(t):
 
 if __name__ == "__main__":
     sys.exit(cli_tester.main([test_trace_table_rows_count, test_recognize_results_count, test_truth_table_rows_count,
-                              test_number_ceiling,
+                              test_number_ceiling, test_brent_past_the_limit,
                               test_allocation_failure, test_machine_trace_streamed], "nnsim-memory-"))
