@@ -391,14 +391,15 @@ class Page:
             const element = {element_expression};
             if (!element) return {{problem: "no element matches"}};
             // A scroll may still be moving the page (keys scroll smoothly
-            // over several frames): scroll the element into view until it
-            // stays in place for a frame.
-            let last = "";
-            for (let frame = 0; frame < 60; ++frame) {{
+            // over several frames, and a loaded machine can skip frames of
+            // it): scroll the element into view until it stays in place for
+            // three frames in a row.
+            let last = "", still = 0;
+            for (let frame = 0; frame < 120 && still < 3; ++frame) {{
                 element.scrollIntoView({{block: "center", inline: "center", behavior: "instant"}});
                 await new Promise((resolve) => requestAnimationFrame(resolve));
                 const box = element.getBoundingClientRect(), place = box.left + "," + box.top;
-                if (place === last) break;
+                still = place === last ? still + 1 : 0;
                 last = place;
             }}
             const style = getComputedStyle(element);

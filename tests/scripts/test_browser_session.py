@@ -79,7 +79,11 @@ PAGE = f"""<!DOCTYPE html>
     const slider = document.getElementById("slider");
     slider.addEventListener("input", () => {{ document.getElementById("slider-input").textContent = slider.value; }});
     slider.addEventListener("change", () => {{ document.getElementById("slider-change").textContent = slider.value; }});
+    // The keys' default actions (End and Space scroll the page, smoothly,
+    // over frames a loaded machine spreads far apart) are kept off, so that
+    // no scroll is still moving the page when the next check looks at it.
     document.addEventListener("keydown", (event) => {{
+      event.preventDefault();
       record.keys.push(event.key + "/" + event.code + "/" + event.keyCode + "/" + event.isTrusted);
     }});
     const target = document.getElementById("hover-target"), tooltip = document.getElementById("tooltip");
