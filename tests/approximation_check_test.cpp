@@ -184,3 +184,71 @@ TEST_CASE("the set check's lower bound counts only what was decided", "[approxim
   CHECK(r.misclassified <= 1 - rational(1, 1099511627776));
   CHECK(r.bound() >= 1 - rational(1, 1099511627776));
 }
+
+TEST_CASE("the shards' evaluations give back the whole check, box for box", "[approximation][shard]") {
+  const network net = parse(identity_net);
+  network_enclosure enclosure(net);
+  // The error is sin(20 x) / 1000: largest, 1/1000, at six points.
+  const function_enclosure f(parse_function_option("x + sin(20*x)/1000", 1), 1);
+  const approximation_check_options options{unit_box(1), rational(1, 1000), 100000};
+  const function_check_result whole = check_function_approximation(enclosure, f, options);
+  REQUIRE(whole.boxes > 100);
+  for (const std::uint64_t n : {1, 2, 3, 7}) {
+    box_evaluations known;
+    for (std::uint64_t k = 1; k <= n; ++k) {
+      const box_evaluations part = explore_function_approximation(enclosure, f, options, shard{k, n});
+      CHECK(part.size() > 0);
+      known.insert(part.begin(), part.end());
+    }
+    approximation_check_options merging = options;
+    merging.known = &known;
+    const function_check_result merged = check_function_approximation(enclosure, f, merging);
+    CHECK(merged.bound == whole.bound);
+    CHECK(merged.attained == whole.attained);
+    CHECK(merged.witness == whole.witness);
+    CHECK(to_string(merged.worst_box) == to_string(whole.worst_box));
+    CHECK(merged.boxes == whole.boxes);
+    CHECK(merged.verdict == whole.verdict);
+  }
+  // What is not known is computed: no evaluations at all is the whole check.
+  box_evaluations none;
+  approximation_check_options merging = options;
+  merging.known = &none;
+  CHECK(check_function_approximation(enclosure, f, merging).bound == whole.bound);
+  // And what is known is taken as it is: a domain said to have error 0
+  // everywhere ends the check at once (which is why a merge checks that
+  // the records are of the same job).
+  box_evaluations lying;
+  lying[""].upper = rational(0);
+  lying[""].lower = rational(0);
+  merging.known = &lying;
+  const function_check_result lied = check_function_approximation(enclosure, f, merging);
+  CHECK(lied.boxes == 1);
+  CHECK(lied.bound == 0);
+}
+
+TEST_CASE("the shards' classifications give back the whole set check", "[approximation][shard]") {
+  const network net = parse(xor_net);
+  network_enclosure enclosure(net);
+  const real_predicate_ptr strip = parse_set_option("x1 + x2 > 1/2 and x1 + x2 < 3/2", 2);
+  const approximation_check_options options{unit_box(2), rational(1, 1000), 100000};
+  const set_check_result whole = check_set_approximation(enclosure, *strip, options);
+  REQUIRE(whole.boxes > 100);
+  for (const std::uint64_t n : {2, 5}) {
+    box_evaluations known;
+    for (std::uint64_t k = 1; k <= n; ++k) {
+      const box_evaluations part = explore_set_approximation(enclosure, *strip, options, shard{k, n});
+      known.insert(part.begin(), part.end());
+    }
+    approximation_check_options merging = options;
+    merging.known = &known;
+    const set_check_result merged = check_set_approximation(enclosure, *strip, merging);
+    CHECK(merged.misclassified == whole.misclassified);
+    CHECK(merged.false_negative == whole.false_negative);
+    CHECK(merged.undecided == whole.undecided);
+    CHECK(merged.inside == whole.inside);
+    CHECK(merged.leaves.size() == whole.leaves.size());
+    CHECK(merged.boxes == whole.boxes);
+    CHECK(merged.verdict == whole.verdict);
+  }
+}

@@ -3,11 +3,14 @@
 // domain) or the set A (the measure of the points it misclassifies), by
 // interval evaluation on bisected boxes (approximation_check.hpp).  Works on
 // any acyclic network, built by `nnsim build approx` or written by hand.
-// Exit 1 when ε is not proven met.
+// Exit 1 when ε is not proven met.  With --shard K/N it explores its share
+// of the boxes and records their evaluations; `nnsim merge` runs the check
+// again with them and prints exactly the unsharded report.
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_report.hpp"
+#include "cli/shard_job.hpp"
 #include "nnsim/approximation/approximation_check.hpp"
 #include "nnsim/approximation/approximation_input.hpp"
 #include "nnsim/approximation/approximation_picture.hpp"
@@ -17,7 +20,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace nnsim::cli {
 namespace {
@@ -33,8 +41,113 @@ struct approx_check_options {
   std::string output;
   std::size_t max_boxes = 100000;
   std::string plot;
+  std::string shard;
   bool json = false;
 };
+
+// --- shards ------------------------------------------------------------
+
+constexpr std::array<truth, 3> truths = {truth::no, truth::yes, truth::unknown};
+constexpr std::array<std::string_view, 3> truth_names = {"no", "yes", "unknown"};
+
+std::string_view truth_name(truth t) { return truth_names[static_cast<std::size_t>(t)]; }
+
+// A shard's result: its evaluations, one [path, ...] per box, shortest
+// paths first: [path, upper, lower] (null for nothing) with a function,
+// [path, in_set, positive] with a set, [path, {"error": message}] for a
+// box whose evaluation failed.
+nlohmann::ordered_json shard_result(const box_evaluations& evaluations, bool function) {
+  std::vector<std::pair<std::string, const box_evaluation*>> sorted;
+  sorted.reserve(evaluations.size());
+  for (const auto& [path, e] : evaluations) sorted.emplace_back(path, &e);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.first.size() != b.first.size() ? a.first.size() < b.first.size() : a.first < b.first;
+  });
+  const auto optional_text = [](const std::optional<rational>& value) {
+    return value ? nlohmann::ordered_json(to_string(*value)) : nlohmann::ordered_json(nullptr);
+  };
+  nlohmann::ordered_json result;
+  result["mode"] = function ? "function" : "set";
+  nlohmann::ordered_json& boxes = result["boxes"] = nlohmann::ordered_json::array();
+  for (const auto& [path, e] : sorted) {
+    if (!e->error.empty()) {
+      boxes.push_back({path, {{"error", e->error}}});
+    } else if (function) {
+      boxes.push_back({path, optional_text(e->upper), optional_text(e->lower)});
+    } else {
+      boxes.push_back({path, truth_name(e->in_set), truth_name(e->positive)});
+    }
+  }
+  return result;
+}
+
+// Every shard's evaluations, checked: the mode of this job, well-formed
+// paths and values, and a box recorded by two shards (the common start)
+// the same in both.
+box_evaluations merged_evaluations(const shard_merge& merge, bool function) {
+  const auto refuse = [&](std::size_t i, std::string_view why) {
+    return input_error(fmt::format("merge: {}: {}", merge.files[i], why));
+  };
+  const auto rational_of = [&](std::size_t i, const nlohmann::ordered_json& value) -> std::optional<rational> {
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_string()) throw refuse(i, fmt::format("{} where a bound belongs", value.dump()));
+    try {
+      const rational r = parse_value(value.get<std::string>(), "a bound");
+      if (r >= 0) return r;
+    } catch (const input_error&) {
+    }
+    throw refuse(i, fmt::format("{} where a bound belongs", value.dump()));
+  };
+  const auto truth_of = [&](std::size_t i, const nlohmann::ordered_json& value) {
+    for (std::size_t t = 0; t < truths.size(); ++t) {
+      if (value == truth_names[t]) return truths[t];
+    }
+    throw refuse(i, fmt::format("{} where yes, no or unknown belongs", value.dump()));
+  };
+  box_evaluations all;
+  for (std::size_t i = 0; i < merge.results.size(); ++i) {
+    const nlohmann::ordered_json& result = merge.results[i];
+    if (!result.is_object() || result.value("mode", "") != (function ? "function" : "set")) {
+      throw refuse(i, fmt::format("not the record of a check of a {}", function ? "function" : "set"));
+    }
+    const nlohmann::ordered_json boxes = result.value("boxes", nlohmann::ordered_json());
+    if (!boxes.is_array()) throw refuse(i, "no \"boxes\" array");
+    for (const nlohmann::ordered_json& entry : boxes) {
+      const bool error = entry.is_array() && entry.size() == 2 && entry[1].is_object();
+      if (!entry.is_array() || !entry[0].is_string() || (!error && entry.size() != 3) ||
+          (error && !entry[1].value("error", nlohmann::ordered_json()).is_string())) {
+        throw refuse(i, fmt::format("{} where a box's evaluation belongs", entry.dump()));
+      }
+      const std::string path = entry[0].get<std::string>();
+      if (path.find_first_not_of("01") != std::string::npos) {
+        throw refuse(i, fmt::format("'{}' where a box's path (0s and 1s) belongs", path));
+      }
+      box_evaluation e;
+      if (error) {
+        e.error = entry[1]["error"].get<std::string>();
+      } else if (function) {
+        e.upper = rational_of(i, entry[1]);
+        e.lower = rational_of(i, entry[2]);
+      } else {
+        e.in_set = truth_of(i, entry[1]);
+        e.positive = truth_of(i, entry[2]);
+      }
+      const auto [place, added] = all.emplace(path, e);
+      const box_evaluation& other = place->second;
+      if (!added && (other.upper != e.upper || other.lower != e.lower || other.in_set != e.in_set ||
+                     other.positive != e.positive || other.error != e.error)) {
+        // The earlier record that has it, named on this error path only.
+        std::size_t earlier = 0;
+        while (std::none_of(merge.results[earlier]["boxes"].begin(), merge.results[earlier]["boxes"].end(),
+                            [&](const nlohmann::ordered_json& other_entry) { return other_entry[0] == path; })) {
+          ++earlier;
+        }
+        throw refuse(i, fmt::format("box '{}' is evaluated differently in {}", path, merge.files[earlier]));
+      }
+    }
+  }
+  return all;
+}
 
 
 // "(x)", "(x1, x2)", "(x1, ..., x5)": f's arguments.
@@ -75,6 +188,10 @@ int report_function(const network& net, const approx_check_options& options, net
   const std::size_t k = enclosure.dimension();
   const real_expression_ptr f = parse_function_option(options.function, k);
   const function_enclosure f_enclosure(f, k);
+  if (const std::optional<shard> part = shard_option_value(options.shard)) {
+    return write_shard_record(
+        *part, shard_result(explore_function_approximation(enclosure, f_enclosure, check, *part), true));
+  }
   const function_check_result r = check_function_approximation(enclosure, f_enclosure, check);
   if (!options.plot.empty()) {
     const std::string title = fmt::format("f(x) = {}: proven |f - F| <= {}", to_string(*f), bound_text(r.bound, true));
@@ -114,6 +231,10 @@ int report_set(const network& net, const approx_check_options& options, network_
                const approximation_check_options& check) {
   const std::size_t k = enclosure.dimension();
   const real_predicate_ptr set = parse_set_option(options.set, k);
+  if (const std::optional<shard> part = shard_option_value(options.shard)) {
+    return write_shard_record(*part,
+                              shard_result(explore_set_approximation(enclosure, *set, check, *part), false));
+  }
   const set_check_result r = check_set_approximation(enclosure, *set, check);
   if (!options.plot.empty()) {
     write_output(set_picture(enclosure, check.domain, r, fmt::format("A = {{ x : {} }}", to_string(*set))),
@@ -184,6 +305,7 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
                   "also draw the result as an SVG picture: f, F and the proven error band (one input), or A, where "
                   "the network says 'in A' and the misclassified region (one or two inputs)")
       ->type_name("FILE.svg");
+  add_shard_option(*sub, options->shard, "its share of the boxes, dealt out after a start common to all shards");
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
       "Evaluates f and the network's function F on boxes of the domain with interval arithmetic, bisecting "
@@ -192,7 +314,8 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
       "is proven: the bound holds at every point of the domain, and the error attained is reached at the point "
       "shown. With --set it bounds the measure of the points x where 'x in A' and 'F(x) > 0' disagree. Exit code "
       "0 when the bound is at most epsilon, 1 when it is not proven (the error exceeds epsilon, or the boxes ran "
-      "out), 2 on bad input.",
+      "out), 2 on bad input. With --shard K/N it explores its share of the boxes and writes their evaluations "
+      "as a record instead; nnsim merge then runs the check with them and prints exactly this report.",
       {
       "nnsim build approx relu --function 'sin(3*x)^2' --epsilon 1/100 -o sin.nn",
       "nnsim check approx sin.nn --function 'sin(3*x)^2' --epsilon 1/100 --plot sin.svg",
@@ -213,6 +336,11 @@ command add_check_approx_command(CLI::App& check, cli_context& context) {
     check.max_boxes = options->max_boxes;
     check.domain = options->box.empty() ? unit_box(enclosure.dimension())
                                         : parse_box(options->box, enclosure.dimension());
+    box_evaluations known;
+    if (const shard_merge* merging = merging_shards()) {
+      known = merged_evaluations(*merging, function->count() > 0);
+      check.known = &known;
+    }
     return function->count() > 0 ? report_function(net, *options, enclosure, check)
                                  : report_set(net, *options, enclosure, check);
   };

@@ -23,8 +23,9 @@ command add_merge_command(CLI::App& app, cli_context& context) {
       ->type_name("");
   add_json_flag(*sub, options->json);
   sub->footer(help_footer(
-      "check machine, check boolean, recognize and eval --grid take --shard K/N: "
-      "then they do only the K-th of N shares of their items and write a JSON record instead of their report. "
+      "check machine, check boolean, recognize, eval --grid and check approx take --shard K/N: "
+      "then they do only the K-th of N shares of their items (check approx: of its boxes) and write a JSON record "
+      "instead of their report. "
       "merge checks that the records are the shards 1 .. N of one job (the same command line and the same "
       "files), each exactly once, and prints the report the job prints when run whole -- the text, or with "
       "--json its JSON -- with its exit code. Run merge where the shards ran: the job's files are read again "

@@ -33,12 +33,16 @@ struct fingerprint_hash {
   }
 };
 
-// Whether arguments[i] is the value of -o / --output: the file `nnsim
-// merge` writes (eval's rows), not one the job reads.
+// Whether arguments[i] is the value of -o / --output or --plot: a file
+// `nnsim merge` writes (eval's rows, check approx's picture), not one the
+// job reads.
 bool names_output_file(const std::vector<std::string>& arguments, std::size_t i) {
   const std::string& argument = arguments[i];
-  if (argument.starts_with("--output=") || (argument.starts_with("-o") && argument.size() > 2)) return true;
-  return i > 0 && (arguments[i - 1] == "-o" || arguments[i - 1] == "--output");
+  if (argument.starts_with("--output=") || argument.starts_with("--plot=") ||
+      (argument.starts_with("-o") && argument.size() > 2)) {
+    return true;
+  }
+  return i > 0 && (arguments[i - 1] == "-o" || arguments[i - 1] == "--output" || arguments[i - 1] == "--plot");
 }
 
 // The fingerprint of a job: its arguments and the contents of every
@@ -162,11 +166,12 @@ shard_record read_record(const std::string& file) {
 
 }  // namespace
 
-CLI::Option* add_shard_option(CLI::App& app, std::string& text) {
+CLI::Option* add_shard_option(CLI::App& app, std::string& text, std::string_view share) {
   return app
       .add_option("--shard", text,
-                  "do only shard K of N of the work (items i with i mod N = K - 1) and write a JSON record for "
-                  "nnsim merge instead of the report")
+                  fmt::format("do only shard K of N of the work ({}) and write a JSON record for nnsim merge "
+                              "instead of the report",
+                              share))
       ->type_name("K/N")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
@@ -249,7 +254,7 @@ shard_merge read_shard_records(const std::vector<std::string>& files) {
   // command line in a record was not written by nnsim.
   const std::vector<std::string>& a = first.arguments;
   const bool sharded_command = (!a.empty() && (a[0] == "recognize" || a[0] == "eval")) ||
-                               (a.size() > 1 && a[0] == "check" && (a[1] == "machine" || a[1] == "boolean"));
+                               (a.size() > 1 && a[0] == "check" && (a[1] == "machine" || a[1] == "boolean" || a[1] == "approx"));
   if (!sharded_command) {
     throw input_error(fmt::format("{}: not a shard record of nnsim --shard: {} does not take --shard", first.file,
                                   shown_job(a)));

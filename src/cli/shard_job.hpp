@@ -1,8 +1,8 @@
 // Exhaustive jobs split into shards (`--shard K/N`) and their records
 // combined again (`nnsim merge`), the same for every command that has them:
-// check machine, check boolean, recognize and eval --grid
-// (docs/distributed.md; check approx's bisection is not a set of
-// independent items, so it is not split).
+// check machine, check boolean, recognize, eval --grid and check approx
+// (docs/distributed.md; check approx shares out the boxes of its search,
+// approximation_check.hpp).
 //
 // A shard does its share of the items (shard.hpp) and writes, instead of
 // its report, one JSON record: the job (the command line without --shard
@@ -35,8 +35,10 @@
 
 namespace nnsim::cli {
 
-// --shard K/N, checked as the other options are (exit 2, a located message).
-CLI::Option* add_shard_option(CLI::App& app, std::string& text);
+// --shard K/N, checked as the other options are (exit 2, a located message);
+// `share` says in the help which part of the work a shard does.
+CLI::Option* add_shard_option(CLI::App& app, std::string& text,
+                              std::string_view share = "items i with i mod N = K - 1");
 
 // The shard --shard gave; nothing when the option was not given (an
 // ordinary run, or the run `nnsim merge` makes).

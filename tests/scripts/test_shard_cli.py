@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Command-line tests of `--shard K/N` and `nnsim merge`: for every command
-that can be split (check machine, check boolean, recognize, eval --grid),
+that can be split (check machine, check boolean, recognize, eval --grid,
+check approx),
 the shards' records merged give exactly the report of the unsharded run --
 the same text, the same JSON, the same exit code -- for N = 1, 2, 3, 4, 7
 (7 is more than the items of some of these jobs, so some shards are empty),
@@ -189,6 +190,83 @@ def test_eval(t):
                 f"{merged.returncode}: {merged.stderr}")
 
 
+def test_check_approx(t):
+    t.write("xor.nn", XOR)
+    # F(x) = x against f: the error is exactly the added term.
+    t.write("identity.nn", "input x\noutput y\nh = relu(x)\ny = id(h)\n")
+    built = t.run("build", "approx", "relu", "--function", "sin(3*x)^2", "--epsilon", "1/1000", "-o", "sin.nn")
+    t.check("check approx: the network to check is built", built.returncode == 0, built.stderr)
+    check_merged(t, "check approx, met", ["check", "approx", "sin.nn", "--function", "sin(3*x)^2",
+                                          "--epsilon", "1/1000"], 0)
+    check_merged(t, "check approx, not met", ["check", "approx", "identity.nn", "--function", "x + sin(20*x)/1000",
+                                              "--epsilon", "1/2000"], 1)
+    check_merged(t, "check approx, undecided at --max-boxes",
+                 ["check", "approx", "identity.nn", "--function", "x + sin(20*x)/1000", "--epsilon", "1/1000",
+                  "--max-boxes", "300"], 1)
+    check_merged(t, "check approx --set", ["check", "approx", "xor.nn", "--set", "x1 + x2 > 1/2 and x1 + x2 < 3/2",
+                                           "--epsilon", "1/1000"], 0)
+    check_merged(t, "check approx --set, not met", ["check", "approx", "xor.nn", "--set", "x1^2 + x2^2 < 1/2",
+                                                    "--epsilon", "1/10", "--max-boxes", "2000"], 1)
+    # f undefined on part of the domain: the shards record where, and the
+    # merge stops with the error of the whole run.
+    undefined = ["check", "approx", "identity.nn", "--function", "sqrt(x - 1/2)", "--epsilon", "1/10"]
+    whole = t.run(*undefined)
+    t.check("check approx, f undefined: the whole run fails", whole.returncode == 2 and "f is not defined" in
+            whole.stderr, whole.stderr)
+    merged = t.run("merge", *shard_files(t, "undefined", undefined, 3))
+    t.check("check approx, f undefined: the merge fails the same way",
+            (merged.returncode, merged.stdout, merged.stderr) == (2, "", whole.stderr), merged.stderr)
+
+    # The merge evaluates what no shard did: records stripped of every box
+    # below the first two levels still merge into the whole report.
+    job = ["check", "approx", "sin.nn", "--function", "sin(3*x)^2", "--epsilon", "1/1000"]
+    whole = t.run(*job)
+    files = shard_files(t, "approx", job, 3)
+    for name in files:
+        record = json.loads(t.read(name))
+        record["result"]["boxes"] = [entry for entry in record["result"]["boxes"] if len(entry[0]) < 2]
+        t.write("stripped-" + name, json.dumps(record))
+    merged = t.run("merge", *["stripped-" + name for name in files])
+    t.check("check approx: boxes missing from the records are evaluated by the merge",
+            merged.stdout == whole.stdout and merged.returncode == 0, merged.stdout + merged.stderr)
+
+    # --plot FILE: written by the merge, not read by the job, so a second
+    # merge is the same merge; the picture is the whole run's.
+    t.run(*job, "--plot", "whole.svg")
+    files = shard_files(t, "approx --plot", [*job, "--plot", "merged.svg"], 2)
+    t.check("check approx --plot: no picture from the shards", not os.path.exists(os.path.join(t.directory,
+                                                                                               "merged.svg")))
+    for attempt in ("first", "second"):
+        merged = t.run("merge", *files)
+        t.check(f"check approx --plot: the {attempt} merge draws the whole run's picture",
+                merged.returncode == 0 and t.read("merged.svg") == t.read("whole.svg"),
+                f"{merged.returncode}: {merged.stderr}")
+
+    # Records that are not a check approx's.
+    record = json.loads(t.read(files[0]))
+    second = files[1]
+
+    def refused(name, change, message):
+        changed = json.loads(json.dumps(record))
+        change(changed["result"])
+        t.write(name, json.dumps(changed))
+        t.expect(f"check approx merge: {name}", ["merge", name, second], 2, stdout="",
+                 stderr=f"nnsim: error: merge: {name}: {message}\n")
+
+    refused("set-mode.json", lambda r: r.update(mode="set"), "not the record of a check of a function")
+    refused("bad-path.json", lambda r: r["boxes"][1].__setitem__(0, "0x1"),
+            "'0x1' where a box's path (0s and 1s) belongs")
+    refused("bad-bound.json", lambda r: r["boxes"][0].__setitem__(1, "-1/2"), '"-1/2" where a bound belongs')
+    refused("bad-entry.json", lambda r: r["boxes"].append(["01"]), '["01"] where a box\'s evaluation belongs')
+    refused("no-boxes.json", lambda r: r.pop("boxes"), 'no "boxes" array')
+    # The root box is in every shard's record (their common start).
+    changed = json.loads(json.dumps(record))
+    changed["result"]["boxes"][0][1] = "1/3"
+    t.write("disagreeing.json", json.dumps(changed))
+    t.expect("check approx merge: disagreeing records", ["merge", "disagreeing.json", second], 2, stdout="",
+             stderr=f"nnsim: error: merge: {second}: box '' is evaluated differently in disagreeing.json\n")
+
+
 def test_shard_option_errors(t):
     def refused(value, message):
         t.expect(f"--shard {value!r}", ["check", "boolean", "--arity", "2", "--shard", value], 2, stdout="",
@@ -281,5 +359,5 @@ def test_gnu_parallel(t):
 if __name__ == "__main__":
     sys.exit(cli_tester.main([test_check_machine, test_check_boolean, test_recognize,
                               test_recognize_words_after_dashes, test_recognize_memory_limit, test_standard_input,
-                              test_eval, test_shard_option_errors, test_merge_errors, test_gnu_parallel],
+                              test_eval, test_check_approx, test_shard_option_errors, test_merge_errors, test_gnu_parallel],
                              "nnsim-shard-"))

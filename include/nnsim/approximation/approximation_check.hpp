@@ -19,6 +19,22 @@
 // step neuron changes), and the shell left out is added to the bound, so the
 // misclassified measure is proven to lie in [misclassified, bound()].  It
 // stops when the undecided measure is at most ε/64, or at max_boxes.
+//
+// Shards (docs/distributed.md).  The boxes form one binary tree: the domain,
+// and the two halves of each box bisected, named by their path from the
+// domain ("" the domain, "0" its lower half, "01" that half's upper half).
+// Evaluating a box depends on the box alone, and the search is the same
+// wherever the evaluations come from, so a check given the evaluations of
+// earlier runs (`known`) reproduces its own report exactly, evaluating only
+// the boxes none of them had.  A shard K of N first makes the start of the
+// whole check, the same in every shard, until there are 4 N boxes to cut;
+// it deals them out, in the order the check would take them, the i-th to
+// the shard i mod N, and goes on with the check's search on its own boxes,
+// the check's tolerance and max_boxes shared out among the shards (by the
+// measure dealt to it, for a set).  It records every evaluation it made,
+// the common start too.  Whatever a shard explores, the merged report is
+// the unsharded one; how well the shards guessed what the check needs
+// decides only how much is left for the merge to evaluate.
 #pragma once
 
 #include "nnsim/approximation/box.hpp"
@@ -27,15 +43,43 @@
 #include "nnsim/numbers/rational.hpp"
 #include "nnsim/numbers/real_predicate.hpp"
 
+#include "nnsim/support/shard.hpp"
+
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace nnsim {
 
+// What evaluating one box found: the whole of what the search needs of it.
+struct box_evaluation {
+  // With a function: |E| <= upper on the box (nothing: f could not be
+  // evaluated on it), and |E(m)| >= lower at its midpoint m (nothing: E(m)
+  // could not be enclosed).
+  std::optional<rational> upper, lower;
+  // With a set: whether the box's interior is in A, and whether F > 0 on it
+  // (unknown when A's answer is).
+  truth in_set = truth::unknown, positive = truth::unknown;
+  // Not empty: the evaluation stopped with this input error (f is not
+  // defined there), which a check that needs the box reports.
+  std::string error;
+};
+
+// Evaluations by the box's path in the bisection tree.
+using box_evaluations = std::unordered_map<std::string, box_evaluation>;
+
 struct approximation_check_options {
   box domain;
   rational epsilon;              // the error (or measure) asked for
-  std::size_t max_boxes = 100000;  // boxes evaluated at most
+  std::size_t max_boxes = 100000;  // boxes evaluated at most (by a shard: its own)
+  // Evaluations to take instead of computing them (a merge's, from the
+  // shards' records): they must be this check's own (same network,
+  // function or set, and domain).
+  const box_evaluations* known = nullptr;
 };
 
 enum class approximation_verdict { met, not_met, undecided };
@@ -78,5 +122,14 @@ struct set_check_result {
 
 set_check_result check_set_approximation(network_enclosure& network, const real_predicate& set,
                                          const approximation_check_options& options);
+
+// Shard `part`'s evaluations for a check of f or of A (see above), for a
+// merge to pass as `known`.  Evaluating a box may stop with an input error;
+// the shard records it and goes on, as the whole check may never need that
+// box.  Throws input_error only when the dimensions differ.
+box_evaluations explore_function_approximation(network_enclosure& network, const function_enclosure& f,
+                                               const approximation_check_options& options, const shard& part);
+box_evaluations explore_set_approximation(network_enclosure& network, const real_predicate& set,
+                                          const approximation_check_options& options, const shard& part);
 
 }  // namespace nnsim
