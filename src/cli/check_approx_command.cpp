@@ -107,14 +107,15 @@ box_evaluations merged_evaluations(const shard_merge& merge, bool function) {
   box_evaluations all;
   for (std::size_t i = 0; i < merge.results.size(); ++i) {
     const nlohmann::ordered_json& result = merge.results[i];
-    if (!result.is_object() || result.value("mode", "") != (function ? "function" : "set")) {
+    const auto mode = result.find("mode");
+    if (!result.is_object() || mode == result.end() || *mode != (function ? "function" : "set")) {
       throw refuse(i, fmt::format("not the record of a check of a {}", function ? "function" : "set"));
     }
-    const nlohmann::ordered_json boxes = result.value("boxes", nlohmann::ordered_json());
-    if (!boxes.is_array()) throw refuse(i, "no \"boxes\" array");
-    for (const nlohmann::ordered_json& entry : boxes) {
+    const auto boxes = result.find("boxes");
+    if (boxes == result.end() || !boxes->is_array()) throw refuse(i, "no \"boxes\" array");
+    for (const nlohmann::ordered_json& entry : *boxes) {
       const bool error = entry.is_array() && entry.size() == 2 && entry[1].is_object();
-      if (!entry.is_array() || !entry[0].is_string() || (!error && entry.size() != 3) ||
+      if (!entry.is_array() || entry.empty() || !entry[0].is_string() || (!error && entry.size() != 3) ||
           (error && !entry[1].value("error", nlohmann::ordered_json()).is_string())) {
         throw refuse(i, fmt::format("{} where a box's evaluation belongs", entry.dump()));
       }
@@ -136,10 +137,13 @@ box_evaluations merged_evaluations(const shard_merge& merge, bool function) {
       const box_evaluation& other = place->second;
       if (!added && (other.upper != e.upper || other.lower != e.lower || other.in_set != e.in_set ||
                      other.positive != e.positive || other.error != e.error)) {
-        // The earlier record that has it, named on this error path only.
+        // The first record that has it (this one, when it has the box
+        // twice), named on this error path only.
         std::size_t earlier = 0;
         while (std::none_of(merge.results[earlier]["boxes"].begin(), merge.results[earlier]["boxes"].end(),
-                            [&](const nlohmann::ordered_json& other_entry) { return other_entry[0] == path; })) {
+                            [&](const nlohmann::ordered_json& other_entry) {
+                              return other_entry.is_array() && !other_entry.empty() && other_entry[0] == path;
+                            })) {
           ++earlier;
         }
         throw refuse(i, fmt::format("box '{}' is evaluated differently in {}", path, merge.files[earlier]));

@@ -258,6 +258,7 @@ def test_check_approx(t):
             "'0x1' where a box's path (0s and 1s) belongs")
     refused("bad-bound.json", lambda r: r["boxes"][0].__setitem__(1, "-1/2"), '"-1/2" where a bound belongs')
     refused("bad-entry.json", lambda r: r["boxes"].append(["01"]), '["01"] where a box\'s evaluation belongs')
+    refused("empty-entry.json", lambda r: r["boxes"].append([]), "[] where a box's evaluation belongs")
     refused("no-boxes.json", lambda r: r.pop("boxes"), 'no "boxes" array')
     # The root box is in every shard's record (their common start).
     changed = json.loads(json.dumps(record))
