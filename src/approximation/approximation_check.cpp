@@ -30,9 +30,17 @@ std::size_t share_of_boxes(const rational& share, std::size_t boxes) {
   return budget >= static_cast<double>(boxes) ? boxes : static_cast<std::size_t>(budget);
 }
 
-// How many boxes the shards' common start leaves to deal out: four for
+// How many boxes the shards' common start leaves to deal out: eight for
 // each shard, so that each gets some of the worst and some of the best.
-std::size_t start_boxes(const shard& part) { return static_cast<std::size_t>(4 * part.count); }
+std::size_t start_boxes(const shard& part) { return static_cast<std::size_t>(8 * part.count); }
+
+// Whether the i-th of those boxes, in the order the search takes them, is
+// dealt to `part`: in rounds of N, every other round backwards, so that
+// the first shard does not get the worst box of every round.
+bool dealt_to(const shard& part, std::uint64_t i) {
+  const std::uint64_t round = i / part.count, place = i % part.count;
+  return (round % 2 == 0 ? place : part.count - 1 - place) == part.index - 1;
+}
 
 bool cuttable(const box& region, std::size_t along, const box& domain) {
   rational side = domain.high[along] - domain.low[along];
@@ -170,7 +178,7 @@ class function_checker {
     }
     std::vector<scored> own;
     for (std::uint64_t i = 0; !heap_.empty(); heap_.pop(), ++i) {
-      if (part.owns(i)) own.push_back(heap_.top());
+      if (dealt_to(part, i)) own.push_back(heap_.top());
     }
     for (scored& b : own) heap_.push(std::move(b));
     const std::size_t budget =
@@ -363,14 +371,16 @@ class set_checker {
     std::vector<sized> own;
     result_.undecided = 0;
     for (std::uint64_t i = 0; !undecided_.empty(); undecided_.pop(), ++i) {
-      if (part.owns(i)) {
+      if (dealt_to(part, i)) {
         own.push_back(undecided_.top());
         result_.undecided += own.back().volume;
       }
     }
     for (sized& b : own) undecided_.push(std::move(b));
     const rational share = result_.undecided / all_undecided;
-    const rational own_tolerance = tolerance * share * rational(3, 4);
+    // A little below the share: where the search goes deeper in one part
+    // than in another, the merge has less left to evaluate.
+    const rational own_tolerance = part.whole() ? tolerance : tolerance * share * rational(3, 4);
     const std::size_t budget = result_.boxes + share_of_boxes(share, options_.max_boxes - result_.boxes);
     while (!undecided_.empty() && result_.undecided > own_tolerance && result_.boxes + 2 <= budget) {
       const sized top = undecided_.top();

@@ -289,11 +289,11 @@ int build_sigmoid(const approx_options& o) {
     }
     report += fmt::format("proven: |f - F| <= {} on {}\n", bound_text(built.bound, true), to_string(domain));
   }
-  std::string common = fmt::format("--function {} --epsilon {}", quoted(o.function), o.epsilon);
-  if (n == 2 && o.inputs_option->count() > 0) common += " --inputs 2";
-  common += box_argument(o);
+  // check approx reads the number of inputs from the network: no --inputs.
+  const std::string common = fmt::format("--function {} --epsilon {}", quoted(o.function), o.epsilon);
+  const std::string dimension = n == 2 && o.inputs_option->count() > 0 ? " --inputs 2" : "";
   if (!o.plot.empty()) plot_function(built.net, f, domain, epsilon, o.plot);
-  finish(built.net, o, "sigmoid " + common, common, report);
+  finish(built.net, o, "sigmoid " + common + dimension + box_argument(o), common + box_argument(o), report);
   return 0;
 }
 
@@ -324,8 +324,7 @@ int build_cubes(const approx_options& o) {
   }
   finish(built.net, o,
          fmt::format("cubes {} --cube-size {}{}{}", set_argument, o.cube_size, dimension, box_argument(o)),
-         fmt::format("{} --epsilon {}{}{}", set_argument, check_epsilon(built.bound, built.volume), dimension,
-                     box_argument(o)),
+         fmt::format("{} --epsilon {}{}", set_argument, check_epsilon(built.bound, built.volume), box_argument(o)),
          report);
   return 0;
 }

@@ -129,6 +129,10 @@ box_evaluations merged_evaluations(const shard_merge& merge, bool function) {
       } else if (function) {
         e.upper = rational_of(i, entry[1]);
         e.lower = rational_of(i, entry[2]);
+        // |E(m)| >= lower at the box's midpoint m, and |E| <= upper on it.
+        if (e.upper && e.lower && *e.lower > *e.upper) {
+          throw refuse(i, fmt::format("box '{}' has an error at its midpoint above its bound", path));
+        }
       } else {
         e.in_set = truth_of(i, entry[1]);
         e.positive = truth_of(i, entry[2]);

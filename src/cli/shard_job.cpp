@@ -46,8 +46,8 @@ bool names_output_file(const std::vector<std::string>& arguments, std::size_t i)
 }
 
 // The fingerprint of a job: its arguments and the contents of every
-// argument (or `--option=value` value) that names a regular file the job
-// reads, or standard input (`-`).
+// argument (or `--option=value` value) that names a file the job reads:
+// a regular file, standard input (`-`), a pipe, a FIFO or a device.
 std::string job_fingerprint(const std::vector<std::string>& arguments) {
   fingerprint_hash hash;
   bool options_end = false;
@@ -67,7 +67,18 @@ std::string job_fingerprint(const std::vector<std::string>& arguments) {
       continue;
     }
     std::error_code error;
-    if (path.empty() || !std::filesystem::is_regular_file(path, error)) continue;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (path.empty() || error || !std::filesystem::exists(status) || std::filesystem::is_directory(status)) continue;
+    if (!std::filesystem::is_regular_file(status)) {
+      // A pipe, a FIFO or a device: what the job read there, or will read
+      // (read_text_file keeps it, as it keeps standard input).
+      try {
+        hash.add(read_text_file(path));
+      } catch (const input_error& failure) {
+        hash.add(failure.what());
+      }
+      continue;
+    }
     std::ifstream in(path, std::ios::binary);
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -150,17 +161,26 @@ shard_record read_record(const std::string& file) {
   }
   shard_record record;
   record.file = who;
-  try {
-    record.arguments = json.at("arguments").get<std::vector<std::string>>();
-    record.fingerprint = json.at("fingerprint").get<std::string>();
-    std::string why;
-    const std::optional<shard> part = parse_shard(json.at("shard").get<std::string>(), why);
-    if (!part) throw refuse(why);
-    record.part = *part;
-    record.result = json.at("result");
-  } catch (const nlohmann::json::exception& e) {
-    throw refuse(e.what());
+  const auto member = [&](const char* name, bool (nlohmann::ordered_json::*is_kind)() const noexcept,
+                          std::string_view kind) -> const nlohmann::ordered_json& {
+    const auto found = json.find(name);
+    if (found == json.end()) throw refuse(fmt::format("no \"{}\" member", name));
+    if (!((*found).*is_kind)()) throw refuse(fmt::format("\"{}\" is not {}", name, kind));
+    return *found;
+  };
+  const nlohmann::ordered_json& arguments = member("arguments", &nlohmann::ordered_json::is_array, "a list of strings");
+  for (const nlohmann::ordered_json& argument : arguments) {
+    if (!argument.is_string()) throw refuse("\"arguments\" is not a list of strings");
+    record.arguments.push_back(argument.get<std::string>());
   }
+  if (record.arguments.empty()) throw refuse("\"arguments\" is empty: no job");
+  record.fingerprint = member("fingerprint", &nlohmann::ordered_json::is_string, "a string").get<std::string>();
+  std::string why;
+  const std::optional<shard> part =
+      parse_shard(member("shard", &nlohmann::ordered_json::is_string, "a string").get<std::string>(), why);
+  if (!part) throw refuse(why);
+  record.part = *part;
+  record.result = member("result", &nlohmann::ordered_json::is_object, "an object");
   return record;
 }
 

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,6 +66,20 @@ std::string read_text_file(const std::string& path) {
     static std::optional<std::string> standard_input;
     if (!standard_input) standard_input = read_stream(stdin, "standard input");
     return *standard_input;
+  }
+  // A pipe, a FIFO or a device (/dev/stdin, <(...)) cannot be read twice
+  // either: read once and kept, for the same reason.
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status)) {
+    static std::map<std::string, std::string> streams;
+    const auto kept = streams.find(path);
+    if (kept != streams.end()) return kept->second;
+    errno = 0;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!stream) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    return streams[path] = read_stream(stream.get(), fmt::format("'{}'", path));
   }
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);

@@ -17,6 +17,7 @@ import csv
 import io
 import math
 import os
+import shlex
 import sys
 from fractions import Fraction
 
@@ -34,7 +35,21 @@ class Tester(cli_tester.Tester):
         self.check(f"{name}: exit code 0", result.returncode == 0, result.stderr)
         if result.returncode != 0:
             return None, None
+        self.check_with(name, result.stdout)
         return result.stdout, result.stderr
+
+    def check_with(self, name, network_text):
+        """Runs the network's `Check with:` line, FILE being the network:
+        the check it suggests must run and prove the bound (exit code 0)."""
+        lines = [line for line in comment_lines(network_text) if line.startswith("Check with: nnsim ")]
+        self.check(f"{name}: one Check with line", len(lines) == 1, network_text[:2000])
+        if len(lines) != 1:
+            return
+        self.write("built.nn", network_text)
+        arguments = ["built.nn" if word == "FILE" else word for word in shlex.split(lines[0])[3:]]
+        result = self.run(*arguments)
+        self.check(f"{name}: the Check with line proves the bound", result.returncode == 0,
+                   f"{lines[0]} -> {result.returncode}\n     {result.stdout}{result.stderr}")
 
     def evaluate(self, name, network_text, grid, numbers="rational"):
         """The rows of `nnsim eval - --grid GRID` on the network: a list of
@@ -136,6 +151,14 @@ def test_sigmoid(t):
         t.check(f"{name}: logistic neurons", "= logistic[" in text, text)
         worst = max((abs(f(float(x[0])) - y) for x, y in t.evaluate(name, text, "0:1:301", "double")), default=1)
         t.check(f"{name}: error at the grid points <= epsilon", worst <= float(Fraction(epsilon)), str(worst))
+    # Two inputs of which f uses one: --inputs 2 builds them, and the check
+    # reads them from the network (check approx has no --inputs).
+    text, report = t.build("sigmoid x1, --inputs 2", "sigmoid", "--function", "x1", "--epsilon", "1/4",
+                           "--inputs", "2")
+    if text is not None:
+        t.check("sigmoid x1, --inputs 2: two inputs", "input x1, x2" in text, text)
+        t.check("sigmoid x1, --inputs 2: Built with", "Built with: nnsim build approx sigmoid --function 'x1' "
+                "--epsilon 1/4 --inputs 2" in comment_lines(text), text)
     # f = x, epsilon 1/4: 3 steps of height 1/3 at 1/6, 1/2, 5/6, steepness 16 (worked out in
     # approximation_build_test.cpp).
     text, report = t.build("sigmoid x", "sigmoid", "--function", "x", "--epsilon", "1/4")
@@ -174,6 +197,11 @@ def test_cubes(t):
             t.check(f"cubes disc: ({x1}, {x2}) in the disc is covered", y == 1, str(y))
         if r > 0.5 + math.sqrt(2) / 4:
             t.check(f"cubes disc: ({x1}, {x2}) far from the disc is not", y == 0, str(y))
+    text, report = t.build("cubes x1 < 1/2, --inputs 2", "cubes", "--set", "x1 < 1/2", "--cube-size", "1/4",
+                           "--inputs", "2")
+    if text is not None:
+        t.check("cubes x1 < 1/2, --inputs 2: Built with", "Built with: nnsim build approx cubes --set 'x1 < 1/2' "
+                "--cube-size 1/4 --inputs 2" in comment_lines(text), text)
     # One dimension, by hand: [0, 1/4] inside, [1/4, 1/2] meets x < 1/3, bound 3/16.
     text, report = t.build("cubes 1-D", "cubes", "--set", "x < 1/3", "--cube-size", "1/4")
     if text is not None:

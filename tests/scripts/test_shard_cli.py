@@ -172,6 +172,17 @@ def test_standard_input(t):
              stdout="", stderr=f"nnsim: error: stdin-other-2-of-2.json: a shard of the same command line as {files[0]}, "
                                "but over different files (the files it names changed between the shards)\n",
              stdin=even_ones)
+    # The same through /dev/stdin, a pipe named by a path: read once, and
+    # fingerprinted as standard input is.
+    job = ["check", "machine", "/dev/stdin", "--words", "3"]
+    files = shard_files(t, "dev-stdin", job, 2, stdin=even_ones)
+    merged = t.run("merge", *files, stdin=even_ones)
+    t.check("check machine /dev/stdin: merged = whole", (merged.returncode, merged.stdout) ==
+            (whole.returncode, whole.stdout),
+            f"merged:\n{merged.stdout}{merged.stderr}\n     whole:\n{whole.stdout}")
+    t.expect("check machine /dev/stdin: merged with another machine there", ["merge", *files], 2, stdout="",
+             stderr="nnsim: error: merge: the files that nnsim check machine /dev/stdin --words 3 names have changed "
+                    "since the shards ran; run them again\n", stdin=ends_01)
 
 
 def test_eval(t):

@@ -27,9 +27,9 @@
 // wherever the evaluations come from, so a check given the evaluations of
 // earlier runs (`known`) reproduces its own report exactly, evaluating only
 // the boxes none of them had.  A shard K of N first makes the start of the
-// whole check, the same in every shard, until there are 4 N boxes to cut;
-// it deals them out, in the order the check would take them, the i-th to
-// the shard i mod N, and goes on with the check's search on its own boxes,
+// whole check, the same in every shard, until there are 8 N boxes to cut;
+// it deals them out in the order the check would take them, in rounds of
+// N (1, 2, ..., N, then N, ..., 1, and so on), and goes on with the check's search on its own boxes,
 // the check's tolerance and max_boxes shared out among the shards (by the
 // measure dealt to it, for a set).  It records every evaluation it made,
 // the common start too.  Whatever a shard explores, the merged report is

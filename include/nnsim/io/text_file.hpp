@@ -23,7 +23,8 @@ std::string describe_text_file_limit();
 // Reads a whole file ("-" for standard input) or throws input_error; a read
 // error (a directory, a closed standard input) is an error, never an empty
 // text, and so is a text longer than max_text_file_bytes().  Standard input
-// is read once: every later read of "-" in the process gives the same text.
+// is read once: every later read of "-" in the process gives the same text;
+// so is a pipe, a FIFO or a device named by its path (/dev/stdin, <(...)).
 std::string read_text_file(const std::string& path);
 
 }  // namespace nnsim
