@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -105,8 +106,23 @@ std::vector<std::string> job_arguments(const std::vector<std::string>& arguments
   return job;
 }
 
+// An argument as a shell reads it back: as it is when it is made of
+// letters, digits and a few harmless signs, else in single quotes.
+std::string shell_word(const std::string& argument) {
+  const bool plain = !argument.empty() && std::all_of(argument.begin(), argument.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("_-./:=,+@%^").find(c) != std::string_view::npos;
+  });
+  if (plain) return argument;
+  std::string quoted = "'";
+  for (const char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// The job's command line, as it can be pasted into a shell.
 std::string shown_job(const std::vector<std::string>& arguments) {
-  return fmt::format("nnsim {}", fmt::join(arguments, " "));
+  std::vector<std::string> words;
+  for (const std::string& argument : arguments) words.push_back(shell_word(argument));
+  return fmt::format("nnsim {}", fmt::join(words, " "));
 }
 
 // Line and column (from 1, in bytes) of byte `offset` of `text`, and that line.
