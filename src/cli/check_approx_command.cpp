@@ -136,6 +136,10 @@ box_evaluations merged_evaluations(const shard_merge& merge, bool function) {
       } else {
         e.in_set = truth_of(i, entry[1]);
         e.positive = truth_of(i, entry[2]);
+        // The network is looked at only where A is decided.
+        if (e.in_set == truth::unknown && e.positive != truth::unknown) {
+          throw refuse(i, fmt::format("box '{}' has the network decided where A is not", path));
+        }
       }
       const auto [place, added] = all.emplace(path, e);
       const box_evaluation& other = place->second;

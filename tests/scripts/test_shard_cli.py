@@ -271,7 +271,17 @@ def test_check_approx(t):
     refused("bad-entry.json", lambda r: r["boxes"].append(["01"]), '["01"] where a box\'s evaluation belongs')
     refused("empty-entry.json", lambda r: r["boxes"].append([]), "[] where a box's evaluation belongs")
     refused("no-boxes.json", lambda r: r.pop("boxes"), 'no "boxes" array')
+    refused("midpoint-above.json", lambda r: r["boxes"][0].__setitem__(2, "1000"),
+            "box '' has an error at its midpoint above its bound")
     # The root box is in every shard's record (their common start).
+    set_files = shard_files(t, "approx --set", ["check", "approx", "xor.nn", "--set", "x1 > 1/3", "--epsilon", "1/100"],
+                            2)
+    set_record = json.loads(t.read(set_files[0]))
+    set_record["result"]["boxes"][0][1:] = ["unknown", "yes"]
+    t.write("set-record.json", json.dumps(set_record))
+    t.expect("check approx merge: a set record with the network decided where A is not",
+             ["merge", "set-record.json", set_files[1]], 2, stdout="",
+             stderr="nnsim: error: merge: set-record.json: box '' has the network decided where A is not\n")
     changed = json.loads(json.dumps(record))
     changed["result"]["boxes"][0][1] = "1/3"
     t.write("disagreeing.json", json.dumps(changed))
