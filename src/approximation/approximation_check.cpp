@@ -324,12 +324,10 @@ class set_checker {
         result_.budget_exhausted = true;
         break;
       }
-      const sized top = undecided_.top();
-      undecided_.pop();
-      result_.undecided -= top.volume;
-      auto [left, right] = top.region.bisect(top.region.widest(options_.domain));
-      classify(left, top.path + "0");
-      classify(right, top.path + "1");
+      cut_largest([&](const box& half, std::string path) {
+        classify(half, std::move(path));
+        return true;
+      });
     }
     while (!undecided_.empty()) {
       result_.leaves.push_back({undecided_.top().region, region_kind::undecided});
@@ -360,11 +358,7 @@ class set_checker {
     if (!classify_recorded(options_.domain, "")) return;
     while (!undecided_.empty() && undecided_.size() < start_boxes(part)) {
       if (result_.undecided <= tolerance || result_.boxes + 2 > options_.max_boxes) return;
-      const sized top = undecided_.top();
-      undecided_.pop();
-      result_.undecided -= top.volume;
-      auto [left, right] = top.region.bisect(top.region.widest(options_.domain));
-      if (!classify_recorded(left, top.path + "0") || !classify_recorded(right, top.path + "1")) return;
+      if (!cut_largest(classify_recorded)) return;
     }
     if (undecided_.empty() || result_.undecided <= tolerance) return;
     const rational all_undecided = result_.undecided;
@@ -383,16 +377,25 @@ class set_checker {
     const rational own_tolerance = part.whole() ? tolerance : tolerance * share * rational(3, 4);
     const std::size_t budget = result_.boxes + share_of_boxes(share, options_.max_boxes - result_.boxes);
     while (!undecided_.empty() && result_.undecided > own_tolerance && result_.boxes + 2 <= budget) {
-      const sized top = undecided_.top();
-      undecided_.pop();
-      result_.undecided -= top.volume;
-      auto [left, right] = top.region.bisect(top.region.widest(options_.domain));
-      classify_recorded(left, top.path + "0");
-      classify_recorded(right, top.path + "1");
+      cut_largest(classify_recorded);
     }
   }
 
  private:
+  // Cuts the largest undecided box in two and classifies both halves with
+  // `classify_half` (the box, its path; false when it failed); whether
+  // both were classified.
+  template <class Classify>
+  bool cut_largest(Classify&& classify_half) {
+    const sized top = undecided_.top();
+    undecided_.pop();
+    result_.undecided -= top.volume;
+    auto [left, right] = top.region.bisect(top.region.widest(options_.domain));
+    const bool left_classified = classify_half(left, top.path + "0");
+    const bool right_classified = classify_half(right, top.path + "1");
+    return left_classified && right_classified;
+  }
+
   struct sized {
     box region;
     std::string path;  // in the bisection tree
