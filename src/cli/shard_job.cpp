@@ -61,25 +61,20 @@ std::string job_fingerprint(const std::vector<std::string>& arguments) {
     if (option_value) continue;
     const std::size_t equals = argument.starts_with("--") ? argument.find('=') : std::string::npos;
     const std::string path = equals == std::string::npos ? argument : argument.substr(equals + 1);
-    if (path == "-") {
+    if (path == "-" || is_stream(path)) {
       // What the job read there (the shard), or will read (the merge):
-      // standard input is read once per process (read_text_file).
-      hash.add(read_text_file("-"));
-      continue;
-    }
-    std::error_code error;
-    const std::filesystem::file_status status = std::filesystem::status(path, error);
-    if (path.empty() || error || !std::filesystem::exists(status) || std::filesystem::is_directory(status)) continue;
-    if (!std::filesystem::is_regular_file(status)) {
-      // A pipe, a FIFO or a device: what the job read there, or will read
-      // (read_text_file keeps it, as it keeps standard input).
+      // standard input, a pipe, a FIFO or a device is read once per
+      // process (read_text_file).
       try {
         hash.add(read_text_file(path));
       } catch (const input_error& failure) {
-        hash.add(failure.what());
+        if (path == "-") throw;  // standard input unreadable: said as it is
+        hash.add(failure.what());  // a path the job may not read at all
       }
       continue;
     }
+    std::error_code error;
+    if (path.empty() || !std::filesystem::is_regular_file(path, error)) continue;
     std::ifstream in(path, std::ios::binary);
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -110,7 +105,8 @@ std::vector<std::string> job_arguments(const std::vector<std::string>& arguments
 // letters, digits and a few harmless signs, else in single quotes.
 std::string shell_word(const std::string& argument) {
   const bool plain = !argument.empty() && std::all_of(argument.begin(), argument.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("_-./:=,+@%^").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view("_-./:=,+@%^").find(c) != std::string_view::npos;
   });
   if (plain) return argument;
   std::string quoted = "'";
@@ -289,8 +285,9 @@ shard_merge read_shard_records(const std::vector<std::string>& files) {
   // Only a command that writes records can read them back; any other
   // command line in a record was not written by nnsim.
   const std::vector<std::string>& a = first.arguments;
-  const bool sharded_command = (!a.empty() && (a[0] == "recognize" || a[0] == "eval")) ||
-                               (a.size() > 1 && a[0] == "check" && (a[1] == "machine" || a[1] == "boolean" || a[1] == "approx"));
+  const bool sharded_command =
+      (!a.empty() && (a[0] == "recognize" || a[0] == "eval")) ||
+      (a.size() > 1 && a[0] == "check" && (a[1] == "machine" || a[1] == "boolean" || a[1] == "approx"));
   if (!sharded_command) {
     throw input_error(fmt::format("{}: not a shard record of nnsim --shard: {} does not take --shard", first.file,
                                   shown_job(a)));

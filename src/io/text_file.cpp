@@ -58,6 +58,13 @@ std::string describe_text_file_limit() {
   return fmt::format("{} bytes (an eighth of --max-memory)", text_file_limit);
 }
 
+bool is_stream(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  return !error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+         !std::filesystem::is_directory(status);
+}
+
 std::string read_text_file(const std::string& path) {
   if (path == "-") {
     // Read once, kept: a shard's record fingerprints what the job read from
@@ -69,23 +76,19 @@ std::string read_text_file(const std::string& path) {
   }
   // A pipe, a FIFO or a device (/dev/stdin, <(...)) cannot be read twice
   // either: read once and kept, for the same reason.
-  std::error_code error;
-  const std::filesystem::file_status status = std::filesystem::status(path, error);
-  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
-      !std::filesystem::is_directory(status)) {
-    static std::map<std::string, std::string> streams;
+  static std::map<std::string, std::string> streams;
+  const bool stream = is_stream(path);
+  if (stream) {
     const auto kept = streams.find(path);
     if (kept != streams.end()) return kept->second;
-    errno = 0;
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!stream) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-    return streams[path] = read_stream(stream.get(), fmt::format("'{}'", path));
   }
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw input_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   // fopen succeeds on a directory; reading it fails with EISDIR.
-  return read_stream(file.get(), fmt::format("'{}'", path));
+  std::string text = read_stream(file.get(), fmt::format("'{}'", path));
+  if (stream) streams[path] = text;
+  return text;
 }
 
 }  // namespace nnsim

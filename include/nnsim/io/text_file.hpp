@@ -27,4 +27,8 @@ std::string describe_text_file_limit();
 // so is a pipe, a FIFO or a device named by its path (/dev/stdin, <(...)).
 std::string read_text_file(const std::string& path);
 
+// Whether `path` names a pipe, a FIFO or a device (what read_text_file
+// reads once and keeps), not a regular file or a directory.
+bool is_stream(const std::string& path);
+
 }  // namespace nnsim
